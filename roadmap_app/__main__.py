@@ -1,0 +1,21 @@
+"""Entry point: `roadmap-app` and `python -m roadmap_app`."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line, or open the window when no command is given. Returns the exit code."""
+    from roadmap_app.cli.parser import parse, run_command
+
+    args = parse(sys.argv[1:] if argv is None else argv)
+    if args.command is None:
+        print("error: the window is not built yet; use a command, see 'roadmap-app --help'", file=sys.stderr)
+        return 1
+    return run_command(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,122 @@
+"""Argument parsing and dispatch. Exit 0 on success, 1 with one 'error:' line, 2 for usage."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
+
+from roadmap_app import __version__
+
+Handler = Callable[[argparse.Namespace, Any], int]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"error: {message}; see '{self.prog} --help'\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from roadmap_app.cli import commands as c
+
+    parser = _Parser(
+        prog="roadmap-app",
+        description="Roadmap: your road to a machine learning engineer job, offline. "
+        "Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"roadmap-app {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="folder for the database and backups")
+    parser.add_argument("--profile", metavar="NAME", help="learner profile to use (default: the last used)")
+    parser.add_argument("--exit-after-startup", action="store_true", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def command(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.set_defaults(handler=handler)
+        return p
+
+    p = command("status", c.status, "overall progress, per step, and skills by state")
+    p.add_argument("--json", action="store_true")
+
+    p = command("items", c.items, "every item of the roadmap with its id (and your state)")
+    p.add_argument("--kind", metavar="K", help="only items of this kind (step, task, skill, ...)")
+    p.add_argument("--json", action="store_true")
+
+    p = command("set", c.set_state, "set a task's or skill's state: todo, in_progress, done, skipped")
+    p.add_argument("item", metavar="ITEM")
+    p.add_argument("state", metavar="STATE")
+
+    p = command("note", c.note, "replace your note on a task or skill ('-' reads standard input)")
+    p.add_argument("item", metavar="ITEM")
+    p.add_argument("text", metavar="TEXT")
+
+    project = command("project", c.missing_subcommand, "portfolio projects: add, list, show, note")
+    psub = project.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
+    p = psub.add_parser("add", help="add a project and print its id")
+    p.set_defaults(handler=c.project_add)
+    p.add_argument("title", metavar="TITLE")
+    p.add_argument("--summary", default="", metavar="S")
+    p.add_argument("--skill", action="append", default=[], metavar="ID", help="a skill it shows (repeatable)")
+    p.add_argument("--repo", default="", metavar="URL")
+    p.add_argument("--demo", default="", metavar="URL")
+    p.add_argument("--status", default="idea", metavar="S", help="idea, building or done")
+    p.add_argument("--idea", default="", metavar="ID", help="the project idea it starts from")
+    p = psub.add_parser("list", help="list your projects")
+    p.set_defaults(handler=c.project_list)
+    p.add_argument("--json", action="store_true")
+    p = psub.add_parser("show", help="one project with its notes")
+    p.set_defaults(handler=c.project_show)
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--json", action="store_true")
+    p = psub.add_parser("note", help="add a dated Markdown note ('-' reads standard input)")
+    p.set_defaults(handler=c.project_note)
+    p.add_argument("id", metavar="ID")
+    p.add_argument("text", metavar="TEXT")
+
+    profile = command("profile", c.missing_subcommand, "learner profiles: list, create, use, rename, delete")
+    fsub = profile.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
+    p = fsub.add_parser("list", help="list the profiles; * marks the current one")
+    p.set_defaults(handler=c.profile_list)
+    p.add_argument("--json", action="store_true")
+    p = fsub.add_parser("create", help="create a profile")
+    p.set_defaults(handler=c.profile_create)
+    p.add_argument("name", metavar="NAME")
+    p = fsub.add_parser("use", help="make a profile the current one")
+    p.set_defaults(handler=c.profile_use)
+    p.add_argument("name", metavar="NAME")
+    p = fsub.add_parser("rename", help="rename a profile")
+    p.set_defaults(handler=c.profile_rename)
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("new_name", metavar="NEW")
+    p = fsub.add_parser("delete", help="delete a profile and all its progress (needs --yes)")
+    p.set_defaults(handler=c.profile_delete)
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--yes", action="store_true", help="confirm the deletion")
+
+    p = command("export", c.export, "write the profile as a JSON document")
+    p.add_argument("-o", "--output", metavar="FILE", help="file to write (default: standard output)")
+
+    p = command("import", c.import_, "add a profile from an export file")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--as", dest="as_name", metavar="NAME", help="name for the new profile")
+
+    command("backup", c.backup, "make a backup now and print its path")
+    p = command("backups", c.backups, "list the backups, newest first")
+    p.add_argument("--json", action="store_true")
+    p = command("restore", c.restore, "restore a backup (the newest by default)")
+    p.add_argument("backup", nargs="?", metavar="BACKUP")
+    command("check", c.check, "check the database for damage")
+    return parser
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run a parsed command, turning every user error into one 'error:' line."""
+    from roadmap_app.cli.commands import dispatch
+
+    return dispatch(args)
+
+
+def parse(argv: Sequence[str]) -> argparse.Namespace:
+    return build_parser().parse_args(list(argv))

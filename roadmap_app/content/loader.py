@@ -1,0 +1,360 @@
+"""Read and validate a roadmap file.
+
+The format (see resources/roadmaps/ml-engineer.toml):
+
+- ``[roadmap]``: id, title, version (int), summary.
+- ``[[steps]]``: id, title, description, example; ``[[steps.tasks]]`` with id, title,
+  detail and optional skills (ids).
+- ``[[categories]]``: id, title, group ("technical" or "workplace").
+- ``[[skills]]``: id, title, category, description, optional requires (skill ids).
+- ``[[duties]]``: id, title, description, industry, example, optional skills.
+- ``[[levels]]``: id, title, description, years, duties (ids).
+- ``[[career_steps]]``: id, title, description, level, and salary, source, date.
+- ``[[project_ideas]]``: id, title, summary, industry, skills (at least one).
+- ``[[figures]]``: id, title, value, source, date, optional note.
+- ``[[self_checks]]``: id, title, optional skills.
+- ``[[use_cases]]``: id, title, optional description.
+
+Problems are reported as ``file: key: problem`` so the author can find the line.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+from roadmap_app.domain.model import (
+    CareerStep,
+    Duty,
+    Figure,
+    Level,
+    ProjectIdea,
+    Roadmap,
+    SelfCheck,
+    Skill,
+    SkillCategory,
+    SkillGroup,
+    Step,
+    Task,
+    UseCase,
+)
+
+T = TypeVar("T")
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+
+
+class ContentError(ValueError):
+    """A roadmap file is missing, unreadable or inconsistent."""
+
+
+def default_roadmap_path() -> Path:
+    """The built-in roadmap, found in a checkout and in an installed wheel alike."""
+    candidates = [
+        RESOURCES / "roadmaps" / "ml-engineer.toml",  # installed wheel
+        Path(__file__).resolve().parents[2] / "resources" / "roadmaps" / "ml-engineer.toml",
+    ]
+    for path in candidates:
+        if path.is_file():
+            return path
+    return candidates[-1]
+
+
+@cache
+def _load_cached(path: Path, mtime_ns: int) -> Roadmap:
+    return _Reader(path).read()
+
+
+def load_roadmap(path: Path | None = None) -> Roadmap:
+    """Load and validate a roadmap file (the built-in one by default)."""
+    path = (path or default_roadmap_path()).resolve()
+    try:
+        mtime = path.stat().st_mtime_ns
+    except OSError as exc:
+        raise ContentError(f"{path}: cannot read the roadmap file ({exc.strerror})") from exc
+    return _load_cached(path, mtime)
+
+
+class _Reader:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.seen: dict[str, str] = {}
+
+    def fail(self, key: str, problem: str) -> ContentError:
+        return ContentError(f"{self.path.name}: {key}: {problem}")
+
+    def read(self) -> Roadmap:
+        try:
+            data = tomllib.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ContentError(f"{self.path.name}: cannot read the roadmap file ({exc})") from exc
+        except tomllib.TOMLDecodeError as exc:
+            raise ContentError(f"{self.path.name}: not valid TOML ({exc})") from exc
+        head = self.table(data, "roadmap")
+        categories = self.entries(data, "categories", self.category)
+        cat_groups = {c.id: c.group for c in categories}
+        skills = self.entries(data, "skills", lambda key, raw: self.skill(key, raw, cat_groups))
+        steps = self.entries(data, "steps", self.step)
+        duties = self.entries(data, "duties", self.duty)
+        levels = self.entries(data, "levels", self.level)
+        careers = self.entries(data, "career_steps", self.career_step)
+        ideas = self.entries(data, "project_ideas", self.idea)
+        figures = self.entries(data, "figures", self.figure)
+        checks = self.entries(data, "self_checks", self.self_check)
+        uses = self.entries(data, "use_cases", self.use_case)
+        self.check_references(steps, skills, duties, levels, careers, ideas, checks)
+        version = head.get("version")
+        if not isinstance(version, int) or version < 1:
+            raise self.fail("roadmap.version", "must be a whole number of 1 or more")
+        return Roadmap(
+            id=self.text(head, "roadmap", "id"),
+            title=self.text(head, "roadmap", "title"),
+            version=version,
+            summary=self.text(head, "roadmap", "summary"),
+            steps=steps,
+            categories=categories,
+            skills=skills,
+            duties=duties,
+            levels=levels,
+            career_steps=careers,
+            project_ideas=ideas,
+            figures=figures,
+            self_checks=checks,
+            use_cases=uses,
+        )
+
+    # --- field helpers --------------------------------------------------------------
+
+    def table(self, data: dict[str, Any], key: str) -> dict[str, Any]:
+        value = data.get(key)
+        if not isinstance(value, dict):
+            raise self.fail(key, "missing table")
+        return value
+
+    def entries(
+        self,
+        data: dict[str, Any],
+        key: str,
+        build: Callable[[str, dict[str, Any]], T],
+        parent: str = "",
+    ) -> tuple[T, ...]:
+        label = f"{parent}.{key}" if parent else key
+        raw = data.get(key)
+        if not isinstance(raw, list) or not raw:
+            raise self.fail(label, "missing or empty list")
+        out = []
+        for index, entry in enumerate(raw):
+            where = f"{label}[{index}]"
+            if not isinstance(entry, dict):
+                raise self.fail(where, "must be a table")
+            out.append(build(where, entry))
+        return tuple(out)
+
+    def text(self, raw: dict[str, Any], where: str, name: str, required: bool = True) -> str:
+        value = raw.get(name)
+        if value is None and not required:
+            return ""
+        if not isinstance(value, str) or (required and not value.strip()):
+            raise self.fail(f"{where}.{name}", "required text is missing")
+        return value.strip()
+
+    def ids(self, raw: dict[str, Any], where: str, name: str) -> tuple[str, ...]:
+        value = raw.get(name, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.fail(f"{where}.{name}", "must be a list of ids")
+        return tuple(value)
+
+    def new_id(self, raw: dict[str, Any], where: str, prefix: str) -> str:
+        item_id = self.text(raw, where, "id")
+        if not item_id.startswith(prefix + "."):
+            raise self.fail(f"{where}.id", f"'{item_id}' must start with '{prefix}.'")
+        if item_id in self.seen:
+            raise self.fail(f"{where}.id", f"'{item_id}' is already used by {self.seen[item_id]}")
+        self.seen[item_id] = where
+        return item_id
+
+    # --- entries ----------------------------------------------------------------------
+
+    def step(self, where: str, raw: dict[str, Any]) -> Step:
+        step_id = self.new_id(raw, where, "step")
+        tasks = (
+            self.entries(
+                raw,
+                "tasks",
+                lambda key, t: Task(
+                    id=self.new_id(t, key, "task"),
+                    step_id=step_id,
+                    title=self.text(t, key, "title"),
+                    detail=self.text(t, key, "detail", required=False),
+                    skill_ids=self.ids(t, key, "skills"),
+                ),
+                parent=where,
+            )
+            if "tasks" in raw
+            else ()
+        )
+        if not tasks:
+            raise self.fail(f"{where}.tasks", "a step needs at least one task")
+        return Step(
+            id=step_id,
+            number=int(where.split("[")[1].rstrip("]")) + 1,
+            title=self.text(raw, where, "title"),
+            description=self.text(raw, where, "description"),
+            example=self.text(raw, where, "example"),
+            tasks=tasks,
+        )
+
+    def category(self, where: str, raw: dict[str, Any]) -> SkillCategory:
+        group = raw.get("group")
+        if group not in {g.value for g in SkillGroup}:
+            raise self.fail(f"{where}.group", "must be 'technical' or 'workplace'")
+        return SkillCategory(
+            id=self.new_id(raw, where, "category"),
+            title=self.text(raw, where, "title"),
+            group=SkillGroup(group),
+        )
+
+    def skill(self, where: str, raw: dict[str, Any], groups: dict[str, SkillGroup]) -> Skill:
+        category = self.text(raw, where, "category")
+        if category not in groups:
+            raise self.fail(f"{where}.category", f"unknown category '{category}'")
+        return Skill(
+            id=self.new_id(raw, where, "skill"),
+            title=self.text(raw, where, "title"),
+            category_id=category,
+            group=groups[category],
+            description=self.text(raw, where, "description", required=False),
+            requires=self.ids(raw, where, "requires"),
+        )
+
+    def duty(self, where: str, raw: dict[str, Any]) -> Duty:
+        return Duty(
+            id=self.new_id(raw, where, "duty"),
+            title=self.text(raw, where, "title"),
+            description=self.text(raw, where, "description"),
+            industry=self.text(raw, where, "industry"),
+            example=self.text(raw, where, "example"),
+            skill_ids=self.ids(raw, where, "skills"),
+        )
+
+    def level(self, where: str, raw: dict[str, Any]) -> Level:
+        return Level(
+            id=self.new_id(raw, where, "level"),
+            title=self.text(raw, where, "title"),
+            description=self.text(raw, where, "description"),
+            years=self.text(raw, where, "years"),
+            duty_ids=self.ids(raw, where, "duties"),
+        )
+
+    def career_step(self, where: str, raw: dict[str, Any]) -> CareerStep:
+        career_id = self.new_id(raw, where, "career")
+        title = self.text(raw, where, "title")
+        return CareerStep(
+            id=career_id,
+            number=int(where.split("[")[1].rstrip("]")) + 1,
+            title=title,
+            description=self.text(raw, where, "description"),
+            level_id=self.text(raw, where, "level", required=False),
+            salary=Figure(
+                id=f"{career_id}.salary",
+                title=f"Average annual salary, {title}",
+                value=self.text(raw, where, "salary"),
+                source=self.text(raw, where, "source"),
+                date=self.text(raw, where, "date"),
+            ),
+        )
+
+    def idea(self, where: str, raw: dict[str, Any]) -> ProjectIdea:
+        skills = self.ids(raw, where, "skills")
+        if not skills:
+            raise self.fail(f"{where}.skills", "a project idea must train at least one skill")
+        return ProjectIdea(
+            id=self.new_id(raw, where, "idea"),
+            title=self.text(raw, where, "title"),
+            summary=self.text(raw, where, "summary"),
+            industry=self.text(raw, where, "industry"),
+            skill_ids=skills,
+        )
+
+    def figure(self, where: str, raw: dict[str, Any]) -> Figure:
+        return Figure(
+            id=self.new_id(raw, where, "figure"),
+            title=self.text(raw, where, "title"),
+            value=self.text(raw, where, "value"),
+            source=self.text(raw, where, "source"),
+            date=self.text(raw, where, "date"),
+            note=self.text(raw, where, "note", required=False),
+        )
+
+    def self_check(self, where: str, raw: dict[str, Any]) -> SelfCheck:
+        return SelfCheck(
+            id=self.new_id(raw, where, "check"),
+            title=self.text(raw, where, "title"),
+            skill_ids=self.ids(raw, where, "skills"),
+        )
+
+    def use_case(self, where: str, raw: dict[str, Any]) -> UseCase:
+        return UseCase(
+            id=self.new_id(raw, where, "use"),
+            title=self.text(raw, where, "title"),
+            description=self.text(raw, where, "description", required=False),
+        )
+
+    # --- cross references ---------------------------------------------------------------
+
+    def check_references(
+        self,
+        steps: tuple[Step, ...],
+        skills: tuple[Skill, ...],
+        duties: tuple[Duty, ...],
+        levels: tuple[Level, ...],
+        careers: tuple[CareerStep, ...],
+        ideas: tuple[ProjectIdea, ...],
+        checks: tuple[SelfCheck, ...],
+    ) -> None:
+        skill_ids = {s.id for s in skills}
+        duty_ids = {d.id for d in duties}
+        level_ids = {lv.id for lv in levels}
+
+        def resolve(owner: str, refs: tuple[str, ...], known: set[str], what: str) -> None:
+            for ref in refs:
+                if ref not in known:
+                    raise self.fail(self.seen.get(owner, owner), f"unknown {what} '{ref}'")
+
+        for step in steps:
+            for task in step.tasks:
+                resolve(task.id, task.skill_ids, skill_ids, "skill")
+        for skill in skills:
+            resolve(skill.id, skill.requires, skill_ids, "skill")
+        for duty in duties:
+            resolve(duty.id, duty.skill_ids, skill_ids, "skill")
+        for level in levels:
+            resolve(level.id, level.duty_ids, duty_ids, "duty")
+        for career in careers:
+            if career.level_id:
+                resolve(career.id, (career.level_id,), level_ids, "level")
+        for idea in ideas:
+            resolve(idea.id, idea.skill_ids, skill_ids, "skill")
+        for check in checks:
+            resolve(check.id, check.skill_ids, skill_ids, "skill")
+        self.check_no_cycles(skills)
+
+    def check_no_cycles(self, skills: tuple[Skill, ...]) -> None:
+        requires = {s.id: s.requires for s in skills}
+        done: set[str] = set()
+
+        def visit(skill_id: str, trail: tuple[str, ...]) -> None:
+            if skill_id in trail:
+                loop = " -> ".join((*trail[trail.index(skill_id) :], skill_id))
+                raise self.fail(self.seen[skill_id], f"prerequisites form a loop: {loop}")
+            if skill_id in done:
+                return
+            for dep in requires[skill_id]:
+                visit(dep, (*trail, skill_id))
+            done.add(skill_id)
+
+        for skill_id in requires:
+            visit(skill_id, ())

@@ -1,0 +1,318 @@
+"""Domain objects: the built-in roadmap content and the learner's own data."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+class ItemState(enum.StrEnum):
+    """Where a learner stands on a task or a skill."""
+
+    TODO = "todo"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    SKIPPED = "skipped"
+
+    @property
+    def label(self) -> str:
+        return _STATE_LABELS[self]
+
+
+_STATE_LABELS = {
+    ItemState.TODO: "To do",
+    ItemState.IN_PROGRESS: "In progress",
+    ItemState.DONE: "Done",
+    ItemState.SKIPPED: "Skipped",
+}
+
+
+class ProjectStatus(enum.StrEnum):
+    IDEA = "idea"
+    BUILDING = "building"
+    DONE = "done"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+class SkillGroup(enum.StrEnum):
+    TECHNICAL = "technical"
+    WORKPLACE = "workplace"
+
+
+class ItemKind(enum.StrEnum):
+    """Every kind of content item, as listed by `roadmap-app items`."""
+
+    STEP = "step"
+    TASK = "task"
+    SKILL = "skill"
+    DUTY = "duty"
+    LEVEL = "level"
+    CAREER_STEP = "career_step"
+    PROJECT_IDEA = "project_idea"
+    FIGURE = "figure"
+    SELF_CHECK = "self_check"
+    USE_CASE = "use_case"
+
+
+# --- built-in content -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    id: str
+    step_id: str
+    title: str
+    detail: str = ""
+    skill_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    id: str
+    number: int
+    title: str
+    description: str
+    example: str
+    tasks: tuple[Task, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SkillCategory:
+    id: str
+    title: str
+    group: SkillGroup
+
+
+@dataclass(frozen=True, slots=True)
+class Skill:
+    id: str
+    title: str
+    category_id: str
+    group: SkillGroup
+    description: str = ""
+    requires: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Duty:
+    id: str
+    title: str
+    description: str
+    industry: str
+    example: str
+    skill_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    id: str
+    title: str
+    description: str
+    years: str
+    duty_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number quoted from a source; it ages, so it always travels with source and date."""
+
+    id: str
+    title: str
+    value: str
+    source: str
+    date: str
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CareerStep:
+    id: str
+    number: int
+    title: str
+    description: str
+    salary: Figure
+    level_id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectIdea:
+    id: str
+    title: str
+    summary: str
+    industry: str
+    skill_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SelfCheck:
+    """A responsibility of the job, asked as "can I do this yet?"."""
+
+    id: str
+    title: str
+    skill_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class UseCase:
+    id: str
+    title: str
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ContentItem:
+    """One row of the flat item listing, whatever its kind."""
+
+    id: str
+    kind: ItemKind
+    title: str
+    trackable: bool
+    step_id: str = ""
+    category_id: str = ""
+    group: str = ""
+
+
+@dataclass(frozen=True)
+class Roadmap:
+    """The whole built-in roadmap, validated and cross-linked."""
+
+    id: str
+    title: str
+    version: int
+    summary: str
+    steps: tuple[Step, ...]
+    categories: tuple[SkillCategory, ...]
+    skills: tuple[Skill, ...]
+    duties: tuple[Duty, ...]
+    levels: tuple[Level, ...]
+    career_steps: tuple[CareerStep, ...]
+    project_ideas: tuple[ProjectIdea, ...]
+    figures: tuple[Figure, ...]
+    self_checks: tuple[SelfCheck, ...]
+    use_cases: tuple[UseCase, ...]
+    _index: dict[str, ContentItem] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._index.update({item.id: item for item in self._build_items()})
+
+    def _build_items(self) -> list[ContentItem]:
+        items: list[ContentItem] = []
+        for step in self.steps:
+            items.append(ContentItem(step.id, ItemKind.STEP, step.title, False))
+            items.extend(ContentItem(t.id, ItemKind.TASK, t.title, True, step_id=step.id) for t in step.tasks)
+        items.extend(
+            ContentItem(s.id, ItemKind.SKILL, s.title, True, category_id=s.category_id, group=s.group.value)
+            for s in self.skills
+        )
+        simple: list[
+            tuple[ItemKind, tuple[Duty | Level | CareerStep | ProjectIdea | Figure | SelfCheck | UseCase, ...]]
+        ] = [
+            (ItemKind.DUTY, self.duties),
+            (ItemKind.LEVEL, self.levels),
+            (ItemKind.CAREER_STEP, self.career_steps),
+            (ItemKind.PROJECT_IDEA, self.project_ideas),
+            (ItemKind.FIGURE, self.figures),
+            (ItemKind.SELF_CHECK, self.self_checks),
+            (ItemKind.USE_CASE, self.use_cases),
+        ]
+        for kind, group in simple:
+            items.extend(ContentItem(x.id, kind, x.title, False) for x in group)
+        return items
+
+    @property
+    def items(self) -> list[ContentItem]:
+        return list(self._index.values())
+
+    def item(self, item_id: str) -> ContentItem | None:
+        return self._index.get(item_id)
+
+    @property
+    def tasks(self) -> tuple[Task, ...]:
+        return tuple(t for s in self.steps for t in s.tasks)
+
+    def skill(self, skill_id: str) -> Skill:
+        return next(s for s in self.skills if s.id == skill_id)
+
+    def step(self, step_id: str) -> Step:
+        return next(s for s in self.steps if s.id == step_id)
+
+    def category(self, category_id: str) -> SkillCategory:
+        return next(c for c in self.categories if c.id == category_id)
+
+    def idea(self, idea_id: str) -> ProjectIdea:
+        return next(i for i in self.project_ideas if i.id == idea_id)
+
+    def career_step(self, career_id: str) -> CareerStep:
+        return next(c for c in self.career_steps if c.id == career_id)
+
+
+# --- the learner's data --------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    id: int
+    name: str
+    created_at: datetime
+    current_step_id: str = ""
+    target_career_id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """A learner's state and note on one task or skill."""
+
+    item_id: str
+    state: ItemState
+    note: str
+    updated_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectNote:
+    id: int
+    project_id: int
+    created_at: datetime
+    updated_at: datetime
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    id: int
+    title: str
+    summary: str
+    status: ProjectStatus
+    repo_url: str
+    demo_url: str
+    idea_id: str
+    started_on: date | None
+    finished_on: date | None
+    created_at: datetime
+    updated_at: datetime
+    skill_ids: tuple[str, ...] = ()
+    notes: tuple[ProjectNote, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Activity:
+    """One entry of the append-only log of everything the learner changed."""
+
+    id: int
+    at: datetime
+    action: str
+    subject: str
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class Feedback:
+    """A learner's answer to one suggestion: snoozed until a date, or dismissed."""
+
+    key: str
+    snoozed_until: date | None
+    dismissed_fingerprint: str

@@ -1,0 +1,58 @@
+"""Use cases over the learner's data. No Qt here: the window and the CLI both use these."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from roadmap_app.domain.model import Roadmap
+from roadmap_app.services._common import Clock, system_clock
+from roadmap_app.services.activity import ActivityService
+from roadmap_app.services.backups import BackupService
+from roadmap_app.services.errors import InvalidInputError, NotFoundError, UserError
+from roadmap_app.services.portfolio import PortfolioService
+from roadmap_app.services.profiles import ProfileService
+from roadmap_app.services.progress import ProgressService
+from roadmap_app.services.transfer import TransferService
+from roadmap_app.storage.db import Database
+
+__all__ = [
+    "InvalidInputError",
+    "NotFoundError",
+    "Services",
+    "UserError",
+]
+
+
+@dataclass(frozen=True)
+class Services:
+    """Every service, built once by the composition root and handed down."""
+
+    roadmap: Roadmap
+    profiles: ProfileService
+    progress: ProgressService
+    portfolio: PortfolioService
+    activity: ActivityService
+    transfer: TransferService
+    backups: BackupService
+    _db: Database
+
+    @classmethod
+    def build(cls, db: Database, roadmap: Roadmap, clock: Clock = system_clock) -> Services:
+
+        return cls(
+            roadmap=roadmap,
+            profiles=ProfileService(db, roadmap, clock),
+            progress=ProgressService(db, roadmap, clock),
+            portfolio=PortfolioService(db, roadmap, clock),
+            activity=ActivityService(db),
+            transfer=TransferService(db, roadmap, clock),
+            backups=BackupService(db, db.path.parent / "backups", clock),
+            _db=db,
+        )
+
+    def data_version(self) -> int:
+        """Changes when another process commits to the database; the window polls it."""
+        return self._db.data_version()
+
+    def close(self) -> None:
+        self._db.close()

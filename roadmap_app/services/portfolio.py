@@ -1,0 +1,332 @@
+"""Portfolio projects, the skills each shows, and their dated Markdown notes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from roadmap_app.domain.model import Project, ProjectNote, ProjectStatus, Roadmap
+from roadmap_app.services._common import Clock, profile_row, record, system_clock
+from roadmap_app.services.errors import InvalidInputError, NotFoundError
+from roadmap_app.storage.db import Database
+from roadmap_app.storage.tables import ProjectNoteRow, ProjectRow, ProjectSkillRow
+
+MAX_TITLE = 200
+MAX_TEXT = 1_000_000
+LINK_SCHEMES = ("http://", "https://")
+_STATUSES = frozenset(s.value for s in ProjectStatus)
+EDITABLE = frozenset({"title", "summary", "status", "repo_url", "demo_url", "started_on", "finished_on"})
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectChange:
+    before: Project
+    after: Project
+
+
+@dataclass(frozen=True, slots=True)
+class NoteChange:
+    before: ProjectNote
+    after: ProjectNote
+
+
+def parse_status(text: str) -> ProjectStatus:
+    try:
+        return ProjectStatus(text.strip().lower())
+    except ValueError:
+        choices = ", ".join(s.value for s in ProjectStatus)
+        raise InvalidInputError(f"unknown project status '{text}'; use one of: {choices}") from None
+
+
+def clean_link(value: str, what: str) -> str:
+    """A repository or demo link: empty, or an http(s) address without spaces."""
+    value = value.strip()
+    if value and (not value.lower().startswith(LINK_SCHEMES) or any(c.isspace() for c in value)):
+        raise InvalidInputError(f"the {what} link must be an address starting with https:// (got '{value}')")
+    return value
+
+
+def clean_title(value: str) -> str:
+    value = " ".join(value.split())
+    if not value:
+        raise InvalidInputError("a project needs a title; give one such as 'Sentiment analysis of tweets'")
+    if len(value) > MAX_TITLE:
+        raise InvalidInputError(f"a project title can have at most {MAX_TITLE} characters")
+    return value
+
+
+def to_note(row: ProjectNoteRow) -> ProjectNote:
+    return ProjectNote(
+        id=row.id, project_id=row.project_id, created_at=row.created_at, updated_at=row.updated_at, text=row.text
+    )
+
+
+def to_project(row: ProjectRow, *, with_notes: bool) -> Project:
+    return Project(
+        id=row.id,
+        title=row.title,
+        summary=row.summary,
+        status=ProjectStatus(row.status) if row.status in _STATUSES else ProjectStatus.IDEA,
+        repo_url=row.repo_url,
+        demo_url=row.demo_url,
+        idea_id=row.idea_id,
+        started_on=row.started_on,
+        finished_on=row.finished_on,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        skill_ids=tuple(s.skill_id for s in row.skills),
+        notes=tuple(to_note(n) for n in row.notes) if with_notes else (),
+    )
+
+
+class PortfolioService:
+    def __init__(self, db: Database, roadmap: Roadmap, clock: Clock = system_clock) -> None:
+        self._db = db
+        self._roadmap = roadmap
+        self._clock = clock
+
+    # --- reading -----------------------------------------------------------------------
+
+    def projects(self, profile_id: int) -> list[Project]:
+        """The profile's projects, newest first, with their skills but without notes."""
+        with self._db.read() as session:
+            rows = session.scalars(
+                select(ProjectRow)
+                .where(ProjectRow.profile_id == profile_id)
+                .options(selectinload(ProjectRow.skills))
+                .order_by(ProjectRow.updated_at.desc(), ProjectRow.id.desc())
+            )
+            return [to_project(r, with_notes=False) for r in rows]
+
+    def get(self, profile_id: int, project_id: int) -> Project:
+        """One project with its notes, oldest note first."""
+        with self._db.read() as session:
+            return to_project(self._row(session, profile_id, project_id), with_notes=True)
+
+    def _row(self, session: Session, profile_id: int, project_id: int) -> ProjectRow:
+        row = session.get(ProjectRow, project_id)
+        if row is None or row.profile_id != profile_id:
+            raise NotFoundError(f"no project with id {project_id}; list them with 'roadmap-app project list'")
+        return row
+
+    def _check_skills(self, skill_ids: Iterable[str]) -> tuple[str, ...]:
+        known = {s.id for s in self._roadmap.skills}
+        cleaned = tuple(dict.fromkeys(s.strip() for s in skill_ids))
+        for skill_id in cleaned:
+            if skill_id not in known:
+                raise NotFoundError(f"unknown skill '{skill_id}'; list them with 'roadmap-app items --kind skill'")
+        return cleaned
+
+    # --- projects ------------------------------------------------------------------------
+
+    def add(
+        self,
+        profile_id: int,
+        title: str,
+        *,
+        summary: str = "",
+        status: ProjectStatus | str = ProjectStatus.IDEA,
+        repo_url: str = "",
+        demo_url: str = "",
+        idea_id: str = "",
+        skill_ids: Iterable[str] = (),
+    ) -> Project:
+        """Create a project; returns it with its new id."""
+        status = status if isinstance(status, ProjectStatus) else parse_status(status)
+        skills = self._check_skills(skill_ids)
+        if idea_id and idea_id not in {i.id for i in self._roadmap.project_ideas}:
+            raise NotFoundError(f"unknown project idea '{idea_id}'; see 'roadmap-app items --kind project_idea'")
+        if len(summary) > MAX_TEXT:
+            raise InvalidInputError(f"a summary can have at most {MAX_TEXT:,} characters")
+        now = self._clock()
+        row = ProjectRow(
+            profile_id=profile_id,
+            title=clean_title(title),
+            summary=summary,
+            status=status.value,
+            repo_url=clean_link(repo_url, "repository"),
+            demo_url=clean_link(demo_url, "demo"),
+            idea_id=idea_id,
+            started_on=now.date() if status is not ProjectStatus.IDEA else None,
+            finished_on=now.date() if status is ProjectStatus.DONE else None,
+            created_at=now,
+            updated_at=now,
+            skills=[ProjectSkillRow(skill_id=s) for s in skills],
+        )
+        with self._db.write() as session:
+            profile_row(session, profile_id)
+            session.add(row)
+            session.flush()
+            record(session, profile_id, now, "project.add", f"project:{row.id}", row.title)
+            return to_project(row, with_notes=True)
+
+    def start_from_idea(self, profile_id: int, idea_id: str) -> Project:
+        """A new project from one of the content's ideas, with the skills it trains."""
+        idea = next((i for i in self._roadmap.project_ideas if i.id == idea_id), None)
+        if idea is None:
+            raise NotFoundError(f"unknown project idea '{idea_id}'; see 'roadmap-app items --kind project_idea'")
+        return self.add(profile_id, idea.title, summary=idea.summary, idea_id=idea.id, skill_ids=idea.skill_ids)
+
+    def update(self, profile_id: int, project_id: int, **fields: Any) -> ProjectChange:
+        """Change some of title, summary, status, repo_url, demo_url, started_on, finished_on."""
+        unknown = set(fields) - EDITABLE
+        if unknown:
+            raise InvalidInputError(f"cannot change {', '.join(sorted(unknown))} of a project")
+        values = dict(fields)
+        if "title" in values:
+            values["title"] = clean_title(values["title"])
+        if "status" in values and not isinstance(values["status"], ProjectStatus):
+            values["status"] = parse_status(values["status"])
+        for key, what in (("repo_url", "repository"), ("demo_url", "demo")):
+            if key in values:
+                values[key] = clean_link(values[key], what)
+        for key in ("started_on", "finished_on"):
+            if key in values and values[key] is not None and not isinstance(values[key], date):
+                raise InvalidInputError(f"{key} must be a date")
+        now = self._clock()
+        with self._db.write() as session:
+            row = self._row(session, profile_id, project_id)
+            before = to_project(row, with_notes=False)
+            status = values.pop("status", None)
+            if status is not None and status.value != row.status:
+                row.status = status.value
+                if status is not ProjectStatus.IDEA and row.started_on is None:
+                    row.started_on = now.date()
+                if status is ProjectStatus.DONE and row.finished_on is None:
+                    row.finished_on = now.date()
+                if status is not ProjectStatus.DONE and "finished_on" not in values:
+                    row.finished_on = None
+            for key, value in values.items():
+                setattr(row, key, value)
+            after = to_project(row, with_notes=False)
+            if after != before:
+                row.updated_at = now
+                changed = sorted(k for k in EDITABLE if getattr(before, k) != getattr(after, k))
+                record(session, profile_id, now, "project.edit", f"project:{project_id}", ", ".join(changed))
+                after = to_project(row, with_notes=False)
+            return ProjectChange(before, after)
+
+    def set_skills(self, profile_id: int, project_id: int, skill_ids: Iterable[str]) -> ProjectChange:
+        """Replace the skills a project shows."""
+        skills = self._check_skills(skill_ids)
+        now = self._clock()
+        with self._db.write() as session:
+            row = self._row(session, profile_id, project_id)
+            before = to_project(row, with_notes=False)
+            if set(skills) != set(before.skill_ids):
+                row.skills = [ProjectSkillRow(skill_id=s) for s in sorted(skills)]
+                row.updated_at = now
+                record(session, profile_id, now, "project.skills", f"project:{project_id}", " ".join(sorted(skills)))
+                session.flush()
+            return ProjectChange(before, to_project(row, with_notes=False))
+
+    def delete(self, profile_id: int, project_id: int) -> Project:
+        """Delete a project with its notes; returns it whole so undo can put it back."""
+        with self._db.write() as session:
+            row = self._row(session, profile_id, project_id)
+            gone = to_project(row, with_notes=True)
+            session.delete(row)
+            record(session, profile_id, self._clock(), "project.delete", f"project:{project_id}", gone.title)
+            return gone
+
+    def restore(self, profile_id: int, project: Project) -> Project:
+        """Put back a deleted project with the same id, skills and notes (for undo)."""
+        with self._db.write() as session:
+            profile_row(session, profile_id)
+            row = ProjectRow(
+                id=project.id,
+                profile_id=profile_id,
+                title=project.title,
+                summary=project.summary,
+                status=project.status.value,
+                repo_url=project.repo_url,
+                demo_url=project.demo_url,
+                idea_id=project.idea_id,
+                started_on=project.started_on,
+                finished_on=project.finished_on,
+                created_at=project.created_at,
+                updated_at=project.updated_at,
+                skills=[ProjectSkillRow(skill_id=s) for s in project.skill_ids],
+                notes=[
+                    ProjectNoteRow(id=n.id, created_at=n.created_at, updated_at=n.updated_at, text=n.text)
+                    for n in project.notes
+                ],
+            )
+            session.add(row)
+            session.flush()
+            record(session, profile_id, self._clock(), "project.restore", f"project:{project.id}", project.title)
+            return to_project(row, with_notes=True)
+
+    # --- notes ---------------------------------------------------------------------------
+
+    def add_note(self, profile_id: int, project_id: int, text: str) -> ProjectNote:
+        """Add a dated Markdown note to a project."""
+        if len(text) > MAX_TEXT:
+            raise InvalidInputError(f"a note can have at most {MAX_TEXT:,} characters")
+        now = self._clock()
+        with self._db.write() as session:
+            project = self._row(session, profile_id, project_id)
+            note = ProjectNoteRow(project_id=project_id, created_at=now, updated_at=now, text=text)
+            session.add(note)
+            project.updated_at = now
+            session.flush()
+            record(session, profile_id, now, "project.note", f"project:{project_id}", f"note {note.id}")
+            return to_note(note)
+
+    def _note_row(self, session: Session, profile_id: int, note_id: int) -> ProjectNoteRow:
+        note = session.get(ProjectNoteRow, note_id)
+        if note is None:
+            raise NotFoundError(f"no project note with id {note_id}")
+        self._row(session, profile_id, note.project_id)
+        return note
+
+    def update_note(self, profile_id: int, note_id: int, text: str) -> NoteChange:
+        if len(text) > MAX_TEXT:
+            raise InvalidInputError(f"a note can have at most {MAX_TEXT:,} characters")
+        now = self._clock()
+        with self._db.write() as session:
+            note = self._note_row(session, profile_id, note_id)
+            before = to_note(note)
+            if text != note.text:
+                note.text = text
+                note.updated_at = now
+                record(session, profile_id, now, "project.note.edit", f"project:{note.project_id}", f"note {note_id}")
+            return NoteChange(before, to_note(note))
+
+    def delete_note(self, profile_id: int, note_id: int) -> ProjectNote:
+        with self._db.write() as session:
+            note = self._note_row(session, profile_id, note_id)
+            gone = to_note(note)
+            session.delete(note)
+            record(
+                session,
+                profile_id,
+                self._clock(),
+                "project.note.delete",
+                f"project:{gone.project_id}",
+                f"note {note_id}",
+            )
+            return gone
+
+    def restore_note(self, profile_id: int, note: ProjectNote) -> ProjectNote:
+        with self._db.write() as session:
+            self._row(session, profile_id, note.project_id)
+            row = ProjectNoteRow(
+                id=note.id,
+                project_id=note.project_id,
+                created_at=note.created_at,
+                updated_at=note.updated_at,
+                text=note.text,
+            )
+            session.add(row)
+            session.flush()
+            return to_note(row)
+
+    def with_skill(self, profile_id: int, skill_id: str) -> list[Project]:
+        """Projects that demonstrate a skill."""
+        return [p for p in self.projects(profile_id) if skill_id in p.skill_ids]

@@ -1,0 +1,143 @@
+"""Learner profiles: several learners may share one computer."""
+
+from __future__ import annotations
+
+import getpass
+import unicodedata
+
+from sqlalchemy import func, select
+
+from roadmap_app.domain.model import Profile, Roadmap
+from roadmap_app.services._common import Clock, profile_row, record, system_clock, to_profile
+from roadmap_app.services.errors import InvalidInputError, NotFoundError, UserError
+from roadmap_app.storage.db import Database
+from roadmap_app.storage.tables import ProfileRow, Setting
+
+CURRENT_PROFILE_KEY = "current_profile"
+MAX_NAME = 60
+
+
+def clean_profile_name(name: str) -> str:
+    """A profile name as stored, or an error saying what is wrong with it."""
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise InvalidInputError("a profile name cannot be empty; give a name such as 'Sam'")
+    if len(cleaned) > MAX_NAME:
+        raise InvalidInputError(f"a profile name can have at most {MAX_NAME} characters")
+    if any(unicodedata.category(ch) == "Cc" for ch in cleaned):
+        raise InvalidInputError("a profile name cannot contain control characters")
+    return cleaned
+
+
+def default_profile_name() -> str:
+    try:
+        return clean_profile_name(getpass.getuser())
+    except (InvalidInputError, OSError, KeyError):
+        return "default"
+
+
+class ProfileService:
+    def __init__(self, db: Database, roadmap: Roadmap, clock: Clock = system_clock) -> None:
+        self._db = db
+        self._roadmap = roadmap
+        self._clock = clock
+
+    def all(self) -> list[Profile]:
+        with self._db.read() as session:
+            rows = session.scalars(select(ProfileRow).order_by(ProfileRow.id))
+            return [to_profile(r) for r in rows]
+
+    def get(self, profile_id: int) -> Profile:
+        with self._db.read() as session:
+            return to_profile(profile_row(session, profile_id))
+
+    def find(self, name: str) -> Profile:
+        with self._db.read() as session:
+            row = session.scalar(select(ProfileRow).where(ProfileRow.name == name.strip()))
+            if row is None:
+                known = ", ".join(session.scalars(select(ProfileRow.name).order_by(ProfileRow.id)))
+                raise NotFoundError(
+                    f"no profile named '{name}' (profiles: {known or 'none'}); "
+                    "create it with 'roadmap-app profile create NAME'"
+                )
+            return to_profile(row)
+
+    def create(self, name: str) -> Profile:
+        cleaned = clean_profile_name(name)
+        with self._db.write() as session:
+            if session.scalar(select(ProfileRow).where(ProfileRow.name == cleaned)):
+                raise UserError(f"a profile named '{cleaned}' already exists; choose another name")
+            row = ProfileRow(name=cleaned, created_at=self._clock())
+            session.add(row)
+            session.flush()
+            record(session, row.id, row.created_at, "profile.create", detail=cleaned)
+            return to_profile(row)
+
+    def rename(self, profile_id: int, name: str) -> Profile:
+        cleaned = clean_profile_name(name)
+        with self._db.write() as session:
+            row = profile_row(session, profile_id)
+            clash = session.scalar(select(ProfileRow).where(ProfileRow.name == cleaned))
+            if clash is not None and clash.id != profile_id:
+                raise UserError(f"a profile named '{cleaned}' already exists; choose another name")
+            old = row.name
+            row.name = cleaned
+            record(session, row.id, self._clock(), "profile.rename", detail=f"{old} -> {cleaned}")
+            return to_profile(row)
+
+    def delete(self, profile_id: int) -> None:
+        """Delete a profile and everything in it. The caller asks the learner first."""
+        with self._db.write() as session:
+            row = profile_row(session, profile_id)
+            session.delete(row)
+            setting = session.get(Setting, CURRENT_PROFILE_KEY)
+            if setting is not None and setting.value == str(profile_id):
+                session.delete(setting)
+
+    def use(self, profile_id: int) -> Profile:
+        """Make a profile the one opened next time."""
+        with self._db.write() as session:
+            row = profile_row(session, profile_id)
+            session.merge(Setting(key=CURRENT_PROFILE_KEY, value=str(profile_id)))
+            return to_profile(row)
+
+    def current(self, name: str | None = None) -> Profile:
+        """The profile asked for by name, else the last used, else the first, else a new one."""
+        if name:
+            return self.find(name)
+        with self._db.read() as session:
+            setting = session.get(Setting, CURRENT_PROFILE_KEY)
+            row = session.get(ProfileRow, int(setting.value)) if setting and setting.value.isdigit() else None
+            if row is None:
+                row = session.scalar(select(ProfileRow).order_by(ProfileRow.id).limit(1))
+            if row is not None:
+                return to_profile(row)
+        return self.create(default_profile_name())
+
+    def count(self) -> int:
+        with self._db.read() as session:
+            return int(session.scalar(select(func.count()).select_from(ProfileRow)) or 0)
+
+    def set_goal(
+        self, profile_id: int, *, current_step_id: str | None = None, target_career_id: str | None = None
+    ) -> tuple[Profile, Profile]:
+        """Record where the learner stands and the career step they aim for. Returns (before, after)."""
+        if current_step_id and current_step_id not in {s.id for s in self._roadmap.steps}:
+            raise NotFoundError(f"unknown step '{current_step_id}'; see 'roadmap-app items --kind step'")
+        if target_career_id and target_career_id not in {c.id for c in self._roadmap.career_steps}:
+            raise NotFoundError(f"unknown career step '{target_career_id}'; see 'roadmap-app items --kind career_step'")
+        with self._db.write() as session:
+            row = profile_row(session, profile_id)
+            before = to_profile(row)
+            if current_step_id is not None:
+                row.current_step_id = current_step_id
+            if target_career_id is not None:
+                row.target_career_id = target_career_id
+            record(
+                session,
+                profile_id,
+                self._clock(),
+                "profile.goal",
+                detail=f"step={row.current_step_id} target={row.target_career_id}",
+            )
+            return before, to_profile(row)

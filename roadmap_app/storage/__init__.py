@@ -1,0 +1,1 @@
+"""SQLite storage through SQLAlchemy 2. No Qt here."""

@@ -1,0 +1,146 @@
+"""Opening the SQLite database: pragmas, transactions and migrations on open."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session
+
+from roadmap_app.storage.schema import HEAD_REVISION, KNOWN_REVISIONS
+
+FILE_MODE = 0o600
+BUSY_TIMEOUT_MS = 10_000
+
+
+class StorageError(RuntimeError):
+    """The database cannot be used as it is; the message says what to do."""
+
+
+class NewerSchemaError(StorageError):
+    """The database was written by a newer version of the app."""
+
+
+def create_sqlite_engine(path: Path, *, for_migration: bool = False) -> Engine:
+    """An engine whose transactions are real SQLite transactions.
+
+    pysqlite's own transaction handling starts transactions late and never for DDL, so
+    we turn it off and emit BEGIN ourselves (the recipe in SQLAlchemy's SQLite docs).
+    A connection with the execution option ``sqlite_begin="IMMEDIATE"`` takes the write
+    lock at BEGIN, so a writer waits for another writer instead of failing half-way.
+    """
+    engine = create_engine(f"sqlite:///{path}")
+
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        dbapi_conn.isolation_level = None
+        cursor = dbapi_conn.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        # FULL: a commit that has returned survives a power cut, not just a crash.
+        cursor.execute("PRAGMA synchronous = FULL")
+        # Migrations rebuild tables; they check foreign keys themselves before commit.
+        cursor.execute(f"PRAGMA foreign_keys = {'OFF' if for_migration else 'ON'}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def on_begin(conn: Any) -> None:
+        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine
+
+
+def secure_file(path: Path) -> None:
+    """Make the database and its companions readable by their owner only."""
+    for candidate in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        with suppress(FileNotFoundError):
+            os.chmod(candidate, FILE_MODE)
+
+
+def read_revision(path: Path) -> str | None:
+    """The schema revision stored in the file, without loading Alembic.
+
+    None for an empty or new file.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        has_table = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+        ).fetchone()
+        if not has_table:
+            other = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            if other:
+                raise StorageError(
+                    f"{path} is a database, but not one of Roadmap's; move it away or "
+                    "choose another folder with --data-dir"
+                )
+            return None
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        return str(row[0]) if row else None
+    except sqlite3.DatabaseError as exc:
+        raise StorageError(f"{path} is not a readable database ({exc}); run 'roadmap-app restore'") from exc
+    finally:
+        conn.close()
+
+
+class Database:
+    """One SQLite file: sessions for reading and writing, and its change counter."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self.engine = engine
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session that sees one consistent snapshot."""
+        with self.engine.connect() as conn, Session(bind=conn) as session, session.begin():
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A session whose changes are committed, all or nothing, when the block ends."""
+        with self.engine.connect() as conn:
+            conn = conn.execution_options(sqlite_begin="IMMEDIATE")
+            with Session(bind=conn, expire_on_commit=False) as session, session.begin():
+                yield session
+        secure_file(self.path)
+
+    def data_version(self) -> int:
+        """A number that changes when another connection commits to the file."""
+        with self.engine.connect() as conn:
+            return int(conn.exec_driver_sql("PRAGMA data_version").scalar_one())
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(path: Path, *, before_migration: Callable[[Path], object] | None = None) -> Database:
+    """Open (creating if needed) the database, migrating it to the current schema.
+
+    Alembic is imported only when a migration is due, which keeps normal starts fast.
+    ``before_migration`` is called with the path before an existing database is changed,
+    so the caller can back it up.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    revision = read_revision(path)
+    if revision is not None and revision not in KNOWN_REVISIONS:
+        raise NewerSchemaError(
+            f"{path} was written by a newer version of Roadmap (schema {revision}); "
+            "install the newer version to open it"
+        )
+    if revision != HEAD_REVISION:
+        if revision is not None and before_migration is not None:
+            before_migration(path)
+        from roadmap_app.storage.migrate import upgrade
+
+        upgrade(path)
+    secure_file(path)
+    return Database(path, create_sqlite_engine(path))

@@ -1,0 +1,8 @@
+"""Schema revisions this version of the app knows, oldest first.
+
+Kept apart from Alembic so that a normal start can check the version without importing
+it. A test checks that this list matches the migration scripts.
+"""
+
+KNOWN_REVISIONS: tuple[str, ...] = ("0001",)
+HEAD_REVISION = KNOWN_REVISIONS[-1]

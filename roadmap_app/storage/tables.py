@@ -1,0 +1,119 @@
+"""The database schema as SQLAlchemy 2 typed mappings.
+
+Every change here needs an Alembic migration in ``storage/migrations/versions``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import ForeignKey, Index, MetaData, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {str: String()}
+
+
+class Setting(Base):
+    """App-wide settings that belong with the data, such as the current profile."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(primary_key=True)
+    value: Mapped[str]
+
+
+class ProfileRow(Base):
+    __tablename__ = "profiles"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(unique=True)
+    created_at: Mapped[datetime]
+    current_step_id: Mapped[str] = mapped_column(default="")
+    target_career_id: Mapped[str] = mapped_column(default="")
+
+
+class ProgressRow(Base):
+    """A learner's state and note on one content item, keyed by its stable id.
+
+    Rows for ids that a later content version drops are kept, never deleted.
+    """
+
+    __tablename__ = "item_progress"
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), primary_key=True)
+    item_id: Mapped[str] = mapped_column(primary_key=True)
+    state: Mapped[str] = mapped_column(default="todo")
+    note: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime]
+
+
+class ProjectRow(Base):
+    __tablename__ = "projects"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str]
+    summary: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(default="idea")
+    repo_url: Mapped[str] = mapped_column(default="")
+    demo_url: Mapped[str] = mapped_column(default="")
+    idea_id: Mapped[str] = mapped_column(default="")
+    started_on: Mapped[date | None]
+    finished_on: Mapped[date | None]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+    skills: Mapped[list[ProjectSkillRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="ProjectSkillRow.skill_id"
+    )
+    notes: Mapped[list[ProjectNoteRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="ProjectNoteRow.created_at"
+    )
+
+
+class ProjectSkillRow(Base):
+    __tablename__ = "project_skills"
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), primary_key=True)
+    skill_id: Mapped[str] = mapped_column(primary_key=True)
+    __table_args__ = (Index("ix_project_skills_skill_id", "skill_id"),)
+
+
+class ProjectNoteRow(Base):
+    __tablename__ = "project_notes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    text: Mapped[str] = mapped_column(Text, default="")
+
+
+class ActivityRow(Base):
+    """Append-only: rows are added, never changed."""
+
+    __tablename__ = "activity"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"))
+    at: Mapped[datetime]
+    action: Mapped[str]
+    subject: Mapped[str] = mapped_column(default="")
+    detail: Mapped[str] = mapped_column(Text, default="")
+    __table_args__ = (Index("ix_activity_profile_id_at", "profile_id", "at"),)
+
+
+class FeedbackRow(Base):
+    """A learner's answer to a suggestion: snoozed until a day, or dismissed."""
+
+    __tablename__ = "suggestion_feedback"
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), primary_key=True)
+    key: Mapped[str] = mapped_column(primary_key=True)
+    snoozed_until: Mapped[date | None]
+    dismissed_fingerprint: Mapped[str] = mapped_column(default="")
+    updated_at: Mapped[datetime]

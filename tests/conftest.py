@@ -1,0 +1,62 @@
+"""Test set-up: Qt offscreen, and every test in its own temporary data and config folders."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+# Without a display Qt aborts; the tests never need one.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from roadmap_app.bootstrap import open_services  # noqa: E402
+from roadmap_app.services import Services  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point every per-user folder at a temporary one, so no test touches real data."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(home / "run"))
+    (home / "run").mkdir(mode=0o700)
+    monkeypatch.delenv("ROADMAP_APP_DATA_DIR", raising=False)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def services(data_dir: Path) -> Iterator[Services]:
+    _paths, built = open_services(data_dir)
+    yield built
+    built.close()
+
+
+CliRunner = Callable[..., subprocess.CompletedProcess[str]]
+
+
+@pytest.fixture
+def cli(data_dir: Path) -> CliRunner:
+    """Run `roadmap-app --data-dir DATA ARGS...` in a new process."""
+
+    def run(*args: str, stdin: str | None = None, data: Path | None = None) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "roadmap_app", "--data-dir", str(data or data_dir), *args],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+
+    return run
