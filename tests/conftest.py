@@ -13,8 +13,8 @@ import pytest
 # Without a display Qt aborts; the tests never need one.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from roadmap_app.bootstrap import open_services  # noqa: E402
-from roadmap_app.services import Services  # noqa: E402
+from roadmap_app.bootstrap import open_services
+from roadmap_app.services import Services
 
 
 @pytest.fixture(autouse=True)
