@@ -195,3 +195,17 @@ def test_python_dash_m_and_entry_point_agree(cli: CliRunner) -> None:
     result = cli("status")
     assert result.returncode == 0
     assert "Overall" in result.stdout
+
+
+def test_the_data_folder_can_be_set_by_environment(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    folder = tmp_path / "elsewhere"
+    env = dict(os.environ, ROADMAP_APP_DATA_DIR=str(folder))
+    result = subprocess.run(
+        [sys.executable, "-m", "roadmap_app", "set", "skill.sql", "done"], env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert (folder / "roadmap.sqlite3").is_file()
