@@ -1,0 +1,148 @@
+"""Suggested next actions for a profile, and the learner's answers to them (snooze, dismiss)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from roadmap_app.domain.model import Feedback, Roadmap
+from roadmap_app.domain.suggestion_types import Suggestion
+from roadmap_app.domain.suggestions import Snapshot, all_candidates, suggest_next_actions
+from roadmap_app.services._common import Clock, profile_row, record, system_clock, to_progress
+from roadmap_app.services.errors import InvalidInputError, NotFoundError
+from roadmap_app.services.portfolio import to_project
+from roadmap_app.storage.db import Database
+from roadmap_app.storage.tables import ActivityRow, FeedbackRow, ProgressRow, ProjectNoteRow, ProjectRow
+
+MAX_SNOOZE_DAYS = 365
+
+
+def to_feedback(row: FeedbackRow) -> Feedback:
+    return Feedback(key=row.key, snoozed_until=row.snoozed_until, dismissed_fingerprint=row.dismissed_fingerprint)
+
+
+class SuggestionService:
+    def __init__(self, db: Database, roadmap: Roadmap, clock: Clock = system_clock) -> None:
+        self._db = db
+        self._roadmap = roadmap
+        self._clock = clock
+
+    def snapshot(self, profile_id: int) -> Snapshot:
+        """Everything the rules need, read in one consistent read.
+
+        Notes and activity are reduced to their newest time per project and per subject
+        in SQL, so a long history costs one grouped query rather than thousands of rows.
+        """
+        with self._db.read() as session:
+            profile = profile_row(session, profile_id)
+            states = {
+                r.item_id: to_progress(r)
+                for r in session.scalars(select(ProgressRow).where(ProgressRow.profile_id == profile_id))
+            }
+            projects = [
+                to_project(r, with_notes=False)
+                for r in session.scalars(
+                    select(ProjectRow)
+                    .where(ProjectRow.profile_id == profile_id)
+                    .options(selectinload(ProjectRow.skills))
+                    .order_by(ProjectRow.id)
+                )
+            ]
+            last_notes = session.execute(
+                select(ProjectNoteRow.project_id, func.max(ProjectNoteRow.updated_at))
+                .join(ProjectRow, ProjectRow.id == ProjectNoteRow.project_id)
+                .where(ProjectRow.profile_id == profile_id)
+                .group_by(ProjectNoteRow.project_id)
+            )
+            last_activity = session.execute(
+                select(ActivityRow.subject, func.max(ActivityRow.at))
+                .where(ActivityRow.profile_id == profile_id, ActivityRow.subject != "")
+                .group_by(ActivityRow.subject)
+            )
+            feedback = {
+                r.key: to_feedback(r)
+                for r in session.scalars(select(FeedbackRow).where(FeedbackRow.profile_id == profile_id))
+            }
+            return Snapshot(
+                roadmap=self._roadmap,
+                today=self._clock().date(),
+                states=states,
+                projects=tuple(projects),
+                last_note_at={pid: at for pid, at in last_notes if at is not None},
+                last_activity={subject: at for subject, at in last_activity if at is not None},
+                feedback=feedback,
+                current_step_id=profile.current_step_id,
+                target_career_id=profile.target_career_id,
+            )
+
+    def next_actions(self, profile_id: int, limit: int | None = None) -> list[Suggestion]:
+        """The ranked suggestions the learner has not snoozed or dismissed."""
+        found = suggest_next_actions(self.snapshot(profile_id))
+        return found if limit is None else found[: max(limit, 0)]
+
+    def feedback(self, profile_id: int) -> dict[str, Feedback]:
+        with self._db.read() as session:
+            rows = session.scalars(select(FeedbackRow).where(FeedbackRow.profile_id == profile_id))
+            return {r.key: to_feedback(r) for r in rows}
+
+    def snooze(self, profile_id: int, key: str, days: int = 7) -> date:
+        """Hide a suggestion for some days; returns the first day it may show again."""
+        if not 1 <= days <= MAX_SNOOZE_DAYS:
+            raise InvalidInputError(f"snooze for 1 to {MAX_SNOOZE_DAYS} days (got {days})")
+        key = self._check_key(key)
+        now = self._clock()
+        until = now.date() + timedelta(days=days)
+        with self._db.write() as session:
+            row = self._row(session, profile_id, key, now)
+            row.snoozed_until = until
+            record(session, profile_id, now, "suggestion.snooze", key, until.isoformat())
+        return until
+
+    def dismiss(self, profile_id: int, suggestion_or_key: Suggestion | str) -> Feedback:
+        """Hide a suggestion until the facts behind it change."""
+        if isinstance(suggestion_or_key, Suggestion):
+            suggestion = suggestion_or_key
+        else:
+            key = self._check_key(suggestion_or_key)
+            found = next((s for s in all_candidates(self.snapshot(profile_id)) if s.key == key), None)
+            if found is None:
+                raise NotFoundError(f"no current suggestion has the key '{key}'; list them with 'roadmap-app next'")
+            suggestion = found
+        now = self._clock()
+        with self._db.write() as session:
+            row = self._row(session, profile_id, suggestion.key, now)
+            row.dismissed_fingerprint = suggestion.fingerprint
+            row.snoozed_until = None
+            record(session, profile_id, now, "suggestion.dismiss", suggestion.key, suggestion.title)
+            return to_feedback(row)
+
+    def clear_feedback(self, profile_id: int, key: str) -> Feedback | None:
+        """Forget the snooze or dismissal of a suggestion (for undo); returns what was stored."""
+        with self._db.write() as session:
+            profile_row(session, profile_id)
+            row = session.get(FeedbackRow, (profile_id, key))
+            if row is None:
+                return None
+            before = to_feedback(row)
+            session.delete(row)
+            record(session, profile_id, self._clock(), "suggestion.restore", key)
+            return before
+
+    @staticmethod
+    def _check_key(key: str) -> str:
+        key = key.strip()
+        if not key:
+            raise InvalidInputError("give the key of a suggestion, as shown by 'roadmap-app next'")
+        return key
+
+    @staticmethod
+    def _row(session: Session, profile_id: int, key: str, now: datetime) -> FeedbackRow:
+        profile_row(session, profile_id)
+        row = session.get(FeedbackRow, (profile_id, key))
+        if row is None:
+            row = FeedbackRow(profile_id=profile_id, key=key, snoozed_until=None, dismissed_fingerprint="")
+            session.add(row)
+        row.updated_at = now
+        return row
