@@ -145,6 +145,35 @@ def note(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def next_actions(args: argparse.Namespace, ctx: Context) -> int:
+    suggestions = ctx.services.suggestions
+    profile_id = ctx.profile.id
+    if args.snooze:
+        until = suggestions.snooze(profile_id, args.snooze, args.days)
+        print(f"{args.snooze}: snoozed until {until.isoformat()}")
+        return 0
+    if args.dismiss:
+        suggestions.dismiss(profile_id, args.dismiss)
+        print(f"{args.dismiss}: dismissed until the facts behind it change")
+        return 0
+    if args.restore:
+        before = suggestions.clear_feedback(profile_id, args.restore)
+        print(f"{args.restore}: {'shown again' if before else 'was neither snoozed nor dismissed'}")
+        return 0
+    if args.limit is not None and args.limit < 1:
+        raise InvalidInputError("--limit must be at least 1")
+    found = suggestions.next_actions(profile_id, args.limit)
+    if args.json:
+        emit_json([{**s.as_dict(), "fingerprint": s.fingerprint} for s in found])
+        return 0
+    if not found:
+        print("Nothing to suggest right now: every step is done, or you snoozed or dismissed the rest.")
+    for number, s in enumerate(found, 1):
+        print(f"{number:>2}. {s.title}  [{s.key}]")
+        print(f"    {s.reason}")
+    return 0
+
+
 # --- projects -------------------------------------------------------------------------------
 
 

@@ -52,6 +52,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("item", metavar="ITEM")
     p.add_argument("text", metavar="TEXT")
 
+    p = command("next", c.next_actions, "what to do next, best first, each with its reason")
+    p.add_argument("--limit", type=int, metavar="N", help="show at most N suggestions")
+    p.add_argument("--json", action="store_true")
+    answer = p.add_mutually_exclusive_group()
+    answer.add_argument("--snooze", metavar="KEY", help="hide the suggestion with this key for some days")
+    answer.add_argument("--dismiss", metavar="KEY", help="hide it until the facts behind it change")
+    answer.add_argument("--restore", metavar="KEY", help="show a snoozed or dismissed suggestion again")
+    p.add_argument("--days", type=int, default=7, metavar="N", help="how long --snooze hides it (default: 7)")
+
     project = command("project", c.missing_subcommand, "portfolio projects: add, list, show, note")
     psub = project.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
     p = psub.add_parser("add", help="add a project and print its id")

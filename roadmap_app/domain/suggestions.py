@@ -380,7 +380,11 @@ def _show_done_skills(f: _Facts) -> Iterator[Suggestion]:
             f"show-skills:{idea.id}",
             f"Start a project: {idea.title}",
             reason + ".",
-            64 + 3 * min(len(covered), 6) - min(len(missing), 6) - (PROJECT_START_PENALTY if f.over_limit else 0),
+            56
+            + 3 * min(len(covered), 6)
+            + min(len(unshown), 8)
+            - 2 * min(len(missing), 5)
+            - (PROJECT_START_PENALTY if f.over_limit else 0),
             Action(ActionKind.START_PROJECT, idea.id, label="Start project"),
             tuple(covered),
         )

@@ -12,6 +12,7 @@ from roadmap_app.services.errors import InvalidInputError, NotFoundError, UserEr
 from roadmap_app.services.portfolio import PortfolioService
 from roadmap_app.services.profiles import ProfileService
 from roadmap_app.services.progress import ProgressService
+from roadmap_app.services.suggestions import SuggestionService
 from roadmap_app.services.transfer import TransferService
 from roadmap_app.storage.db import Database
 
@@ -34,6 +35,7 @@ class Services:
     activity: ActivityService
     transfer: TransferService
     backups: BackupService
+    suggestions: SuggestionService
     _db: Database
 
     @classmethod
@@ -47,6 +49,7 @@ class Services:
             activity=ActivityService(db),
             transfer=TransferService(db, roadmap, clock),
             backups=BackupService(db, db.path.parent / "backups", clock),
+            suggestions=SuggestionService(db, roadmap, clock),
             _db=db,
         )
 

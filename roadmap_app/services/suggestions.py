@@ -91,7 +91,7 @@ class SuggestionService:
         """Hide a suggestion for some days; returns the first day it may show again."""
         if not 1 <= days <= MAX_SNOOZE_DAYS:
             raise InvalidInputError(f"snooze for 1 to {MAX_SNOOZE_DAYS} days (got {days})")
-        key = self._check_key(key)
+        key = self._find(profile_id, key).key
         now = self._clock()
         until = now.date() + timedelta(days=days)
         with self._db.write() as session:
@@ -105,11 +105,7 @@ class SuggestionService:
         if isinstance(suggestion_or_key, Suggestion):
             suggestion = suggestion_or_key
         else:
-            key = self._check_key(suggestion_or_key)
-            found = next((s for s in all_candidates(self.snapshot(profile_id)) if s.key == key), None)
-            if found is None:
-                raise NotFoundError(f"no current suggestion has the key '{key}'; list them with 'roadmap-app next'")
-            suggestion = found
+            suggestion = self._find(profile_id, suggestion_or_key)
         now = self._clock()
         with self._db.write() as session:
             row = self._row(session, profile_id, suggestion.key, now)
@@ -130,12 +126,15 @@ class SuggestionService:
             record(session, profile_id, self._clock(), "suggestion.restore", key)
             return before
 
-    @staticmethod
-    def _check_key(key: str) -> str:
+    def _find(self, profile_id: int, key: str) -> Suggestion:
+        """The current suggestion with this key, shown or hidden."""
         key = key.strip()
         if not key:
             raise InvalidInputError("give the key of a suggestion, as shown by 'roadmap-app next'")
-        return key
+        found = next((s for s in all_candidates(self.snapshot(profile_id)) if s.key == key), None)
+        if found is None:
+            raise NotFoundError(f"no current suggestion has the key '{key}'; list them with 'roadmap-app next'")
+        return found
 
     @staticmethod
     def _row(session: Session, profile_id: int, key: str, now: datetime) -> FeedbackRow:
