@@ -12,8 +12,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     args = parse(sys.argv[1:] if argv is None else argv)
     if args.command is None:
-        print("error: the window is not built yet; use a command, see 'roadmap-app --help'", file=sys.stderr)
-        return 1
+        from roadmap_app.ui.app import run_window
+
+        return run_window(args)
     return run_command(args)
 
 

@@ -1,0 +1,234 @@
+"""Painting of checklist rows (tasks, skills) and roadmap steps, and the keyboard checklist view."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from roadmap_app.domain.model import ItemState
+from roadmap_app.domain.progress import Tally
+from roadmap_app.ui.models import CURRENT_ROLE, DETAIL_ROLE, HAS_NOTE_ROLE, HEADER_ROLE, ID_ROLE, STATE_ROLE, TALLY_ROLE
+from roadmap_app.ui.theme import muted_colour, state_colour, track_colour
+
+Index = QModelIndex | QPersistentModelIndex
+
+STATE_KEYS = {
+    Qt.Key.Key_D: ItemState.DONE,
+    Qt.Key.Key_L: ItemState.IN_PROGRESS,
+    Qt.Key.Key_S: ItemState.SKIPPED,
+    Qt.Key.Key_R: ItemState.TODO,
+}
+CYCLE = [ItemState.TODO, ItemState.IN_PROGRESS, ItemState.DONE]
+_MARKS = {ItemState.DONE: "✓", ItemState.IN_PROGRESS: "…", ItemState.SKIPPED: "–", ItemState.TODO: ""}
+
+
+def next_in_cycle(state: ItemState) -> ItemState:
+    """Space: to do → in progress → done → to do; skipped starts again at to do."""
+    if state not in CYCLE:
+        return ItemState.TODO
+    return CYCLE[(CYCLE.index(state) + 1) % len(CYCLE)]
+
+
+class ChecklistView(QListView):
+    """A list of tasks or skills whose states change with D, L, S, R and Space."""
+
+    state_requested = Signal(str, object)  # item id, ItemState
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setItemDelegate(ChecklistDelegate(self))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setUniformItemSizes(False)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setSpacing(0)
+        self.setMouseTracking(True)
+
+    def current_item_id(self) -> str:
+        index = self.currentIndex()
+        if not index.isValid() or index.data(HEADER_ROLE):
+            return ""
+        return str(index.data(ID_ROLE))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        item_id = self.current_item_id()
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if item_id and modifiers == Qt.KeyboardModifier.NoModifier:
+            key = Qt.Key(event.key())
+            if key in STATE_KEYS:
+                self.state_requested.emit(item_id, STATE_KEYS[key])
+                return
+            if key == Qt.Key.Key_Space:
+                state = ItemState(self.currentIndex().data(STATE_ROLE))
+                self.state_requested.emit(item_id, next_in_cycle(state))
+                return
+        super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: object) -> None:  # type: ignore[override]
+        index = self.indexAt(event.position().toPoint())  # type: ignore[attr-defined]
+        if index.isValid() and not index.data(HEADER_ROLE) and event.button() == Qt.MouseButton.LeftButton:  # type: ignore[attr-defined]
+            rect = self.visualRect(index)
+            if ChecklistDelegate.mark_rect(rect).contains(event.position().toPoint()):  # type: ignore[attr-defined]
+                self.setCurrentIndex(index)
+                state = ItemState(index.data(STATE_ROLE))
+                self.state_requested.emit(str(index.data(ID_ROLE)), next_in_cycle(state))
+                return
+        super().mousePressEvent(event)  # type: ignore[arg-type]
+
+
+class ChecklistDelegate(QStyledItemDelegate):
+    """A round state mark, the title, and the state in words; group headers in bold."""
+
+    @staticmethod
+    def mark_rect(rect: QRect) -> QRect:
+        side = 20
+        return QRect(rect.left() + 10, rect.center().y() - side // 2 + 1, side, side)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        height = option.fontMetrics.height()  # type: ignore[attr-defined]
+        return QSize(200, height + (22 if index.data(HEADER_ROLE) else 16))
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette: QPalette = option.palette  # type: ignore[attr-defined]
+        rect: QRect = option.rect  # type: ignore[attr-defined]
+        state_flags = option.state  # type: ignore[attr-defined]
+        font = QFont(option.font)  # type: ignore[attr-defined]
+        if index.data(HEADER_ROLE):
+            font.setBold(True)
+            painter.setFont(font)
+            painter.setPen(palette.color(QPalette.ColorRole.Text))
+            text_rect = rect.adjusted(8, 10, -8, 0)
+            painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, str(index.data()))
+            painter.setPen(muted_colour(palette))
+            small = QFont(font)
+            small.setBold(False)
+            painter.setFont(small)
+            painter.drawText(
+                text_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(index.data(DETAIL_ROLE))
+            )
+            painter.setPen(QPen(track_colour(palette), 1))
+            painter.drawLine(rect.left() + 8, rect.bottom(), rect.right() - 8, rect.bottom())
+            painter.restore()
+            return
+        selected = bool(state_flags & QStyle.StateFlag.State_Selected)
+        if selected:
+            colour = palette.color(QPalette.ColorRole.Highlight)
+            if not state_flags & QStyle.StateFlag.State_HasFocus and not option.widget.hasFocus():  # type: ignore[attr-defined]
+                colour.setAlpha(90)
+            painter.fillRect(rect, colour)
+        elif state_flags & QStyle.StateFlag.State_MouseOver:
+            hover = palette.color(QPalette.ColorRole.Highlight)
+            hover.setAlpha(28)
+            painter.fillRect(rect, hover)
+        state = ItemState(index.data(STATE_ROLE) or ItemState.TODO.value)
+        colour = state_colour(state, palette)
+        mark = QRectF(self.mark_rect(rect))
+        if state is ItemState.TODO:
+            painter.setPen(QPen(colour, 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+        else:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+        painter.drawEllipse(mark.adjusted(1, 1, -1, -1))
+        if _MARKS[state]:
+            bold = QFont(font)
+            bold.setBold(True)
+            painter.setFont(bold)
+            painter.setPen(palette.color(QPalette.ColorRole.Base) if state is not ItemState.TODO else colour)
+            painter.drawText(mark, Qt.AlignmentFlag.AlignCenter, _MARKS[state])
+        text_colour = palette.color(
+            QPalette.ColorRole.HighlightedText if selected and option.widget.hasFocus() else QPalette.ColorRole.Text  # type: ignore[attr-defined]
+        )
+        label = state.label if state is not ItemState.TODO else ""
+        label_width = option.fontMetrics.horizontalAdvance("In progress") + 16  # type: ignore[attr-defined]
+        title_rect = rect.adjusted(mark.right() - rect.left() + 10, 0, -label_width - 8, 0)
+        title_font = QFont(font)
+        title_font.setStrikeOut(state is ItemState.SKIPPED)
+        painter.setFont(title_font)
+        painter.setPen(text_colour if state is not ItemState.SKIPPED else muted_colour(palette))
+        title = str(index.data())
+        if index.data(HAS_NOTE_ROLE):
+            title += "  ✎"
+        elided = option.fontMetrics.elidedText(title, Qt.TextElideMode.ElideRight, title_rect.width())  # type: ignore[attr-defined]
+        painter.drawText(title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
+        if label:
+            painter.setFont(font)
+            painter.setPen(text_colour if selected and option.widget.hasFocus() else colour)  # type: ignore[attr-defined]
+            painter.drawText(
+                rect.adjusted(0, 0, -10, 0), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label
+            )
+        painter.restore()
+
+
+class StepDelegate(QStyledItemDelegate):
+    """A step: its number in a circle, title, a progress bar and a "current" badge."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        return QSize(240, option.fontMetrics.height() * 2 + 30)  # type: ignore[attr-defined]
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette: QPalette = option.palette  # type: ignore[attr-defined]
+        rect: QRect = option.rect  # type: ignore[attr-defined]
+        metrics = option.fontMetrics  # type: ignore[attr-defined]
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        current = bool(index.data(CURRENT_ROLE))
+        counts: Tally = index.data(TALLY_ROLE)
+        highlight = palette.color(QPalette.ColorRole.Highlight)
+        if selected:
+            fill = highlight
+            fill.setAlpha(60 if option.widget.hasFocus() else 35)  # type: ignore[attr-defined]
+            painter.fillRect(rect, fill)
+        if current:
+            painter.fillRect(QRect(rect.left(), rect.top() + 4, 4, rect.height() - 8), highlight)
+        circle = QRectF(rect.left() + 14, rect.top() + 10, 28, 28)
+        done = counts.complete
+        painter.setPen(QPen(highlight if current or done else track_colour(palette), 2))
+        painter.setBrush(highlight if done else Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(circle)
+        font = QFont(option.font)  # type: ignore[attr-defined]
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(
+            palette.color(QPalette.ColorRole.HighlightedText) if done else palette.color(QPalette.ColorRole.Text)
+        )
+        number = str(index.data()).split(".", 1)[0]
+        painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, "✓" if done else number)
+        text_left = int(circle.right()) + 12
+        title = str(index.data()).split(". ", 1)[-1]
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        title_rect = QRect(text_left, rect.top() + 8, rect.right() - text_left - 10, metrics.height())
+        badge = "Current" if current else ""
+        badge_width = metrics.horizontalAdvance(badge) + 14 if badge else 0
+        painter.drawText(
+            title_rect.adjusted(0, 0, -badge_width - 6, 0),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(title, Qt.TextElideMode.ElideRight, title_rect.width() - badge_width - 6),
+        )
+        if badge:
+            badge_rect = QRectF(title_rect.right() - badge_width, title_rect.top(), badge_width, metrics.height())
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(highlight)
+            painter.drawRoundedRect(badge_rect, 6, 6)
+            small = QFont(option.font)  # type: ignore[attr-defined]
+            painter.setFont(small)
+            painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
+            painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, badge)
+        bar = QRectF(text_left, title_rect.bottom() + 8, title_rect.width() - 48, 6)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(track_colour(palette))
+        painter.drawRoundedRect(bar, 3, 3)
+        if counts.fraction > 0:
+            painter.setBrush(state_colour(ItemState.DONE, palette))
+            painter.drawRoundedRect(QRectF(bar.left(), bar.top(), bar.width() * counts.fraction, bar.height()), 3, 3)
+        painter.setFont(QFont(option.font))  # type: ignore[attr-defined]
+        painter.setPen(muted_colour(palette))
+        painter.drawText(
+            QRectF(bar.right() + 6, bar.top() - metrics.height() / 2 + 3, 44, metrics.height()),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            f"{counts.percent}%",
+        )
+        painter.restore()

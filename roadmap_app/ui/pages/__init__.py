@@ -1,0 +1,1 @@
+"""The five pages of the main window."""

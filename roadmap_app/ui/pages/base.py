@@ -1,0 +1,53 @@
+"""What every page shares: the learner context, refreshing on changes, remembered splitters."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QScrollArea, QSplitter, QWidget
+
+from roadmap_app.ui.context import Change, LearnerContext
+
+
+class Page(QWidget):
+    """A page of the main window; subclasses fill `refresh` and list their splitters."""
+
+    title = ""
+    listens_to = Change.ALL
+
+    def __init__(self, ctx: LearnerContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.splitters: dict[str, QSplitter] = {}
+        ctx.changed.connect(self._on_changed)
+        ctx.profile_switched.connect(self.on_profile_switched)
+
+    def _on_changed(self, change: Change) -> None:
+        if change & self.listens_to:
+            self.refresh()
+
+    def on_profile_switched(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read what the page shows from the services."""
+
+    def flush(self) -> None:
+        """Save anything typed and not yet saved."""
+
+    def save_state(self, settings: QSettings) -> None:
+        for name, splitter in self.splitters.items():
+            settings.setValue(f"splitters/{type(self).__name__}.{name}", splitter.saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        for name, splitter in self.splitters.items():
+            state = settings.value(f"splitters/{type(self).__name__}.{name}")
+            if state is not None:
+                splitter.restoreState(state)
+
+
+def scrolling(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    return area

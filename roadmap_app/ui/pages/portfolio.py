@@ -1,0 +1,184 @@
+"""The learner's projects: a list, the editor, and starting one from a project idea."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QListView,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from roadmap_app.domain.model import Project
+from roadmap_app.ui.context import Change, LearnerContext
+from roadmap_app.ui.models import ProjectsModel
+from roadmap_app.ui.pages.base import Page, scrolling
+from roadmap_app.ui.pages.project_editor import ProjectEditor
+from roadmap_app.ui.undo import AddProjectCommand, DeleteProjectCommand
+from roadmap_app.ui.widgets import muted_label
+
+
+class PortfolioPage(Page):
+    title = "Portfolio"
+    listens_to = Change.PORTFOLIO
+
+    def __init__(self, ctx: LearnerContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("portfolioPage")
+        self.setAccessibleName("Portfolio")
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(12, 12, 6, 12)
+        buttons = QHBoxLayout()
+        self.new_button = QPushButton("&New project")
+        self.new_button.setAccessibleName("New project")
+        self.new_button.setShortcut(QKeySequence.StandardKey.New)
+        self.new_button.setToolTip("New project (Ctrl+N)")
+        self.new_button.clicked.connect(lambda: self.new_project())
+        self.idea_button = QToolButton()
+        self.idea_button.setText("From an &idea")
+        self.idea_button.setAccessibleName("Start a project from one of the roadmap's ideas")
+        self.idea_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.ideas_menu = QMenu(self.idea_button)
+        for idea in ctx.services.roadmap.project_ideas:
+            action = self.ideas_menu.addAction(idea.title)
+            action.setToolTip(idea.summary)
+            action.triggered.connect(lambda _=False, i=idea.id: self.start_from_idea(i))
+        self.idea_button.setMenu(self.ideas_menu)
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.setAccessibleName("Delete the selected project")
+        self.delete_button.clicked.connect(self.delete_selected)
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.idea_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.delete_button)
+        left_layout.addLayout(buttons)
+        self.model = ProjectsModel(self)
+        self.view = QListView()
+        self.view.setObjectName("projectsView")
+        self.view.setAccessibleName("Projects")
+        self.view.setModel(self.model)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSpacing(2)
+        self.view.selectionModel().currentChanged.connect(lambda *_: self._show_selected())
+        left_layout.addWidget(self.view, 1)
+        self.empty_hint = muted_label(
+            "No projects yet. Start one from an idea of the roadmap, or a new one of your own."
+        )
+        left_layout.addWidget(self.empty_hint)
+
+        self.editor = ProjectEditor(ctx)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(scrolling(self.editor))
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([300, 700])
+        splitter.setChildrenCollapsible(False)
+        self.splitters["main"] = splitter
+        self.splitters["notes"] = self.editor.notes_splitter
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self.refresh()
+        if self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(0))
+
+    def selected_id(self) -> int | None:
+        index = self.view.currentIndex()
+        return self.model.item(index.row()).id if index.isValid() else None
+
+    def refresh(self) -> None:
+        selected = self.selected_id()
+        projects = self.ctx.services.portfolio.projects(self.ctx.profile_id)
+        blocker = self.view.selectionModel().blockSignals(True)
+        self.model.set_items(projects)
+        row = self.model.row_of_key(selected) if selected is not None else -1
+        if row >= 0:
+            self.view.selectionModel().setCurrentIndex(
+                self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+        self.view.selectionModel().blockSignals(blocker)
+        self.empty_hint.setVisible(not projects)
+        self.delete_button.setEnabled(bool(projects))
+        self._show_selected()
+
+    def on_profile_switched(self) -> None:
+        self.editor.set_project(None)
+        self.refresh()
+        if self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(0))
+
+    def _show_selected(self) -> None:
+        project_id = self.selected_id()
+        if project_id is None:
+            self.editor.set_project(None)
+            return
+        try:
+            project = self.ctx.services.portfolio.get(self.ctx.profile_id, project_id)
+        except Exception:  # deleted in the meantime
+            project = None
+        self.editor.set_project(project)
+
+    def select_project(self, project_id: int) -> bool:
+        row = self.model.row_of_key(project_id)
+        if row < 0:
+            self.refresh()
+            row = self.model.row_of_key(project_id)
+        if row < 0:
+            return False
+        self.view.setCurrentIndex(self.model.index(row))
+        return True
+
+    def _add(self, command: AddProjectCommand) -> Project | None:
+        self.editor.flush()
+        if self.ctx.run(command) and command.project is not None:
+            self.select_project(command.project.id)
+            return command.project
+        return None
+
+    def new_project(self, title: str = "New project") -> Project | None:
+        ctx = self.ctx
+        pid = ctx.profile_id
+        project = self._add(AddProjectCommand(ctx, "Add a project", lambda: ctx.services.portfolio.add(pid, title)))
+        if project is not None:
+            self.editor.title_edit.setFocus()
+            self.editor.title_edit.selectAll()
+        return project
+
+    def start_from_idea(self, idea_id: str) -> Project | None:
+        ctx = self.ctx
+        pid = ctx.profile_id
+        title = ctx.services.roadmap.idea(idea_id).title
+        return self._add(
+            AddProjectCommand(ctx, f"Start “{title}”", lambda: ctx.services.portfolio.start_from_idea(pid, idea_id))
+        )
+
+    def delete_selected(self, *, confirm: bool = True) -> bool:
+        project_id = self.selected_id()
+        if project_id is None:
+            return False
+        project = self.model.item(self.view.currentIndex().row())
+        if confirm:
+            answer = QMessageBox.question(
+                self,
+                "Delete project",
+                f"Delete “{project.title}” and its notes? You can undo this with Ctrl+Z.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        self.editor.flush()
+        return self.ctx.run(DeleteProjectCommand(self.ctx, project_id, project.title))
+
+    def flush(self) -> None:
+        self.editor.flush()

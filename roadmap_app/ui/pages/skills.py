@@ -1,0 +1,221 @@
+"""The skills checklist: grouped, filtered as you type, a state and a note per skill."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from roadmap_app.domain.model import ItemState, Skill
+from roadmap_app.ui.context import Change, LearnerContext
+from roadmap_app.ui.delegates import ChecklistView
+from roadmap_app.ui.models import OBJECT_ROLE, ChecklistModel, ProjectsModel, skill_rows
+from roadmap_app.ui.pages.base import Page, scrolling
+from roadmap_app.ui.undo import SetItemNoteCommand, SetStateCommand
+from roadmap_app.ui.widgets import Card, DebouncedTextEdit, heading, muted_label
+
+
+class SkillsPage(Page):
+    title = "Skills"
+    listens_to = Change.PROGRESS | Change.PORTFOLIO
+    open_project = Signal(int)
+
+    def __init__(self, ctx: LearnerContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("skillsPage")
+        self.setAccessibleName("Skills")
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(12, 12, 6, 12)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setObjectName("skillsFilter")
+        self.filter_edit.setPlaceholderText("Filter skills (Ctrl+F)")
+        self.filter_edit.setAccessibleName("Filter skills")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(lambda _t: self.refresh())
+        self.filter_edit.returnPressed.connect(self._focus_list)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.filter_edit.setFocus)
+        left_layout.addWidget(self.filter_edit)
+        self.model = ChecklistModel(self)
+        self.view = ChecklistView()
+        self.view.setObjectName("skillsView")
+        self.view.setAccessibleName("Skills checklist")
+        self.view.setModel(self.model)
+        self.view.state_requested.connect(self._set_state)
+        self.view.selectionModel().currentChanged.connect(lambda *_: self._show_skill())
+        left_layout.addWidget(self.view, 1)
+        left_layout.addWidget(muted_label("Keys: D done, L in progress, S skip, R reset, Space cycles."))
+
+        detail = QWidget()
+        body = QVBoxLayout(detail)
+        body.setContentsMargins(18, 16, 18, 16)
+        body.setSpacing(10)
+        self.skill_title = heading("", 1)
+        self.skill_where = muted_label()
+        self.description = QLabel()
+        self.description.setWordWrap(True)
+        self.requires = QLabel()
+        self.requires.setWordWrap(True)
+        for widget in (self.skill_title, self.skill_where, self.description, self.requires):
+            body.addWidget(widget)
+        buttons = QHBoxLayout()
+        self.state_buttons: dict[ItemState, QPushButton] = {}
+        for state, text in (
+            (ItemState.DONE, "&Done"),
+            (ItemState.IN_PROGRESS, "&Learning"),
+            (ItemState.SKIPPED, "S&kip"),
+            (ItemState.TODO, "&Reset"),
+        ):
+            button = QPushButton(text)
+            button.setCheckable(True)
+            button.setAccessibleName(f"Mark skill {state.label.lower()}")
+            button.clicked.connect(lambda _=False, s=state: self._set_state(self.view.current_item_id(), s))
+            buttons.addWidget(button)
+            self.state_buttons[state] = button
+        buttons.addStretch(1)
+        body.addLayout(buttons)
+
+        note_card = Card("Your note")
+        self.note = DebouncedTextEdit()
+        self.note.setObjectName("skillNote")
+        self.note.setAccessibleName("Note on this skill")
+        self.note.setPlaceholderText("What you learnt, where, what is left… (saved as you type)")
+        self.note.setMinimumHeight(110)
+        self.note.save_requested.connect(self._save_note)
+        note_card.body.addWidget(self.note)
+        body.addWidget(note_card, 1)
+
+        projects_card = Card("Projects that show it")
+        self.projects_model = ProjectsModel(self)
+        self.projects_view = QListView()
+        self.projects_view.setObjectName("skillProjects")
+        self.projects_view.setAccessibleName("Projects that demonstrate this skill")
+        self.projects_view.setModel(self.projects_model)
+        self.projects_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.projects_view.setMaximumHeight(130)
+        self.projects_view.activated.connect(self._open_project)
+        self.projects_view.doubleClicked.connect(self._open_project)
+        self.no_projects = muted_label("No project shows this skill yet. Add it to one on the Portfolio page.")
+        projects_card.body.addWidget(self.projects_view)
+        projects_card.body.addWidget(self.no_projects)
+        body.addWidget(projects_card)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(scrolling(detail))
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([420, 560])
+        splitter.setChildrenCollapsible(False)
+        self.splitters["main"] = splitter
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self._shown_skill = ""
+        self.refresh()
+        self._select_first()
+
+    def _focus_list(self) -> None:
+        if not self.view.currentIndex().isValid():
+            self._select_first()
+        self.view.setFocus()
+
+    def _select_first(self) -> None:
+        for row in range(self.model.rowCount()):
+            if not self.model.row_at(row).header:
+                self.view.setCurrentIndex(self.model.index(row))
+                return
+
+    def refresh(self) -> None:
+        selected = self.view.current_item_id()
+        states = self.ctx.services.progress.states(self.ctx.profile_id)
+        self.model.update_rows(skill_rows(self.ctx.services.roadmap, states, self.filter_edit.text()))
+        if selected and self.model.row_of(selected) >= 0:
+            self.view.setCurrentIndex(self.model.index(self.model.row_of(selected)))
+        elif not self.view.currentIndex().isValid():
+            self._select_first()
+        self._show_skill()
+
+    def on_profile_switched(self) -> None:
+        self.note.set_saved_text("", force=True)
+        self._shown_skill = ""
+        self.refresh()
+
+    def select_skill(self, skill_id: str) -> bool:
+        if self.model.row_of(skill_id) < 0:
+            self.filter_edit.clear()
+        row = self.model.row_of(skill_id)
+        if row < 0:
+            return False
+        self.view.selectionModel().setCurrentIndex(
+            self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        self.view.setFocus()
+        return True
+
+    def current_skill(self) -> Skill | None:
+        skill_id = self.view.current_item_id()
+        return self.ctx.services.roadmap.skill(skill_id) if skill_id else None
+
+    def _show_skill(self) -> None:
+        skill = self.current_skill()
+        roadmap = self.ctx.services.roadmap
+        if skill is None:
+            self.skill_title.setText("No skill matches the filter" if self.filter_edit.text() else "")
+            for widget in (self.skill_where, self.description, self.requires):
+                widget.setText("")
+            return
+        if skill.id != self._shown_skill:
+            self.note.flush()
+        progress = self.ctx.services.progress.get(self.ctx.profile_id, skill.id)
+        category = roadmap.category(skill.category_id)
+        self.skill_title.setText(skill.title)
+        self.skill_where.setText(f"{category.title} · {skill.group.value.capitalize()} · {progress.state.label}")
+        self.description.setText(skill.description)
+        if skill.requires:
+            states = self.ctx.services.progress.states(self.ctx.profile_id)
+            parts = []
+            for required in skill.requires:
+                found = states.get(required)
+                state = found.state if found else ItemState.TODO
+                parts.append(f"{roadmap.skill(required).title} ({state.label.lower()})")
+            self.requires.setText("Builds on: " + ", ".join(parts))
+        else:
+            self.requires.setText("")
+        self.requires.setVisible(bool(skill.requires))
+        for state, button in self.state_buttons.items():
+            button.setChecked(state is progress.state)
+        if skill.id != self._shown_skill:
+            self.note.set_saved_text(progress.note, force=True)
+            self._shown_skill = skill.id
+        else:
+            self.note.set_saved_text(progress.note)
+        projects = self.ctx.services.portfolio.with_skill(self.ctx.profile_id, skill.id)
+        self.projects_model.set_items(projects)
+        self.projects_view.setVisible(bool(projects))
+        self.no_projects.setVisible(not projects)
+
+    def _set_state(self, item_id: str, state: ItemState) -> None:
+        if item_id:
+            self.ctx.run(SetStateCommand(self.ctx, item_id, state))
+
+    def _save_note(self, text: str) -> None:
+        if self._shown_skill:
+            self.ctx.run(SetItemNoteCommand(self.ctx, self._shown_skill, text))
+
+    def _open_project(self, index: QModelIndex) -> None:
+        project = index.data(OBJECT_ROLE)
+        if project is not None:
+            self.open_project.emit(project.id)
+
+    def flush(self) -> None:
+        self.note.flush()

@@ -1,0 +1,104 @@
+"""The Profile menu: switch, create, rename and delete learner profiles."""
+
+from __future__ import annotations
+
+import contextlib
+
+from PySide6.QtGui import QActionGroup
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
+
+from roadmap_app.services import UserError
+from roadmap_app.ui.context import Change, LearnerContext
+
+
+class ProfilesMenu(QMenu):
+    """Lists the profiles (the current one checked) and the actions on them."""
+
+    def __init__(self, ctx: LearnerContext, parent: QWidget | None = None) -> None:
+        super().__init__("&Profile", parent)
+        self.ctx = ctx
+        self.setAccessibleName("Profile")
+        self.aboutToShow.connect(self.rebuild)
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        self.clear()
+        group = QActionGroup(self)
+        for profile in self.ctx.services.profiles.all():
+            action = self.addAction(profile.name)
+            action.setCheckable(True)
+            action.setChecked(profile.id == self.ctx.profile_id)
+            action.setObjectName(f"profile-{profile.id}")
+            action.triggered.connect(lambda _=False, pid=profile.id: self.switch_to(pid))
+            group.addAction(action)
+        self.addSeparator()
+        self.addAction("&New profile…", lambda: self.create_profile())
+        self.addAction("&Rename this profile…", lambda: self.rename_profile())
+        self.addAction("&Delete this profile…", lambda: self.delete_profile())
+
+    def switch_to(self, profile_id: int) -> None:
+        if profile_id == self.ctx.profile_id:
+            return
+        self.parent_flush()
+        self.ctx.switch_profile(profile_id)
+
+    def parent_flush(self) -> None:
+        window = self.parentWidget()
+        flush = getattr(window, "flush", None)
+        if callable(flush):
+            flush()
+
+    def _ask(self, title: str, label: str, text: str = "") -> str | None:
+        value, ok = QInputDialog.getText(self.parentWidget(), title, label, text=text)
+        return value if ok else None
+
+    def _warn(self, error: UserError) -> None:
+        QMessageBox.warning(self.parentWidget(), "Roadmap", str(error))
+
+    def create_profile(self, name: str | None = None) -> bool:
+        """Create a profile and switch to it (asks for the name when not given)."""
+        name = self._ask("New profile", "Name of the new learner:") if name is None else name
+        if name is None:
+            return False
+        try:
+            profile = self.ctx.services.profiles.create(name)
+        except UserError as exc:
+            self._warn(exc)
+            return False
+        self.parent_flush()
+        self.ctx.switch_profile(profile.id)
+        return True
+
+    def rename_profile(self, name: str | None = None) -> bool:
+        if name is None:
+            name = self._ask("Rename profile", "New name:", self.ctx.profile.name)
+        if name is None:
+            return False
+        try:
+            self.ctx.services.profiles.rename(self.ctx.profile_id, name)
+        except UserError as exc:
+            self._warn(exc)
+            return False
+        self.ctx.notify(Change.PROFILE)
+        return True
+
+    def delete_profile(self, *, confirm: bool = True) -> bool:
+        """Delete the current profile after asking; opens another one (a new one if it was the last)."""
+        profile = self.ctx.profile
+        if confirm:
+            answer = QMessageBox.warning(
+                self.parentWidget(),
+                "Delete profile",
+                f"Delete the profile “{profile.name}” with all its progress, notes and projects?\n\n"
+                "This cannot be undone from the window; a backup can bring it back.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        self.parent_flush()
+        with contextlib.suppress(Exception):  # a failed backup must not block the learner's choice
+            self.ctx.services.backups.create("before-profile-delete")
+        self.ctx.services.profiles.delete(profile.id)
+        self.ctx.switch_profile(self.ctx.services.profiles.current().id)
+        return True

@@ -1,0 +1,85 @@
+"""First run: name the profile and say where you stand. Everything here can be skipped."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from roadmap_app.services import UserError
+from roadmap_app.ui.context import Change, LearnerContext
+from roadmap_app.ui.widgets import heading, muted_label
+
+
+class WelcomeDialog(QDialog):
+    """Asks for a name, the step the learner is on and the career step they aim for."""
+
+    def __init__(self, ctx: LearnerContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        roadmap = ctx.services.roadmap
+        self.setWindowTitle("Welcome to Roadmap")
+        self.setAccessibleName("Welcome")
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addWidget(heading("Welcome to Roadmap", 1))
+        layout.addWidget(
+            muted_label(
+                f"{roadmap.summary}\n\nTell us where you stand and we will suggest what to do next. "
+                "You can change all of this later."
+            )
+        )
+        form = QFormLayout()
+        self.name_edit = QLineEdit(ctx.profile.name)
+        self.name_edit.setAccessibleName("Your name")
+        form.addRow("Your &name", self.name_edit)
+        self.step_box = QComboBox()
+        self.step_box.setAccessibleName("The step you are on")
+        for step in roadmap.steps:
+            self.step_box.addItem(f"{step.number}. {step.title}", step.id)
+        form.addRow("The &step you are on", self.step_box)
+        self.target_box = QComboBox()
+        self.target_box.setAccessibleName("The career step you aim for")
+        self.target_box.addItem("Not sure yet", "")
+        for career in roadmap.career_steps:
+            self.target_box.addItem(career.title, career.id)
+        form.addRow("The &role you aim for", self.target_box)
+        for row in range(form.rowCount()):
+            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            if label is not None and isinstance(label.widget(), QLabel):
+                label.widget().setAccessibleName(label.widget().text().replace("&", ""))
+        layout.addLayout(form)
+        buttons = QDialogButtonBox()
+        self.start_button = buttons.addButton("Start", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.start_button.setAccessibleName("Start with these answers")
+        self.skip_button = buttons.addButton("Skip", QDialogButtonBox.ButtonRole.RejectRole)
+        self.skip_button.setAccessibleName("Skip the questions")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.error = muted_label()
+        layout.addWidget(self.error)
+        self.resize(520, 360)
+
+    def accept(self) -> None:
+        services, profile = self.ctx.services, self.ctx.profile
+        try:
+            if self.name_edit.text().strip() and self.name_edit.text().strip() != profile.name:
+                services.profiles.rename(profile.id, self.name_edit.text())
+            services.profiles.set_goal(
+                profile.id,
+                current_step_id=str(self.step_box.currentData()),
+                target_career_id=str(self.target_box.currentData()),
+            )
+        except UserError as exc:
+            self.error.setText(str(exc))
+            return
+        self.ctx.notify(Change.ALL)
+        super().accept()

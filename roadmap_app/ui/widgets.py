@@ -1,0 +1,185 @@
+"""Small custom widgets: progress ring, headings, cards, a debounced text editor."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+from roadmap_app.ui.theme import muted_colour, track_colour
+
+SAVE_DELAY_MS = 500
+
+
+class ProgressRing(QWidget):
+    """A ring that fills clockwise with a percentage in the middle and a caption under it."""
+
+    def __init__(self, caption: str, parent: QWidget | None = None, *, diameter: int = 120) -> None:
+        super().__init__(parent)
+        self._fraction = 0.0
+        self._caption = caption
+        self._detail = ""
+        self._diameter = diameter
+        self._colour: QColor | None = None
+        self.setMinimumSize(self.sizeHint())
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAccessibleName(caption)
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._diameter + 24, self._diameter + 48)
+
+    def set_value(self, fraction: float, detail: str = "", colour: QColor | None = None) -> None:
+        self._fraction = max(0.0, min(1.0, fraction))
+        self._detail = detail
+        self._colour = colour
+        self.setAccessibleDescription(f"{round(self._fraction * 100)}%{', ' + detail if detail else ''}")
+        self.setToolTip(detail)
+        self.update()
+
+    @property
+    def fraction(self) -> float:
+        return self._fraction
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        thickness = max(8.0, self._diameter / 10)
+        side = min(self.width() - 8, self.height() - 40, self._diameter)
+        rect = QRectF((self.width() - side) / 2, 4, side, side).adjusted(
+            thickness / 2, thickness / 2, -thickness / 2, -thickness / 2
+        )
+        pen = QPen(track_colour(palette), thickness)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.drawEllipse(rect)
+        if self._fraction > 0:
+            pen.setColor(self._colour or palette.color(palette.ColorRole.Highlight))
+            painter.setPen(pen)
+            painter.drawArc(rect, 90 * 16, -round(self._fraction * 360 * 16))
+        font = QFont(self.font())
+        font.setPointSizeF(max(9.0, side / 6.5))
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(palette.color(palette.ColorRole.WindowText))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"{round(self._fraction * 100)}%")
+        font = QFont(self.font())
+        painter.setFont(font)
+        caption_rect = QRectF(0, 4 + side + 4, self.width(), self.height() - side - 8)
+        painter.drawText(caption_rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, self._caption)
+        if self._detail:
+            painter.setPen(muted_colour(palette))
+            small = QFont(self.font())
+            small.setPointSizeF(self.font().pointSizeF() * 0.85)
+            painter.setFont(small)
+            painter.drawText(
+                caption_rect.adjusted(0, self.fontMetrics().height() + 1, 0, 0),
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                self._detail,
+            )
+        painter.end()
+
+
+def heading(text: str, level: int = 1, parent: QWidget | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * {1: 1.6, 2: 1.25, 3: 1.05}.get(level, 1.0))
+    font.setBold(True)
+    label.setFont(font)
+    label.setWordWrap(True)
+    label.setAccessibleName(text)
+    return label
+
+
+class MutedLabel(QLabel):
+    """Secondary text in a softer colour; `apply_colour` follows a theme change."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        self.apply_colour()
+
+    def apply_colour(self) -> None:
+        palette = QApplication.palette()
+        own = self.palette()
+        own.setColor(own.ColorRole.WindowText, muted_colour(palette))
+        self.setPalette(own)
+
+
+def muted_label(text: str = "", parent: QWidget | None = None) -> MutedLabel:
+    return MutedLabel(text, parent)
+
+
+class Card(QFrame):
+    """A framed panel with a title, used to group a page into readable blocks."""
+
+    def __init__(self, title: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(self.backgroundRole().Base)
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(14, 12, 14, 12)
+        self.body.setSpacing(8)
+        if title:
+            self.title_label = heading(title, 3, self)
+            self.body.addWidget(self.title_label)
+
+
+class DebouncedTextEdit(QPlainTextEdit):
+    """Plain text whose changes are saved ~0.5 s after the learner stops typing, and on flush.
+
+    ``save_requested`` carries the text to save. ``set_saved_text`` loads text without
+    triggering a save; it is refused (returns False) while typed text waits to be saved.
+    """
+
+    save_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._loading = False
+        self._dirty = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SAVE_DELAY_MS)
+        self._timer.timeout.connect(self.flush)
+        self.textChanged.connect(self._on_changed)
+        self.setTabChangesFocus(True)
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def _on_changed(self) -> None:
+        if self._loading:
+            return
+        self._dirty = True
+        self._timer.start()
+
+    def set_saved_text(self, text: str, *, force: bool = False) -> bool:
+        if self._dirty and not force:
+            return False
+        self._timer.stop()
+        self._dirty = False
+        if text != self.toPlainText():
+            self._loading = True
+            try:
+                cursor_pos = self.textCursor().position()
+                self.setPlainText(text)
+                cursor = self.textCursor()
+                cursor.setPosition(min(cursor_pos, len(text)))
+                self.setTextCursor(cursor)
+            finally:
+                self._loading = False
+        return True
+
+    def flush(self) -> None:
+        """Save now if anything typed is unsaved."""
+        self._timer.stop()
+        if self._dirty:
+            self._dirty = False
+            self.save_requested.emit(self.toPlainText())
+
+    def focusOutEvent(self, event: object) -> None:  # type: ignore[override]
+        self.flush()
+        super().focusOutEvent(event)  # type: ignore[arg-type]
