@@ -174,6 +174,34 @@ def next_actions(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def search(args: argparse.Namespace, ctx: Context) -> int:
+    if args.limit < 1:
+        raise InvalidInputError("--limit must be at least 1")
+    hits = ctx.services.search.search(ctx.profile.id, args.text, args.limit)
+    if args.json:
+        emit_json(
+            [
+                {
+                    "kind": h.kind.value,
+                    "title": h.title,
+                    "snippet": h.snippet,
+                    "project_id": h.project_id,
+                    "note_id": h.note_id,
+                    "item_id": h.item_id or None,
+                }
+                for h in hits
+            ]
+        )
+        return 0
+    if not hits:
+        print(f"Nothing found for '{args.text}'.")
+    for h in hits:
+        where = {"project": f"project {h.project_id}", "note": f"note {h.note_id} of project {h.project_id}"}
+        print(f"{h.title}  [{where.get(h.kind.value, h.item_id)}]")
+        print(f"    {' '.join(h.snippet.split())}")
+    return 0
+
+
 # --- projects -------------------------------------------------------------------------------
 
 

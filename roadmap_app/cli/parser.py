@@ -61,6 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
     answer.add_argument("--restore", metavar="KEY", help="show a snoozed or dismissed suggestion again")
     p.add_argument("--days", type=int, default=7, metavar="N", help="how long --snooze hides it (default: 7)")
 
+    p = command("search", c.search, "find words in your projects, project notes and notes on tasks and skills")
+    p.add_argument("text", metavar="TEXT", help="words to find; the last may be the start of a word")
+    p.add_argument("--limit", type=int, default=50, metavar="N", help="show at most N matches (default: 50)")
+    p.add_argument("--json", action="store_true")
+
     project = command("project", c.missing_subcommand, "portfolio projects: add, list, show, note")
     psub = project.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
     p = psub.add_parser("add", help="add a project and print its id")

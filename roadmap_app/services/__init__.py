@@ -12,6 +12,7 @@ from roadmap_app.services.errors import InvalidInputError, NotFoundError, UserEr
 from roadmap_app.services.portfolio import PortfolioService
 from roadmap_app.services.profiles import ProfileService
 from roadmap_app.services.progress import ProgressService
+from roadmap_app.services.search import SearchService
 from roadmap_app.services.suggestions import SuggestionService
 from roadmap_app.services.transfer import TransferService
 from roadmap_app.storage.db import Database
@@ -36,6 +37,7 @@ class Services:
     transfer: TransferService
     backups: BackupService
     suggestions: SuggestionService
+    search: SearchService
     _db: Database
 
     @classmethod
@@ -50,6 +52,7 @@ class Services:
             transfer=TransferService(db, roadmap, clock),
             backups=BackupService(db, db.path.parent / "backups", clock),
             suggestions=SuggestionService(db, roadmap, clock),
+            search=SearchService(db, roadmap),
             _db=db,
         )
 
