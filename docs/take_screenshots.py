@@ -50,7 +50,7 @@ Trained a **logistic regression** on TF-IDF features: 0.81 F1 on the held-out se
 """
 
 
-def fill_demo(services: Services) -> None:
+def fill_demo(services: Services) -> int:
     """A learner a few weeks in: one step done, skills under way, two projects with notes."""
     profile = services.profiles.create("Sam")
     services.profiles.use(profile.id)
@@ -80,6 +80,7 @@ def fill_demo(services: Services) -> None:
         repo_url="https://github.com/sam/house-prices",
         skill_ids=[s for s in ("skill.python", "skill.scikit-learn") if s in known],
     )
+    return project.id
 
 
 def _first_ml_role(services: Services) -> str:
@@ -93,7 +94,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         paths, services = open_services(Path(folder) / "data")
         try:
-            fill_demo(services)
+            demo_project = fill_demo(services)
             for theme in (ThemeMode.LIGHT, ThemeMode.DARK):
                 window = MainWindow(services, paths, services.profiles.current())
                 window.set_theme(theme)
@@ -106,6 +107,7 @@ def main() -> int:
                     if name == "skills":
                         window.skills.select_skill("skill.python")
                     if name == "portfolio":
+                        window.portfolio.select_project(demo_project)
                         window.portfolio.editor.tabs.setCurrentIndex(1)
                     for _ in range(5):
                         app.processEvents()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from roadmap_app.domain.model import ItemState
@@ -114,12 +114,12 @@ class ChecklistDelegate(QStyledItemDelegate):
             return
         selected = bool(state_flags & QStyle.StateFlag.State_Selected)
         if selected:
-            colour = palette.color(QPalette.ColorRole.Highlight)
+            colour = QColor(palette.color(QPalette.ColorRole.Highlight))
             if not state_flags & QStyle.StateFlag.State_HasFocus and not option.widget.hasFocus():  # type: ignore[attr-defined]
                 colour.setAlpha(90)
             painter.fillRect(rect, colour)
         elif state_flags & QStyle.StateFlag.State_MouseOver:
-            hover = palette.color(QPalette.ColorRole.Highlight)
+            hover = QColor(palette.color(QPalette.ColorRole.Highlight))
             hover.setAlpha(28)
             painter.fillRect(rect, hover)
         state = ItemState(index.data(STATE_ROLE) or ItemState.TODO.value)
@@ -179,7 +179,7 @@ class StepDelegate(QStyledItemDelegate):
         counts: Tally = index.data(TALLY_ROLE)
         highlight = palette.color(QPalette.ColorRole.Highlight)
         if selected:
-            fill = highlight
+            fill = QColor(highlight)
             fill.setAlpha(60 if option.widget.hasFocus() else 35)  # type: ignore[attr-defined]
             painter.fillRect(rect, fill)
         if current:

@@ -75,7 +75,14 @@ class MainWindow(QMainWindow):
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName("Pages")
         self.navigation.setFixedWidth(170)
-        self.navigation.setSpacing(2)
+        self.navigation.setSpacing(1)
+        self.navigation.setFrameShape(QListWidget.Shape.NoFrame)
+        self.navigation.setStyleSheet(
+            "QListWidget#navigation { padding: 10px 8px; background: palette(window); }"
+            "QListWidget#navigation::item { padding: 4px 10px; border-radius: 6px; }"
+            "QListWidget#navigation::item:selected { background: palette(highlight);"
+            " color: palette(highlighted-text); }"
+        )
         font = self.navigation.font()
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.navigation.setFont(font)

@@ -183,3 +183,50 @@ class DebouncedTextEdit(QPlainTextEdit):
     def focusOutEvent(self, event: object) -> None:  # type: ignore[override]
         self.flush()
         super().focusOutEvent(event)  # type: ignore[arg-type]
+
+
+class ProgressBar(QWidget):
+    """A slim rounded bar with its text beside it; colours follow the theme."""
+
+    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._fraction = 0.0
+        self._text = ""
+        self._colour: QColor | None = None
+        self.setAccessibleName(accessible_name)
+        self.setMinimumHeight(max(18, self.fontMetrics().height() + 4))
+        self.setMinimumWidth(140)
+
+    def sizeHint(self) -> QSize:
+        return QSize(240, max(18, self.fontMetrics().height() + 4))
+
+    def set_value(self, fraction: float, text: str, colour: QColor | None = None) -> None:
+        self._fraction = max(0.0, min(1.0, fraction))
+        self._text = text
+        self._colour = colour
+        self.setAccessibleDescription(text)
+        self.update()
+
+    @property
+    def fraction(self) -> float:
+        return self._fraction
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        text_width = self.fontMetrics().horizontalAdvance("00/00 · 100%") + 8
+        bar = QRectF(0, (self.height() - 8) / 2, max(10, self.width() - text_width), 8)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(track_colour(palette))
+        painter.drawRoundedRect(bar, 4, 4)
+        if self._fraction > 0:
+            painter.setBrush(self._colour or palette.color(palette.ColorRole.Highlight))
+            painter.drawRoundedRect(QRectF(bar.left(), bar.top(), bar.width() * self._fraction, 8), 4, 4)
+        painter.setPen(muted_colour(palette))
+        painter.drawText(
+            QRectF(bar.right() + 8, 0, text_width - 8, self.height()),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            self._text,
+        )
+        painter.end()

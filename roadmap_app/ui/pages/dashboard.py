@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListView,
-    QProgressBar,
     QPushButton,
     QStyle,
     QStyledItemDelegate,
@@ -26,7 +25,7 @@ from roadmap_app.ui.context import LearnerContext
 from roadmap_app.ui.models import OBJECT_ROLE, Column, RecordTableModel, SuggestionsModel
 from roadmap_app.ui.pages.base import Page, scrolling
 from roadmap_app.ui.theme import state_colour
-from roadmap_app.ui.widgets import Card, ProgressRing, heading, muted_label
+from roadmap_app.ui.widgets import Card, ProgressBar, ProgressRing, heading, muted_label
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -125,28 +124,36 @@ class NextActionsList(QListView):
         self.scheduleDelayedItemsLayout()
 
 
-def _activity_text(entry: Activity, titles: dict[str, str]) -> str:
-    subject = titles.get(entry.subject, entry.subject)
-    words = {
-        "state": "Changed the state of",
-        "note": "Edited the note on",
-        "project.add": "Added project",
-        "project.edit": "Edited project",
-        "project.skills": "Changed the skills of project",
-        "project.note": "Added a note to project",
-        "project.note.edit": "Edited a note of project",
-        "project.note.delete": "Deleted a note of project",
-        "project.delete": "Deleted project",
-        "project.restore": "Restored project",
-        "profile.create": "Created the profile",
-        "profile.rename": "Renamed the profile",
-        "profile.goal": "Set your goal",
-    }
-    what = words.get(entry.action, entry.action)
-    if entry.action.startswith("project") and entry.action != "project.add" and entry.subject.startswith("project:"):
-        subject = ""
-    detail = entry.detail.replace("_", " ") if entry.action in ("state", "project.add", "profile.rename") else ""
-    return " ".join(x for x in (what, f"“{subject}”" if subject else "", f"({detail})" if detail else "") if x)
+_ACTIONS = {
+    "note": "Edited the note on",
+    "project.add": "Added project",
+    "project.edit": "Edited project",
+    "project.skills": "Changed the skills of",
+    "project.note": "Added a note to",
+    "project.note.edit": "Edited a note of",
+    "project.note.delete": "Deleted a note of",
+    "project.delete": "Deleted project",
+    "project.restore": "Restored project",
+    "profile.create": "Created your profile",
+    "profile.rename": "Renamed your profile",
+    "profile.goal": "Updated your goal",
+}
+
+
+def activity_text(entry: Activity, titles: dict[str, str]) -> str:
+    """One line of the activity log in words, naming tasks, skills and projects by title."""
+    subject = titles.get(entry.subject, "")
+    if entry.action == "state" and "->" in entry.detail:
+        new = entry.detail.split("->")[-1].strip()
+        try:
+            word = ItemState(new).label.lower()
+        except ValueError:
+            word = new
+        return f"Marked “{subject or entry.subject}” {word}"
+    what = _ACTIONS.get(entry.action, entry.action.replace(".", " ").capitalize())
+    if entry.action in ("project.add", "project.delete", "project.restore") and not subject:
+        subject = entry.detail
+    return f"{what} “{subject}”" if subject else what
 
 
 class DashboardPage(Page):
@@ -185,14 +192,10 @@ class DashboardPage(Page):
         self.step_grid.setHorizontalSpacing(12)
         self.step_grid.setVerticalSpacing(8)
         self.step_labels: list[QLabel] = []
-        self.step_bars: list[QProgressBar] = []
+        self.step_bars: list[ProgressBar] = []
         for row, step in enumerate(ctx.services.roadmap.steps):
             label = QLabel(f"{step.number}. {step.title}")
-            bar = QProgressBar()
-            bar.setRange(0, 100)
-            bar.setTextVisible(True)
-            bar.setAccessibleName(f"Step {step.number}, {step.title}")
-            bar.setMinimumWidth(140)
+            bar = ProgressBar(f"Step {step.number}, {step.title}")
             self.step_grid.addWidget(label, row, 0)
             self.step_grid.addWidget(bar, row, 1)
             self.step_labels.append(label)
@@ -266,13 +269,16 @@ class DashboardPage(Page):
             font.setBold(is_current)
             label.setFont(font)
             label.setText(f"{'▶ ' if is_current else ''}{step.number}. {step.title}")
-            bar.setValue(counts.percent)
-            bar.setFormat(f"{counts.done}/{counts.counted}  ·  %p%")
-            bar.setAccessibleDescription(f"{counts.percent}%{', current step' if is_current else ''}")
+            bar.set_value(
+                counts.fraction,
+                f"{counts.done}/{counts.counted} · {counts.percent}%",
+                state_colour(ItemState.DONE, palette) if counts.complete else None,
+            )
         self.refresh_suggestions()
         titles = {item.id: item.title for item in roadmap.items}
+        titles.update({f"project:{p.id}": p.title for p in services.portfolio.projects(profile.id)})
         entries = services.activity.recent(profile.id, limit=30)
-        self.activity_model.set_rows([(f"{e.at:%d %b %H:%M}", _activity_text(e, titles)) for e in entries])
+        self.activity_model.set_rows([(f"{e.at:%d %b %H:%M}", activity_text(e, titles)) for e in entries])
 
     def refresh_suggestions(self) -> None:
         suggestions = self.ctx.next_actions(limit=6)

@@ -35,6 +35,13 @@ from roadmap_app.ui.undo import (
 from roadmap_app.ui.widgets import Card, DebouncedTextEdit, heading, muted_label
 
 
+def _buddy(text: str, widget: QWidget) -> QLabel:
+    """A form label whose Alt+letter moves to ``widget``."""
+    label = QLabel(text)
+    label.setBuddy(widget)
+    return label
+
+
 class ProjectEditor(QWidget):
     """Edits the project it is given; every field writes only its own change."""
 
@@ -67,7 +74,7 @@ class ProjectEditor(QWidget):
         status_row = QHBoxLayout()
         status_row.addWidget(self.status_box)
         status_row.addWidget(self.dates, 1)
-        form.addRow("&Status", status_row)
+        form.addRow(_buddy("&Status", self.status_box), status_row)
         self.summary_edit = DebouncedTextEdit()
         self.summary_edit.setObjectName("projectSummary")
         self.summary_edit.setAccessibleName("Project summary")
@@ -91,7 +98,7 @@ class ProjectEditor(QWidget):
             row = QHBoxLayout()
             row.addWidget(edit, 1)
             row.addWidget(button)
-            form.addRow(label, row)
+            form.addRow(_buddy(label, edit), row)
             self.link_edits[key] = edit
         self.skills_label = QLabel()
         self.skills_label.setWordWrap(True)
@@ -136,6 +143,8 @@ class ProjectEditor(QWidget):
         self.tabs.addTab(self.note_editor, "&Write")
         self.tabs.addTab(self.preview, "&Preview")
         self.tabs.currentChanged.connect(lambda _i: self._render_preview())
+        self.no_notes = muted_label("No notes yet. “Add note” starts a dated entry, written in Markdown.")
+        notes.body.addWidget(self.no_notes)
         self.notes_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.notes_splitter.addWidget(self.notes_view)
         self.notes_splitter.addWidget(self.tabs)
@@ -212,6 +221,7 @@ class ProjectEditor(QWidget):
 
     def _show_note(self) -> None:
         note = self.current_note()
+        self.no_notes.setVisible(self.project is not None and self.notes_model.rowCount() == 0)
         if note is None or note.id != self._note_id:
             self.note_editor.flush()
         if note is None:

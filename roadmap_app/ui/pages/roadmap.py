@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
-    QProgressBar,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -22,7 +21,7 @@ from roadmap_app.ui.delegates import ChecklistView, StepDelegate
 from roadmap_app.ui.models import ChecklistModel, StepsModel, task_rows
 from roadmap_app.ui.pages.base import Page, scrolling
 from roadmap_app.ui.undo import SetGoalCommand, SetStateCommand
-from roadmap_app.ui.widgets import Card, heading, muted_label
+from roadmap_app.ui.widgets import Card, ProgressBar, heading, muted_label
 
 
 class RoadmapPage(Page):
@@ -57,9 +56,7 @@ class RoadmapPage(Page):
         body.addLayout(top)
         self.step_status = muted_label()
         body.addWidget(self.step_status)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 100)
-        self.progress.setAccessibleName("Progress of this step")
+        self.progress = ProgressBar("Progress of this step")
         body.addWidget(self.progress)
         self.description = QLabel()
         self.description.setWordWrap(True)
@@ -78,14 +75,15 @@ class RoadmapPage(Page):
         self.tasks_view.setObjectName("tasksView")
         self.tasks_view.setAccessibleName("Tasks of this step")
         self.tasks_view.setModel(self.tasks_model)
-        self.tasks_view.setMinimumHeight(170)
+        self.tasks_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tasks_view.setFrameShape(QFrame.Shape.NoFrame)
         self.tasks_view.state_requested.connect(self._set_state)
         self.tasks_view.selectionModel().currentChanged.connect(self._show_task)
         tasks.body.addWidget(self.tasks_view, 1)
         self.task_detail = muted_label()
         tasks.body.addWidget(self.task_detail)
-        body.addWidget(tasks, 1)
+        body.addWidget(tasks)
+        body.addStretch(1)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.steps_view)
@@ -151,7 +149,7 @@ class RoadmapPage(Page):
             status += f", {counts.in_progress} in progress"
         self.step_status.setText(("You are here. " if is_current else "") + status + ".")
         self.current_button.setEnabled(step.id != self.ctx.profile.current_step_id)
-        self.progress.setValue(counts.percent)
+        self.progress.set_value(counts.fraction, f"{counts.done}/{counts.counted} · {counts.percent}%")
         self.description.setText(step.description)
         self.example.setText(step.example)
         states = self.ctx.services.progress.states(self.ctx.profile_id)
@@ -165,6 +163,8 @@ class RoadmapPage(Page):
             self.tasks_model.update_rows(rows)
             if current_task and self.tasks_model.row_of(current_task) >= 0:
                 self.tasks_view.setCurrentIndex(self.tasks_model.index(self.tasks_model.row_of(current_task)))
+        rows_height = sum(self.tasks_view.sizeHintForRow(r) for r in range(self.tasks_model.rowCount()))
+        self.tasks_view.setFixedHeight(rows_height + 2 * self.tasks_view.frameWidth() + 4)
         self._show_task()
 
     def _show_task(self, *_: object) -> None:

@@ -103,6 +103,8 @@ class SkillsPage(Page):
         self.projects_view.setModel(self.projects_model)
         self.projects_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.projects_view.setMaximumHeight(130)
+        self.projects_view.setSpacing(2)
+        self.projects_view.setAlternatingRowColors(True)
         self.projects_view.activated.connect(self._open_project)
         self.projects_view.doubleClicked.connect(self._open_project)
         self.no_projects = muted_label("No project shows this skill yet. Add it to one on the Portfolio page.")
