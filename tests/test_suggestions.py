@@ -425,3 +425,22 @@ def test_every_rule_fires_in_some_learner_state(rule: str) -> None:
         ),
     ]
     assert any(s.rule == rule for snap in states for s in all_candidates(snap))
+
+
+def test_every_rule_yields_its_best_first() -> None:
+    """The engine stops reading a rule after its few visible suggestions, so order matters."""
+    projects = tuple(
+        project(i, ProjectStatus.DONE if i % 2 else ProjectStatus.BUILDING, started=TODAY - timedelta(days=i * 5))
+        for i in range(1, 40)
+    )
+    busy = progress(TECHNICAL_FIVE, ItemState.IN_PROGRESS, NOW - timedelta(days=30))
+    busy |= progress(["skill.r"], ItemState.IN_PROGRESS, NOW - timedelta(days=60))
+    for snap in (
+        snapshot(),
+        ready_to_apply(),
+        snapshot(states=progress([*TECHNICAL_FIVE, "skill.nlp", "skill.scikit-learn", "skill.tensorflow"])),
+        snapshot(states=busy, projects=projects),
+    ):
+        for rule in RULES:
+            priorities = [s.priority for s in all_candidates(snap) if s.rule == rule.name]
+            assert priorities == sorted(priorities, reverse=True), rule.name

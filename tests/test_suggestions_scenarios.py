@@ -188,7 +188,7 @@ def test_snooze_dismiss_and_undo_through_the_service(app: Services, clock: Clock
 
 def test_the_snapshot_reduces_notes_and_activity_to_their_newest_times(app: Services, clock: Clock) -> None:
     profile = app.profiles.create("Sam").id
-    project = app.portfolio.add(profile, "Spam filter", status="building")
+    project = app.portfolio.add(profile, "Spam filter", status="building", skill_ids=["skill.nlp", "skill.python"])
     app.portfolio.add_note(profile, project.id, "first")
     clock.now = NOW + timedelta(days=5)
     app.portfolio.add_note(profile, project.id, "second")
@@ -197,7 +197,7 @@ def test_the_snapshot_reduces_notes_and_activity_to_their_newest_times(app: Serv
     assert snap.last_note_at == {project.id: NOW + timedelta(days=5)}
     assert snap.last_activity["skill.python"] == NOW + timedelta(days=5)
     assert snap.today == (NOW + timedelta(days=5)).date()
-    assert [p.id for p in snap.projects] == [project.id]
+    assert list(snap.projects) == app.portfolio.projects(profile)
 
 
 def test_next_json_on_the_command_line(cli: CliRunner, data_dir: Path) -> None:

@@ -265,6 +265,7 @@ def _step_order(f: _Facts) -> Iterator[Suggestion]:
 
 def _ready_skills(f: _Facts) -> Iterator[Suggestion]:
     """Start skills whose prerequisites are all done, ranked by what they unlock, the ideas training them and the target role."""
+    found: list[Suggestion] = []
     for skill in f.roadmap.skills:
         if f.state(skill.id) is not ItemState.TODO:
             continue
@@ -291,30 +292,33 @@ def _ready_skills(f: _Facts) -> Iterator[Suggestion]:
             facts.append(f.target_uses)
         if f.over_limit:
             facts.append(f"but finish some of your {len(f.in_progress)} items in progress first")
-        yield _suggestion(
-            "ready-skill",
-            f"start-skill:{skill.id}",
-            f"Start {skill.title}",
-            "; ".join(facts) + ".",
-            40 + min(score, 25) - (START_PENALTY if f.over_limit else 0),
-            Action(ActionKind.SET_STATE, skill.id, ItemState.IN_PROGRESS.value, "Start learning"),
-            tuple(skill.requires),
-            len(unlocks),
-            len(ideas),
-            relevant,
+        found.append(
+            _suggestion(
+                "ready-skill",
+                f"start-skill:{skill.id}",
+                f"Start {skill.title}",
+                "; ".join(facts) + ".",
+                40 + min(score, 25) - (START_PENALTY if f.over_limit else 0),
+                Action(ActionKind.SET_STATE, skill.id, ItemState.IN_PROGRESS.value, "Start learning"),
+                tuple(skill.requires),
+                len(unlocks),
+                len(ideas),
+                relevant,
+            )
         )
+    found.sort(key=lambda s: -s.priority)
+    yield from found
 
 
 def _stalled_work(f: _Facts) -> Iterator[Suggestion]:
     """Pick up again a task or skill in progress that nobody touched for 14 days."""
+    stalled: list[tuple[int, str, datetime]] = []
     for item_id in f.in_progress:
-        progress = f.states[item_id]
-        touched = f.last_touched(progress)
-        if touched is None:
-            continue
-        days = (f.today - touched.date()).days
-        if days < STALE_DAYS:
-            continue
+        touched = f.last_touched(f.states[item_id])
+        if touched is not None and (f.today - touched.date()).days >= STALE_DAYS:
+            stalled.append(((f.today - touched.date()).days, item_id, touched))
+    stalled.sort(key=lambda x: -x[0])  # the longest untouched first
+    for days, item_id, touched in stalled:
         title = f.title(item_id)
         yield _suggestion(
             "stalled-work",
@@ -367,6 +371,7 @@ def _show_done_skills(f: _Facts) -> Iterator[Suggestion]:
             missing = [s for s in idea.skill_ids if f.state(s) is not ItemState.DONE]
             candidates.append((-len(covered), len(missing), index, idea, covered, missing))
     candidates.sort(key=lambda c: c[:3])
+    found: list[Suggestion] = []
     for _neg, _n, _i, idea, covered, missing in candidates:
         names = [f.title(s) for s in covered]
         reason = (
@@ -375,26 +380,30 @@ def _show_done_skills(f: _Facts) -> Iterator[Suggestion]:
         )
         if missing:
             reason += f", and {_names([f.title(s) for s in missing])} along the way"
-        yield _suggestion(
-            "show-done-skills",
-            f"show-skills:{idea.id}",
-            f"Start a project: {idea.title}",
-            reason + ".",
-            56
-            + 3 * min(len(covered), 6)
-            + min(len(unshown), 8)
-            - 2 * min(len(missing), 5)
-            - (PROJECT_START_PENALTY if f.over_limit else 0),
-            Action(ActionKind.START_PROJECT, idea.id, label="Start project"),
-            tuple(covered),
+        found.append(
+            _suggestion(
+                "show-done-skills",
+                f"show-skills:{idea.id}",
+                f"Start a project: {idea.title}",
+                reason + ".",
+                56
+                + 3 * min(len(covered), 6)
+                + min(len(unshown), 8)
+                - 2 * min(len(missing), 5)
+                - (PROJECT_START_PENALTY if f.over_limit else 0),
+                Action(ActionKind.START_PROJECT, idea.id, label="Start project"),
+                tuple(covered),
+            )
         )
+    found.sort(key=lambda s: -s.priority)
+    yield from found
 
 
 def _link_done_projects(f: _Facts) -> Iterator[Suggestion]:
     """A done project with no repository link: add the link so employers can see the code."""
-    for project in f.snap.projects:
-        if project.status is not ProjectStatus.DONE or project.repo_url:
-            continue
+    unlinked = [p for p in f.snap.projects if p.status is ProjectStatus.DONE and not p.repo_url]
+    unlinked.sort(key=lambda p: (p.finished_on or date.min, p.id), reverse=True)  # newest first
+    for project in unlinked:
         finished = f" (finished {project.finished_on.isoformat()})" if project.finished_on else ""
         yield _suggestion(
             "link-done-project",
@@ -409,16 +418,20 @@ def _link_done_projects(f: _Facts) -> Iterator[Suggestion]:
 
 def _note_building_projects(f: _Facts) -> Iterator[Suggestion]:
     """A project being built with no note for 14 days: write down where it stands."""
+    quiet: list[tuple[int, int, Project, date, bool]] = []
     for project in f.snap.projects:
         if project.status is not ProjectStatus.BUILDING:
             continue
         noted = f.snap.last_note_at.get(project.id)
-        since = max(d for d in (project.started_on, project.created_at.date()) if d is not None)
+        since = max(project.started_on or date.min, project.created_at.date())
         last = max(noted.date(), since) if noted else since
         days = (f.today - last).days
-        if days < STALE_DAYS:
-            continue
-        fact = f"its last note is {days} days old" if noted else f"it has had no note in {days} days of building"
+        if days >= STALE_DAYS:
+            quiet.append((-days, project.id, project, last, noted is not None))
+    quiet.sort(key=lambda q: q[:2])  # the longest silence first
+    for neg_days, _id, project, last, has_note in quiet:
+        days = -neg_days
+        fact = f"its last note is {days} days old" if has_note else f"it has had no note in {days} days of building"
         yield _suggestion(
             "note-building-project",
             f"project-note:project:{project.id}",
@@ -545,6 +558,8 @@ def _choose_target(f: _Facts) -> Iterator[Suggestion]:
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """A named rule; ``run`` yields its suggestions best first (highest priority first)."""
+
     name: str
     run: Callable[[_Facts], Iterator[Suggestion]]
     keep: int
@@ -567,6 +582,11 @@ RULES: tuple[Rule, ...] = (
     Rule("job-readiness", _job_readiness, 1),
     Rule("choose-target", _choose_target, 1),
 )
+
+
+_KEEP = {rule.name: rule.keep for rule in RULES}
+_MERGE_SLACK = 2
+"""Extra suggestions taken from a rule in case others with the same action are merged away."""
 
 
 def all_candidates(snapshot: Snapshot) -> list[Suggestion]:
@@ -592,15 +612,26 @@ def is_hidden(suggestion: Suggestion, feedback: Mapping[str, Feedback], today: d
 
 def suggest_next_actions(snapshot: Snapshot) -> list[Suggestion]:
     """The learner's next actions, best first, each with the reason behind it."""
-    keep = {rule.name: rule.keep for rule in RULES}
+    facts = _Facts(snapshot)
+    found: list[tuple[int, int, int, Suggestion]] = []
+    for rule_index, rule in enumerate(RULES):
+        # Rules yield their best first, so a rule about hundreds of projects stops
+        # after its few visible ones instead of wording advice nobody sees.
+        taken = 0
+        for order, suggestion in enumerate(rule.run(facts)):
+            if is_hidden(suggestion, snapshot.feedback, snapshot.today):
+                continue
+            found.append((-suggestion.priority, rule_index, order, suggestion))
+            taken += 1
+            if taken >= rule.keep + _MERGE_SLACK:
+                break
+    found.sort(key=lambda entry: entry[:3])
     shown: dict[str, int] = {}
     seen_actions: set[tuple[ActionKind, str, str]] = set()
     result: list[Suggestion] = []
-    for suggestion in all_candidates(snapshot):
-        if is_hidden(suggestion, snapshot.feedback, snapshot.today):
-            continue
+    for *_rank, suggestion in found:
         action = (suggestion.action.kind, suggestion.action.target, suggestion.action.value)
-        if action in seen_actions or shown.get(suggestion.rule, 0) >= keep.get(suggestion.rule, 0):
+        if action in seen_actions or shown.get(suggestion.rule, 0) >= _KEEP[suggestion.rule]:
             continue
         seen_actions.add(action)
         shown[suggestion.rule] = shown.get(suggestion.rule, 0) + 1

@@ -5,18 +5,44 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
-from roadmap_app.domain.model import Feedback, Roadmap
+from roadmap_app.domain.model import Feedback, Project, ProjectStatus, Roadmap
 from roadmap_app.domain.suggestion_types import Suggestion
 from roadmap_app.domain.suggestions import Snapshot, all_candidates, suggest_next_actions
 from roadmap_app.services._common import Clock, profile_row, record, system_clock, to_progress
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
-from roadmap_app.services.portfolio import to_project
 from roadmap_app.storage.db import Database
-from roadmap_app.storage.tables import ActivityRow, FeedbackRow, ProgressRow, ProjectNoteRow, ProjectRow
+from roadmap_app.storage.tables import (
+    ActivityRow,
+    FeedbackRow,
+    ProgressRow,
+    ProjectNoteRow,
+    ProjectRow,
+    ProjectSkillRow,
+)
 
 MAX_SNOOZE_DAYS = 365
+_PROJECT_COLUMNS = (
+    "title",
+    "summary",
+    "status",
+    "repo_url",
+    "demo_url",
+    "idea_id",
+    "started_on",
+    "finished_on",
+    "created_at",
+    "updated_at",
+)
+
+
+def parse_stored_status(value: str) -> ProjectStatus:
+    """A stored status; an unknown one (from a newer version) reads as an idea, as elsewhere."""
+    try:
+        return ProjectStatus(value)
+    except ValueError:
+        return ProjectStatus.IDEA
 
 
 def to_feedback(row: FeedbackRow) -> Feedback:
@@ -41,15 +67,7 @@ class SuggestionService:
                 r.item_id: to_progress(r)
                 for r in session.scalars(select(ProgressRow).where(ProgressRow.profile_id == profile_id))
             }
-            projects = [
-                to_project(r, with_notes=False)
-                for r in session.scalars(
-                    select(ProjectRow)
-                    .where(ProjectRow.profile_id == profile_id)
-                    .options(selectinload(ProjectRow.skills))
-                    .order_by(ProjectRow.id)
-                )
-            ]
+            projects = self._projects(session, profile_id)
             last_notes = session.execute(
                 select(ProjectNoteRow.project_id, func.max(ProjectNoteRow.updated_at))
                 .join(ProjectRow, ProjectRow.id == ProjectNoteRow.project_id)
@@ -69,13 +87,47 @@ class SuggestionService:
                 roadmap=self._roadmap,
                 today=self._clock().date(),
                 states=states,
-                projects=tuple(projects),
+                projects=projects,
                 last_note_at={pid: at for pid, at in last_notes if at is not None},
                 last_activity={subject: at for subject, at in last_activity if at is not None},
                 feedback=feedback,
                 current_step_id=profile.current_step_id,
                 target_career_id=profile.target_career_id,
             )
+
+    @staticmethod
+    def _projects(session: Session, profile_id: int) -> tuple[Project, ...]:
+        """The profile's projects with their skills, without notes, oldest first.
+
+        Plain column queries: building hundreds of ORM objects costs more than the rules.
+        """
+        skills: dict[int, list[str]] = {}
+        for project_id, skill_id in session.execute(
+            select(ProjectSkillRow.project_id, ProjectSkillRow.skill_id)
+            .join(ProjectRow, ProjectRow.id == ProjectSkillRow.project_id)
+            .where(ProjectRow.profile_id == profile_id)
+            .order_by(ProjectSkillRow.project_id, ProjectSkillRow.skill_id)
+        ):
+            skills.setdefault(project_id, []).append(skill_id)
+        columns = [ProjectRow.id, *(getattr(ProjectRow, name) for name in _PROJECT_COLUMNS)]
+        rows = session.execute(select(*columns).where(ProjectRow.profile_id == profile_id).order_by(ProjectRow.id))
+        return tuple(
+            Project(
+                id=row.id,
+                title=row.title,
+                summary=row.summary,
+                status=parse_stored_status(row.status),
+                repo_url=row.repo_url,
+                demo_url=row.demo_url,
+                idea_id=row.idea_id,
+                started_on=row.started_on,
+                finished_on=row.finished_on,
+                created_at=row.created_at,
+                updated_at=row.updated_at,
+                skill_ids=tuple(skills.get(row.id, ())),
+            )
+            for row in rows
+        )
 
     def next_actions(self, profile_id: int, limit: int | None = None) -> list[Suggestion]:
         """The ranked suggestions the learner has not snoozed or dismissed."""

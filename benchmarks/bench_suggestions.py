@@ -1,0 +1,123 @@
+"""How long suggested next actions take for a learner with a long history.
+
+Builds a profile with many projects and activity entries in a temporary data folder
+(bulk inserts, so building stays quick), then times reading the snapshot and running the
+rules on it, and prints median and 95th percentile.
+
+    .venv/bin/python benchmarks/bench_suggestions.py           # 500 projects, 20,000 entries
+    .venv/bin/python benchmarks/bench_suggestions.py --quick   # small sizes, for CI
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from roadmap_app.bootstrap import open_services
+from roadmap_app.domain.suggestions import suggest_next_actions
+from roadmap_app.services import Services
+
+NOW = datetime(2026, 3, 2, 9, 0)
+
+
+def fill(services: Services, database: Path, projects: int, entries: int, seed: int = 7) -> int:
+    """A profile with ``projects`` projects (two notes each) and ``entries`` activity entries."""
+    rng = random.Random(seed)
+    roadmap = services.roadmap
+    profile = services.profiles.create("Benchmark").id
+    skills = [s.id for s in roadmap.skills]
+    tasks = [t.id for t in roadmap.tasks]
+    subjects = [*skills, *tasks, *(f"project:{i}" for i in range(1, projects + 1))]
+
+    def when() -> str:
+        return (NOW - timedelta(minutes=rng.randrange(365 * 24 * 60))).isoformat(sep=" ")
+
+    conn = sqlite3.connect(database)
+    with conn:
+        conn.executemany(
+            "INSERT INTO item_progress (profile_id, item_id, state, note, updated_at) VALUES (?, ?, ?, '', ?)",
+            [
+                (profile, i, rng.choice(["done", "done", "in_progress", "todo", "skipped"]), when())
+                for i in skills + tasks
+            ],
+        )
+        project_rows = []
+        skill_rows = []
+        note_rows = []
+        for pid in range(1, projects + 1):
+            status = rng.choice(["idea", "building", "done"])
+            repo = f"https://example.org/p{pid}" if status == "done" and rng.random() < 0.7 else ""
+            created = when()
+            project_rows.append((pid, profile, f"Project {pid}", status, repo, created[:10], created, created))
+            skill_rows.extend((pid, s) for s in rng.sample(skills, rng.randint(2, 6)))
+            note_rows.extend((pid, t, t, "A note.") for t in (when(), when()))
+        conn.executemany(
+            "INSERT INTO projects (id, profile_id, title, summary, status, repo_url, demo_url, idea_id,"
+            " started_on, finished_on, created_at, updated_at) VALUES (?, ?, ?, '', ?, ?, '', '', ?, NULL, ?, ?)",
+            project_rows,
+        )
+        conn.executemany("INSERT INTO project_skills (project_id, skill_id) VALUES (?, ?)", skill_rows)
+        conn.executemany(
+            "INSERT INTO project_notes (project_id, created_at, updated_at, text) VALUES (?, ?, ?, ?)", note_rows
+        )
+        conn.executemany(
+            "INSERT INTO activity (profile_id, at, action, subject, detail) VALUES (?, ?, 'state', ?, '')",
+            [(profile, when(), rng.choice(subjects)) for _ in range(entries)],
+        )
+    conn.close()
+    return profile
+
+
+def timings(run: Callable[[], object], repeat: int) -> tuple[float, float]:
+    """Median and 95th percentile in milliseconds, after one warm-up run."""
+    run()
+    found = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        run()
+        found.append((time.perf_counter() - started) * 1000)
+    found.sort()
+    return statistics.median(found), found[min(len(found) - 1, round(0.95 * (len(found) - 1)))]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes and few runs, for CI")
+    args = parser.parse_args()
+    projects, entries, repeat = (50, 2_000, 10) if args.quick else (500, 20_000, 50)
+
+    with tempfile.TemporaryDirectory() as folder:
+        paths, services = open_services(Path(folder), clock=lambda: NOW)
+        try:
+            profile = fill(services, paths.database, projects, entries)
+            snapshot = services.suggestions.snapshot(profile)
+            found = suggest_next_actions(snapshot)
+            read = timings(lambda: services.suggestions.snapshot(profile), max(10, repeat // 5))
+            rules = timings(lambda: suggest_next_actions(snapshot), repeat)
+            both = timings(lambda: services.suggestions.next_actions(profile), max(10, repeat // 5))
+        finally:
+            services.close()
+
+    print(f"Profile: {projects} projects, {2 * projects} notes, {entries:,} activity entries; {len(found)} suggestions")
+    print(f"{'measure':<36} {'median ms':>10} {'p95 ms':>8}")
+    for name, (median, p95) in (
+        ("snapshot() (read, one session)", read),
+        ("suggest_next_actions(snapshot)", rules),
+        ("next_actions() (read + rules)", both),
+    ):
+        print(f"{name:<36} {median:>10.2f} {p95:>8.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
