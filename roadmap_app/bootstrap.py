@@ -2,27 +2,60 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from roadmap_app.content import load_roadmap
 from roadmap_app.paths import AppPaths, resolve_paths
-from roadmap_app.services import Services
+from roadmap_app.services import Services, UserError
 from roadmap_app.services._common import Clock, system_clock
-from roadmap_app.storage.backup import copy_database
-from roadmap_app.storage.db import open_database
+from roadmap_app.services.backups import new_backup_path
+from roadmap_app.storage.backup import BackupError, copy_database
+from roadmap_app.storage.db import StorageError
+from roadmap_app.storage.recovery import open_checked
+
+log = logging.getLogger(__name__)
 
 
 def _backup_before_migration(paths: AppPaths, clock: Clock) -> None:
-    stamp = clock().strftime("%Y%m%d-%H%M%S")
-    copy_database(paths.database, paths.backups_dir / f"roadmap-{stamp}-before-migration.sqlite3")
+    target = new_backup_path(paths.backups_dir, clock(), "before-migration")
+    try:
+        copy_database(paths.database, target)
+    except BackupError as exc:
+        # Without a backup the file is not changed at all.
+        raise StorageError(
+            f"could not back up {paths.database} before updating it ({exc}); nothing was changed"
+        ) from exc
 
 
 def open_services(
-    data_dir: str | Path | None = None, *, clock: Clock = system_clock, roadmap_path: Path | None = None
+    data_dir: str | Path | None = None,
+    *,
+    clock: Clock = system_clock,
+    roadmap_path: Path | None = None,
+    replace_damaged: bool = False,
 ) -> tuple[AppPaths, Services]:
-    """Open (creating on first use) the learner's data and build the services over it."""
+    """Open (creating on first use) the learner's data and build the services over it.
+
+    The database is checked first. A damaged one is moved into ``paths.damaged_dir`` and
+    ``DamagedDatabaseError`` raised; with ``replace_damaged`` a fresh database is opened
+    instead, ready for ``services.backups.restore()``. A daily backup is made when due.
+    Call ``services.close()`` at the end: it records the clean shutdown.
+    """
     paths = resolve_paths(data_dir)
     paths.ensure()
     roadmap = load_roadmap(roadmap_path)
-    db = open_database(paths.database, before_migration=lambda _p: _backup_before_migration(paths, clock))
-    return paths, Services.build(db, roadmap, clock)
+    db = open_checked(
+        paths.database,
+        paths.damaged_dir,
+        before_migration=lambda _p: _backup_before_migration(paths, clock),
+        replace_damaged=replace_damaged,
+        clock=clock,
+    )
+    services = Services.build(db, roadmap, clock)
+    try:
+        services.backups.backup_if_due()
+    except UserError as exc:
+        # A missed daily backup must not keep the learner from their data; the next open retries.
+        log.warning("%s", exc)
+    return paths, services

@@ -23,7 +23,9 @@ class Context:
     def __init__(self, args: argparse.Namespace) -> None:
         from roadmap_app.bootstrap import open_services
 
-        self.paths, self.services = open_services(args.data_dir)
+        # A restore must work when the database is damaged: it restores into a fresh file.
+        damaged_ok = getattr(args, "handler", None) is restore
+        self.paths, self.services = open_services(args.data_dir, replace_damaged=damaged_ok)
         self._profile_name: str | None = args.profile
         self._profile: Profile | None = None
 

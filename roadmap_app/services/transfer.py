@@ -12,9 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from roadmap_app.domain.model import ItemState, Profile, ProjectStatus, Roadmap
 from roadmap_app.services._common import Clock, profile_row, system_clock, to_profile
+from roadmap_app.services.backups import BackupService
 from roadmap_app.services.errors import InvalidInputError, UserError
 from roadmap_app.services.profiles import clean_profile_name
 from roadmap_app.storage.db import Database
@@ -44,10 +46,13 @@ def _stamp(value: datetime | date | None) -> str | None:
 
 
 class TransferService:
-    def __init__(self, db: Database, roadmap: Roadmap, clock: Clock = system_clock) -> None:
+    def __init__(
+        self, db: Database, roadmap: Roadmap, clock: Clock = system_clock, *, backups: BackupService | None = None
+    ) -> None:
         self._db = db
         self._roadmap = roadmap
         self._clock = clock
+        self._backups = backups or BackupService(db, db.path.parent / "backups", clock)
 
     # --- export ----------------------------------------------------------------------------
 
@@ -145,15 +150,28 @@ class TransferService:
             raise UserError(f"cannot read {path} ({exc.strerror})") from exc
         return parse_document(raw, str(path))
 
+    def _refuse_taken_name(self, wanted: str, session: Session | None = None) -> None:
+        if session is None:
+            with self._db.read() as reading:
+                self._refuse_taken_name(wanted, reading)
+            return
+        if session.scalar(select(ProfileRow.id).where(ProfileRow.name == wanted)) is not None:
+            raise UserError(f"a profile named '{wanted}' already exists; import it under another name with --as NAME")
+
     def import_profile(self, document: dict[str, Any], name: str | None = None) -> Profile:
-        """Add the document's profile as a new profile, all or nothing."""
+        """Add the document's profile as a new profile, all or nothing.
+
+        The document is checked in full first; a backup is made before anything is
+        written; then the whole profile is written in one transaction.
+        """
         doc = validate_document(document)
         wanted = clean_profile_name(name if name is not None else doc["profile"]["name"])
+        if not _encodable(wanted):
+            raise InvalidInputError("a profile name cannot contain a lone surrogate character")
+        self._refuse_taken_name(wanted)
+        self._backups.create_automatic("before-import")
         with self._db.write() as session:
-            if session.scalar(select(ProfileRow).where(ProfileRow.name == wanted)):
-                raise UserError(
-                    f"a profile named '{wanted}' already exists; import it under another name with --as NAME"
-                )
+            self._refuse_taken_name(wanted, session)
             meta = doc["profile"]
             profile = ProfileRow(
                 name=wanted,
@@ -234,6 +252,21 @@ def parse_document(raw: bytes, where: str = "import") -> dict[str, Any]:
     return document
 
 
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _quote(value: str, limit: int = 40) -> str:
+    """A value for an error message: shortened, on one line, printable."""
+    shown = "".join(ch if ch.isprintable() else " " for ch in value[:limit])
+    shown = " ".join(shown.split()).encode("utf-8", "replace").decode("utf-8")
+    return f"'{shown}{'...' if len(value) > limit else ''}'"
+
+
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not allowed")
 
@@ -266,8 +299,8 @@ class _Check:
             raise self.fail(where, f"is longer than {limit:,} characters")
         if not empty and not value.strip():
             raise self.fail(where, "cannot be empty")
-        if "\x00" in value:
-            raise self.fail(where, "contains a NUL character")
+        if not _encodable(value):
+            raise self.fail(where, "contains an invalid character (a lone surrogate)")
         return value
 
     def moment(self, value: Any, where: str) -> datetime:
@@ -275,9 +308,9 @@ class _Check:
             raise self.fail(where, "must be a date and time such as 2025-02-01T10:00:00")
         try:
             parsed = datetime.fromisoformat(value)
-        except ValueError:
-            raise self.fail(where, f"'{value[:40]}' is not a date and time") from None
-        return parsed.replace(tzinfo=None) if parsed.tzinfo is None else parsed.astimezone().replace(tzinfo=None)
+            return parsed if parsed.tzinfo is None else parsed.astimezone().replace(tzinfo=None)
+        except (ValueError, OverflowError, OSError):
+            raise self.fail(where, f"{_quote(value)} is not a date and time") from None
 
     def day(self, value: Any, where: str) -> date | None:
         if value is None:
@@ -287,7 +320,7 @@ class _Check:
         try:
             return date.fromisoformat(value)
         except ValueError:
-            raise self.fail(where, f"'{value[:40]}' is not a date") from None
+            raise self.fail(where, f"{_quote(value)} is not a date") from None
 
     def choice(self, value: Any, where: str, allowed: set[str]) -> str:
         if not isinstance(value, str) or value not in allowed:
@@ -330,7 +363,7 @@ def validate_document(document: Any) -> dict[str, Any]:
         p = c.obj(raw, where, {"item", "state", "note", "updated_at"})
         item = c.text(p["item"], f"{where}.item", 200, empty=False)
         if item in seen_items:
-            raise c.fail(f"{where}.item", f"'{item}' appears twice")
+            raise c.fail(f"{where}.item", f"{_quote(item)} appears twice")
         seen_items.add(item)
         progress.append(
             {
@@ -401,7 +434,7 @@ def validate_document(document: Any) -> dict[str, Any]:
         f = c.obj(raw, where, {"key", "snoozed_until", "dismissed", "updated_at"})
         key = c.text(f["key"], f"{where}.key", 300, empty=False)
         if key in seen_keys:
-            raise c.fail(f"{where}.key", f"'{key}' appears twice")
+            raise c.fail(f"{where}.key", f"{_quote(key)} appears twice")
         seen_keys.add(key)
         feedback.append(
             {

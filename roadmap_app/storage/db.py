@@ -26,6 +26,10 @@ class NewerSchemaError(StorageError):
     """The database was written by a newer version of the app."""
 
 
+class MigrationError(StorageError):
+    """A schema upgrade failed; the file was left as it was before."""
+
+
 def create_sqlite_engine(path: Path, *, for_migration: bool = False) -> Engine:
     """An engine whose transactions are real SQLite transactions.
 
@@ -54,6 +58,16 @@ def create_sqlite_engine(path: Path, *, for_migration: bool = False) -> Engine:
         conn.exec_driver_sql(f"BEGIN {mode}")
 
     return engine
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty file readable by its owner only, before SQLite opens it.
+
+    SQLite gives the -wal and -shm files the database file's permissions, so creating
+    the file 0600 first means no companion file is ever readable by others.
+    """
+    with suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
 
 
 def secure_file(path: Path) -> None:
@@ -97,6 +111,9 @@ class Database:
     def __init__(self, path: Path, engine: Engine) -> None:
         self.path = path
         self.engine = engine
+        #: Committed write transactions made through this object; see ``write``.
+        self.write_count = 0
+        self._on_close: list[Callable[[], object]] = []
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -111,15 +128,28 @@ class Database:
             conn = conn.execution_options(sqlite_begin="IMMEDIATE")
             with Session(bind=conn, expire_on_commit=False) as session, session.begin():
                 yield session
+        self.write_count += 1
         secure_file(self.path)
+
+    def note_external_write(self) -> None:
+        """Count a change made to the file outside ``write`` (a restore)."""
+        self.write_count += 1
 
     def data_version(self) -> int:
         """A number that changes when another connection commits to the file."""
         with self.engine.connect() as conn:
             return int(conn.exec_driver_sql("PRAGMA data_version").scalar_one())
 
+    def call_on_close(self, callback: Callable[[], object]) -> None:
+        """Run ``callback`` once when the database is closed cleanly."""
+        self._on_close.append(callback)
+
     def close(self) -> None:
+        """Close every connection; the clean-shutdown callbacks run last."""
         self.engine.dispose()
+        callbacks, self._on_close = self._on_close, []
+        for callback in callbacks:
+            callback()
 
 
 def open_database(path: Path, *, before_migration: Callable[[Path], object] | None = None) -> Database:
@@ -130,6 +160,7 @@ def open_database(path: Path, *, before_migration: Callable[[Path], object] | No
     so the caller can back it up.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
+    create_private_file(path)
     revision = read_revision(path)
     if revision is not None and revision not in KNOWN_REVISIONS:
         raise NewerSchemaError(
@@ -141,6 +172,13 @@ def open_database(path: Path, *, before_migration: Callable[[Path], object] | No
             before_migration(path)
         from roadmap_app.storage.migrate import upgrade
 
-        upgrade(path)
+        try:
+            upgrade(path)
+        except Exception as exc:
+            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise MigrationError(
+                f"could not update {path} to this version of Roadmap ({first}); the file was left as it "
+                "was, and a backup was made before trying"
+            ) from exc
     secure_file(path)
     return Database(path, create_sqlite_engine(path))
