@@ -141,9 +141,16 @@ def test_a_task_whose_skills_are_all_done_is_offered_as_done() -> None:
     states = progress(t.id for t in ROADMAP.steps[0].tasks)
     states |= progress(["skill.python"])
     found = find(snapshot(states=states), "step-task:task.skills.python-basics")
-    assert found.title == "Mark done: Learn Python basics"
+    assert found.title == "Done already? Learn Python basics"
     assert found.action == Action(ActionKind.SET_STATE, "task.skills.python-basics", "done", "Mark done")
     assert "Python" in found.reason
+
+
+def test_a_done_soft_skill_does_not_suggest_a_task_is_done() -> None:
+    before = [t.id for s in ROADMAP.steps[:2] for t in s.tasks] + [t.id for t in ROADMAP.steps[2].tasks[:3]]
+    found = find(snapshot(states=progress([*before, "skill.communication"])), "step-task:task.portfolio.readmes")
+    assert found.title == "Write a README for each project"
+    assert found.action.value == "in_progress"
 
 
 # --- skills ready to start ----------------------------------------------------------------------------
@@ -242,7 +249,7 @@ def test_done_skills_no_project_shows_lead_to_a_fitting_project_idea() -> None:
     found = [s for s in suggest_next_actions(snap) if s.rule == "show-done-skills"]
     assert found[0].key == "show-skills:idea.spam-detection"
     assert found[0].action == Action(ActionKind.START_PROJECT, "idea.spam-detection", label="Start project")
-    assert "no project of yours shows them" in found[0].reason
+    assert "No project of yours shows 4 done skills" in found[0].reason
 
 
 def test_done_skills_shown_by_a_project_need_no_new_project() -> None:

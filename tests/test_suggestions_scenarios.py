@@ -149,7 +149,7 @@ def test_a_learner_halfway_through_skills_without_projects_is_told_to_build_one(
     top = app.suggestions.next_actions(profile, limit=5)
     assert top[0].action.kind is ActionKind.START_PROJECT
     assert top[0].key == "show-skills:idea.fraud-detection"
-    assert "no project of yours shows them" in top[0].reason
+    assert "No project of yours shows 4 done skills" in top[0].reason
     keys = [s.key for s in top]
     assert "stalled:skill.r" in keys
     assert "workplace:skill.communication" in keys

@@ -228,15 +228,20 @@ def _step_order(f: _Facts) -> Iterator[Suggestion]:
                 len(open_tasks),
             )
             continue
-        skills_done = bool(task.skill_ids) and all(f.state(s) is ItemState.DONE for s in task.skill_ids)
+        # Done technical skills suggest a learning task is done too; a done soft skill
+        # such as communication says nothing about writing READMEs or interview notes.
+        skills_done = bool(task.skill_ids) and all(
+            f.state(s) is ItemState.DONE and s in f.skills and f.skills[s].group is SkillGroup.TECHNICAL
+            for s in task.skill_ids
+        )
         if skills_done:
             yield _suggestion(
                 "step-order",
                 key,
-                f"Mark done: {task.title}",
+                f"Done already? {task.title}",
                 f"You have marked {_names([f.title(s) for s in task.skill_ids])} done, so this task may be done "
                 f"as well; it is the next one of {where}.",
-                73,
+                72,
                 Action(ActionKind.SET_STATE, task.id, ItemState.DONE.value, "Mark done"),
                 state,
                 "skills-done",
@@ -374,12 +379,13 @@ def _show_done_skills(f: _Facts) -> Iterator[Suggestion]:
     found: list[Suggestion] = []
     for _neg, _n, _i, idea, covered, missing in candidates:
         names = [f.title(s) for s in covered]
+        one = len(names) == 1
         reason = (
-            f"{_names(names)} {'is' if len(names) == 1 else 'are'} marked done but no project of yours shows "
-            f"{'it' if len(names) == 1 else 'them'}; this idea trains {'it' if len(names) == 1 else 'them'}"
+            f"No project of yours shows {'a' if one else len(names)} done skill{'' if one else 's'} "
+            f"({_names(names, 4, listing=True)}); this idea trains {'it' if one else 'them'}"
         )
         if missing:
-            reason += f", and {_names([f.title(s) for s in missing])} along the way"
+            reason += f", with {_names([f.title(s) for s in missing], 3, listing=True)} to learn on the way"
         found.append(
             _suggestion(
                 "show-done-skills",
