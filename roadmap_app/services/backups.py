@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import DBAPIError
 
 from roadmap_app.services._common import Clock, system_clock
 from roadmap_app.services.errors import NotFoundError, UserError
@@ -176,8 +177,13 @@ class BackupService:
         return info
 
     def _has_data(self) -> bool:
-        with self._db.read() as session:
-            return bool(session.scalar(select(func.count()).select_from(ProfileRow)))
+        try:
+            with self._db.read() as session:
+                return bool(session.scalar(select(func.count()).select_from(ProfileRow)))
+        except DBAPIError as exc:
+            raise UserError(
+                f"could not make a backup: the database cannot be read ({exc.orig}); run 'roadmap-app check'"
+            ) from exc
 
     def create_automatic(self, reason: str) -> BackupInfo | None:
         """A backup made by the app itself, then rotation; None when there is nothing to keep yet."""
