@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from datetime import datetime, timedelta
@@ -228,5 +229,20 @@ def test_the_list_for_a_restore_dialog_has_dates_labels_and_a_summary(learner: P
         text = newest.summary().describe()
         assert text.startswith("1 profile (Ada), 1 item done, 1 project, 1 note; last change 2026-01-01")
         assert newest.problem() is None
+    finally:
+        services.close()
+
+
+def test_rotation_removes_half_made_copies_of_killed_processes(learner: Path, clock: Clock) -> None:
+    services = open_with(learner, clock)
+    try:
+        dead = 2**22 + 12345  # above the usual pid limit: no such process
+        stale = learner / "backups" / f".roadmap-20260101-090000-daily.sqlite3.{dead}.tmp"
+        live = learner / "backups" / f".roadmap-20260101-090000-daily.sqlite3.{os.getpid()}.tmp"
+        stale.write_bytes(b"half")
+        live.write_bytes(b"in progress")
+        services.backups.rotate()
+        assert not stale.exists()
+        assert live.exists()
     finally:
         services.close()

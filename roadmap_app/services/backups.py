@@ -23,6 +23,7 @@ from roadmap_app.services.errors import NotFoundError, UserError
 from roadmap_app.storage import backup as sqlite_backup
 from roadmap_app.storage.backup import DatabaseSummary
 from roadmap_app.storage.db import Database, StorageError, read_revision
+from roadmap_app.storage.recovery import process_alive
 from roadmap_app.storage.schema import HEAD_REVISION, KNOWN_REVISIONS
 from roadmap_app.storage.tables import ProfileRow
 
@@ -221,7 +222,7 @@ class BackupService:
         backups = self.all()
         is_good = {b.path: sqlite_backup.quick_check(b.path) == "ok" for b in backups}
         kept = choose_kept(backups, is_good)
-        removed = []
+        removed = self._remove_stale_temporaries()
         for b in backups:
             if b.path not in kept:
                 try:
@@ -229,6 +230,16 @@ class BackupService:
                 except OSError:
                     continue
                 removed.append(b.path)
+        return removed
+
+    def _remove_stale_temporaries(self) -> list[Path]:
+        """Half-made copies left by a process that was killed while making a backup."""
+        removed = []
+        for tmp in self._dir.glob(".roadmap-*.tmp"):
+            pid = tmp.suffixes[-2].lstrip(".") if len(tmp.suffixes) >= 2 else ""
+            if pid.isdigit() and not process_alive(int(pid)):
+                tmp.unlink(missing_ok=True)
+                removed.append(tmp)
         return removed
 
     # --- listing and restoring -------------------------------------------------------------

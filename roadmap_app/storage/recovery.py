@@ -51,7 +51,7 @@ def marker_path(database: Path, pid: int | None = None) -> Path:
     return database.with_name(f"{_marker_prefix(database)}{os.getpid() if pid is None else pid}")
 
 
-def _process_alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
     if pid == os.getpid():
         return True
     if sys.platform == "win32":
@@ -82,7 +82,7 @@ def stale_markers(database: Path) -> list[Path]:
             if not entry.name.startswith(prefix):
                 continue
             pid_text = entry.name[len(prefix) :]
-            if not pid_text.isdigit() or not _process_alive(int(pid_text)):
+            if not pid_text.isdigit() or not process_alive(int(pid_text)):
                 found.append(entry)
     return found
 
