@@ -68,13 +68,13 @@ class SuggestionService:
                 for r in session.scalars(select(ProgressRow).where(ProgressRow.profile_id == profile_id))
             }
             projects = self._projects(session, profile_id)
-            last_notes = session.execute(
+            last_notes = session.connection().execute(
                 select(ProjectNoteRow.project_id, func.max(ProjectNoteRow.updated_at))
                 .join(ProjectRow, ProjectRow.id == ProjectNoteRow.project_id)
                 .where(ProjectRow.profile_id == profile_id)
                 .group_by(ProjectNoteRow.project_id)
             )
-            last_activity = session.execute(
+            last_activity = session.connection().execute(
                 select(ActivityRow.subject, func.max(ActivityRow.at))
                 .where(ActivityRow.profile_id == profile_id, ActivityRow.subject != "")
                 .group_by(ActivityRow.subject)
@@ -102,7 +102,7 @@ class SuggestionService:
         Plain column queries: building hundreds of ORM objects costs more than the rules.
         """
         skills: dict[int, list[str]] = {}
-        for project_id, skill_id in session.execute(
+        for project_id, skill_id in session.connection().execute(
             select(ProjectSkillRow.project_id, ProjectSkillRow.skill_id)
             .join(ProjectRow, ProjectRow.id == ProjectSkillRow.project_id)
             .where(ProjectRow.profile_id == profile_id)
@@ -110,7 +110,9 @@ class SuggestionService:
         ):
             skills.setdefault(project_id, []).append(skill_id)
         columns = [ProjectRow.id, *(getattr(ProjectRow, name) for name in _PROJECT_COLUMNS)]
-        rows = session.execute(select(*columns).where(ProjectRow.profile_id == profile_id).order_by(ProjectRow.id))
+        rows = session.connection().execute(
+            select(*columns).where(ProjectRow.profile_id == profile_id).order_by(ProjectRow.id)
+        )
         return tuple(
             Project(
                 id=row.id,
