@@ -2,45 +2,70 @@
 
 from __future__ import annotations
 
-from sqlalchemy import text
+from typing import Any
+
+from sqlalchemy import TextClause, text
+from sqlalchemy.orm import Session
 
 from roadmap_app.domain.model import Roadmap
-from roadmap_app.domain.search import MATCH_END, MATCH_START, HitKind, SearchHit, match_expression
+from roadmap_app.domain.search import HitKind, SearchHit, make_snippet, match_expression
 from roadmap_app.storage.db import Database
 
 MAX_LIMIT = 500
-SNIPPET_WORDS = 12
-_MARKS = f"'{MATCH_START}', '{MATCH_END}', '…', {SNIPPET_WORDS}"
+#: Only the newest this many matches of each kind are ranked by relevance. Ranking reads
+#: every candidate's statistics, so without a bound a common word in a long history
+#: would cost tens of milliseconds; with it, search stays as fast as the learner types.
+RANKED_WINDOW = 100
 
-# Each query ranks inside the full-text index first and joins only the best rows, so a
-# common word in thousands of notes costs one ordered index walk, not a snippet per note.
-# A title match weighs more than a summary match.
-_PROJECTS = text(
-    f"""
-    SELECT p.id, p.title, snippet(projects_fts, -1, {_MARKS}), bm25(projects_fts, 4.0, 1.0) AS score
-    FROM projects_fts JOIN projects AS p ON p.id = projects_fts.rowid
+# For each kind: the id of the oldest match inside the window, then the best matches
+# from the window by relevance (a title counts four times a summary).
+_PROJECTS_FLOOR = text(
+    """
+    SELECT projects_fts.rowid FROM projects_fts JOIN projects AS p ON p.id = projects_fts.rowid
     WHERE projects_fts MATCH :query AND p.profile_id = :profile_id
+    ORDER BY projects_fts.rowid DESC LIMIT 1 OFFSET :window
+    """
+)
+_PROJECTS = text(
+    """
+    SELECT p.id, p.title, p.summary, bm25(projects_fts, 4.0, 1.0) AS score
+    FROM projects_fts JOIN projects AS p ON p.id = projects_fts.rowid
+    WHERE projects_fts MATCH :query AND projects_fts.rowid > :floor AND p.profile_id = :profile_id
     ORDER BY score LIMIT :limit
     """
 )
-_NOTES = text(
-    f"""
-    SELECT n.id, n.project_id, p.title, snippet(project_notes_fts, 0, {_MARKS}), bm25(project_notes_fts) AS score
-    FROM project_notes_fts
+_NOTES_FLOOR = text(
+    """
+    SELECT project_notes_fts.rowid FROM project_notes_fts
     JOIN project_notes AS n ON n.id = project_notes_fts.rowid
     JOIN projects AS p ON p.id = n.project_id
     WHERE project_notes_fts MATCH :query AND p.profile_id = :profile_id
+    ORDER BY project_notes_fts.rowid DESC LIMIT 1 OFFSET :window
+    """
+)
+_NOTES = text(
+    """
+    SELECT n.id, n.project_id, p.title, n.text, bm25(project_notes_fts) AS score
+    FROM project_notes_fts
+    JOIN project_notes AS n ON n.id = project_notes_fts.rowid
+    JOIN projects AS p ON p.id = n.project_id
+    WHERE project_notes_fts MATCH :query AND project_notes_fts.rowid > :floor AND p.profile_id = :profile_id
     ORDER BY score LIMIT :limit
     """
 )
+# Notes on tasks and skills are bounded by the content's size: no window needed.
 _ITEMS = text(
-    f"""
-    SELECT item_id, snippet(item_notes_fts, 0, {_MARKS}), bm25(item_notes_fts) AS score
-    FROM item_notes_fts
+    """
+    SELECT item_id, note, bm25(item_notes_fts) AS score FROM item_notes_fts
     WHERE item_notes_fts MATCH :query AND profile_id = :profile_id
     ORDER BY score LIMIT :limit
     """
 )
+
+
+def _floor(session: Session, query: TextClause, params: dict[str, Any]) -> int:
+    found = session.execute(query, {**params, "window": RANKED_WINDOW}).scalar()
+    return int(found) if found is not None else 0
 
 
 class SearchService:
@@ -57,17 +82,22 @@ class SearchService:
         if query is None or limit < 1:
             return []
         limit = min(limit, MAX_LIMIT)
-        params = {"query": query, "profile_id": profile_id, "limit": limit}
-        hits: list[SearchHit] = []
+        params: dict[str, Any] = {"query": query, "profile_id": profile_id, "limit": limit}
+        # (score, kind, title, text to show, project id, note id, item id); snippets are cut
+        # only for the hits that make the list.
+        found: list[tuple[float, HitKind, str, str, int | None, int | None, str]] = []
         with self._db.read() as session:
-            for pid, title, snippet, score in session.execute(_PROJECTS, params):
-                hits.append(SearchHit(HitKind.PROJECT, title, snippet, project_id=pid, score=score))
-            for nid, pid, title, snippet, score in session.execute(_NOTES, params):
-                hits.append(SearchHit(HitKind.NOTE, title, snippet, project_id=pid, note_id=nid, score=score))
-            for item_id, snippet, score in session.execute(_ITEMS, params):
+            floor = _floor(session, _PROJECTS_FLOOR, params)
+            for pid, title, summary, score in session.execute(_PROJECTS, {**params, "floor": floor}):
+                found.append((score, HitKind.PROJECT, title, f"{title} — {summary}", pid, None, ""))
+            floor = _floor(session, _NOTES_FLOOR, params)
+            for nid, pid, title, body, score in session.execute(_NOTES, {**params, "floor": floor}):
+                found.append((score, HitKind.NOTE, title, body, pid, nid, ""))
+            for item_id, note, score in session.execute(_ITEMS, params):
                 item = self._roadmap.item(item_id)
-                hits.append(
-                    SearchHit(HitKind.ITEM, item.title if item else item_id, snippet, item_id=item_id, score=score)
-                )
-        hits.sort(key=lambda h: h.score)
-        return hits[:limit]
+                found.append((score, HitKind.ITEM, item.title if item else item_id, note, None, None, item_id))
+        found.sort(key=lambda hit: hit[0])
+        return [
+            SearchHit(kind, title, make_snippet(body, text), project_id=pid, note_id=nid, item_id=item_id, score=score)
+            for score, kind, title, body, pid, nid, item_id in found[:limit]
+        ]

@@ -77,6 +77,8 @@ class ProjectRow(Base):
     notes: Mapped[list[ProjectNoteRow]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, order_by="ProjectNoteRow.created_at"
     )
+    # The portfolio lists newest first, a page at a time.
+    __table_args__ = (Index("ix_projects_profile_id_updated_at", "profile_id", "updated_at"),)
 
 
 class ProjectSkillRow(Base):
@@ -89,10 +91,12 @@ class ProjectSkillRow(Base):
 class ProjectNoteRow(Base):
     __tablename__ = "project_notes"
     id: Mapped[int] = mapped_column(primary_key=True)
-    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
     text: Mapped[str] = mapped_column(Text, default="")
+    # Covers "newest note per project" without reading the notes' text.
+    __table_args__ = (Index("ix_project_notes_project_id_updated_at", "project_id", "updated_at"),)
 
 
 class ActivityRow(Base):
@@ -105,7 +109,13 @@ class ActivityRow(Base):
     action: Mapped[str]
     subject: Mapped[str] = mapped_column(default="")
     detail: Mapped[str] = mapped_column(Text, default="")
-    __table_args__ = (Index("ix_activity_profile_id_at", "profile_id", "at"),)
+    __table_args__ = (
+        Index("ix_activity_profile_id_at", "profile_id", "at"),
+        # The newest entries first, without sorting the whole history.
+        Index("ix_activity_profile_id_id", "profile_id", "id"),
+        # Covers "last activity per subject" for the suggestions.
+        Index("ix_activity_profile_id_subject_at", "profile_id", "subject", "at"),
+    )
 
 
 class FeedbackRow(Base):

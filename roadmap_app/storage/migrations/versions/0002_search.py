@@ -1,4 +1,4 @@
-"""full-text search of projects, project notes and item notes
+"""full-text search of projects, project notes and item notes; indexes for long histories
 
 Three FTS5 tables, kept in sync by triggers so that every writer (the services, an
 import, a cascade from a deleted profile) updates them in the same transaction:
@@ -7,6 +7,9 @@ import, a cascade from a deleted profile) updates them in the same transaction:
   (keyed by the tables' integer ids, which never change), so the text is stored once;
 - ``item_notes_fts`` holds its own copy of the learner's notes on tasks and skills,
   because ``item_progress`` has no integer id that survives a VACUUM.
+
+It also indexes what the queries of a long-used profile filter and sort on (checked
+with EXPLAIN QUERY PLAN on a profile of 2,000 projects and 50,000 activity entries).
 
 A later migration that rebuilds ``projects``, ``project_notes`` or ``item_progress``
 must create these triggers again.
@@ -82,11 +85,26 @@ DOWNGRADE = [
 ]
 
 
+INDEXES = [
+    ("projects", "ix_projects_profile_id_updated_at", ["profile_id", "updated_at"]),
+    ("project_notes", "ix_project_notes_project_id_updated_at", ["project_id", "updated_at"]),
+    ("activity", "ix_activity_profile_id_id", ["profile_id", "id"]),
+    ("activity", "ix_activity_profile_id_subject_at", ["profile_id", "subject", "at"]),
+]
+
+
 def upgrade() -> None:
     for statement in UPGRADE:
         op.execute(statement)
+    for table, name, columns in INDEXES:
+        op.create_index(name, table, columns)
+    # The new index starts with project_id, so this one is no longer needed.
+    op.drop_index("ix_project_notes_project_id", table_name="project_notes")
 
 
 def downgrade() -> None:
+    op.create_index("ix_project_notes_project_id", "project_notes", ["project_id"])
+    for table, name, _columns in reversed(INDEXES):
+        op.drop_index(name, table_name=table)
     for statement in DOWNGRADE:
         op.execute(statement)
