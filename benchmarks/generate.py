@@ -1,0 +1,191 @@
+"""Realistic learner profiles for the benchmarks.
+
+``small``: a learner who has just started. ``large``: years of use: 2,000 projects, each
+with its skills and five notes of about 1 KB, every task and skill touched (most with a
+note), and 50,000 activity entries. The database is created by the app itself, so the
+schema (with its search triggers) is the real one; the rows go in through one bulk
+transaction on the same file.
+
+    python benchmarks/generate.py DATA_DIR --size large
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sqlite3
+import sys
+import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from roadmap_app.bootstrap import open_services
+
+
+@dataclass(frozen=True)
+class Size:
+    projects: int
+    notes_per_project: int
+    note_bytes: int
+    activity: int
+    touch_every_item: bool
+
+
+SIZES = {
+    "small": Size(projects=0, notes_per_project=0, note_bytes=0, activity=0, touch_every_item=False),
+    "large": Size(projects=2_000, notes_per_project=5, note_bytes=1_000, activity=50_000, touch_every_item=True),
+    # The same shapes, tiny, for a quick check that everything still runs.
+    "quick": Size(projects=60, notes_per_project=2, note_bytes=300, activity=500, touch_every_item=True),
+}
+
+_VOCABULARY = """
+model data training loss accuracy feature pipeline dataset baseline validation test split
+regression classification cluster embedding transformer attention token batch epoch gradient
+learning rate optimizer overfitting regularisation dropout tuning hyperparameter search grid
+random forest boosting xgboost lightgbm logistic linear tree ensemble metric precision recall
+latency deployment docker api endpoint monitoring drift retraining schedule airflow sql query
+notebook pandas numpy sklearn pytorch tensorflow cuda gpu memory cache label annotation review
+customer churn fraud sentiment forecast demand price image text speech audio video sensor
+the a of to and in for with on that this it is was we I my our from by at as be have today
+yesterday finally tried fixed broke found learned read wrote shipped refactored measured noticed
+"""
+WORDS = tuple(_VOCABULARY.split())
+TITLES = (
+    "Churn prediction",
+    "Fraud detection",
+    "Sentiment of reviews",
+    "Demand forecasting",
+    "Image classifier",
+    "Speech commands",
+    "Recommender",
+    "Anomaly detection",
+    "Price estimation",
+    "Document search",
+)
+STATES = ("done", "in_progress", "skipped", "todo")
+ACTIONS = ("state", "note", "project.edit", "project.note", "project.note.edit")
+
+
+def _text(rng: random.Random, size: int) -> str:
+    words: list[str] = []
+    length = 0
+    while length < size:
+        sentence = rng.choices(WORDS, k=rng.randint(6, 16))
+        words.append(" ".join(sentence).capitalize() + ".")
+        length += len(words[-1]) + 1
+    return " ".join(words)[:size]
+
+
+def generate(data_dir: Path, size_name: str, *, seed: int = 7) -> Path:
+    """Create the data folder with one profile of the given size; returns the database path."""
+    size = SIZES[size_name]
+    paths, services = open_services(data_dir)
+    try:
+        profile = services.profiles.current()
+        roadmap = services.roadmap
+        database = paths.database
+    finally:
+        services.close()
+    if size_name == "small":
+        return database
+
+    rng = random.Random(seed)
+    skill_ids = [s.id for s in roadmap.skills]
+    trackable = [*(t.id for t in roadmap.tasks), *skill_ids]
+    start = datetime(2024, 1, 1, 8, 0)
+    span = timedelta(days=700)
+
+    def moment() -> str:
+        return (start + span * rng.random()).replace(microsecond=0).isoformat(sep=" ")
+
+    conn = sqlite3.connect(database, isolation_level=None)
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("BEGIN IMMEDIATE")
+        pid = profile.id
+        conn.executemany(
+            "INSERT INTO item_progress (profile_id, item_id, state, note, updated_at) VALUES (?, ?, ?, ?, ?)",
+            [
+                (
+                    pid,
+                    item_id,
+                    rng.choice(STATES),
+                    _text(rng, rng.randint(40, 400)) if rng.random() < 0.8 else "",
+                    moment(),
+                )
+                for item_id in trackable
+            ],
+        )
+        projects = []
+        for number in range(1, size.projects + 1):
+            created = moment()
+            status = rng.choice(("idea", "building", "done"))
+            projects.append(
+                (
+                    number,
+                    pid,
+                    f"{rng.choice(TITLES)} #{number}",
+                    _text(rng, rng.randint(80, 300)),
+                    status,
+                    f"https://example.org/learner/project-{number}" if status != "idea" else "",
+                    "",
+                    "",
+                    created[:10] if status != "idea" else None,
+                    created[:10] if status == "done" else None,
+                    created,
+                    created,
+                )
+            )
+        conn.executemany(
+            "INSERT INTO projects (id, profile_id, title, summary, status, repo_url, demo_url, idea_id,"
+            " started_on, finished_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            projects,
+        )
+        conn.executemany(
+            "INSERT INTO project_skills (project_id, skill_id) VALUES (?, ?)",
+            [(p[0], s) for p in projects for s in rng.sample(skill_ids, k=min(len(skill_ids), rng.randint(1, 5)))],
+        )
+        conn.executemany(
+            "INSERT INTO project_notes (project_id, created_at, updated_at, text) VALUES (?, ?, ?, ?)",
+            [
+                (p[0], at, at, _text(rng, size.note_bytes))
+                for p in projects
+                for at in sorted(moment() for _ in range(size.notes_per_project))
+            ],
+        )
+        subjects = [*trackable, *(f"project:{p[0]}" for p in projects)]
+        conn.executemany(
+            "INSERT INTO activity (profile_id, at, action, subject, detail) VALUES (?, ?, ?, ?, ?)",
+            sorted(
+                (
+                    (pid, moment(), rng.choice(ACTIONS), rng.choice(subjects), "todo -> done")
+                    for _ in range(size.activity)
+                ),
+                key=lambda row: row[1],
+            ),
+        )
+        conn.execute("COMMIT")
+        conn.execute("PRAGMA optimize")
+    finally:
+        conn.close()
+    return database
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data_dir", type=Path)
+    parser.add_argument("--size", choices=sorted(SIZES), default="large")
+    args = parser.parse_args(argv)
+    if (args.data_dir / "roadmap.sqlite3").exists():
+        parser.error(f"{args.data_dir} already holds a database; give an empty folder")
+    began = time.perf_counter()
+    database = generate(args.data_dir, args.size)
+    print(
+        f"{args.size} profile in {database} ({database.stat().st_size / 1e6:.1f} MB, {time.perf_counter() - began:.1f} s)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,389 @@
+"""Roadmap's speed against the bare-stack floor: startup, interactions and memory, in one table.
+
+    .venv/bin/python benchmarks/run.py            # the full run (about a quarter of an hour)
+    .venv/bin/python benchmarks/run.py --quick    # tiny sizes, few repeats: checks it runs
+
+Everything in the table is measured in the same run, so ratios compare like with like
+on a machine whose load changes. Startup is the median wall time of whole processes;
+memory is their peak resident size; interactions are timed in-process (services) or
+through the window offscreen, from the input to the end of the repaint.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402  (a script beside this one)
+
+FRAME_MS = 16.0
+STARTUP_VS_FLOOR = 1.10
+STARTUP_LARGE_VS_SMALL = 1.05
+MEMORY_OVER_FLOOR_MB = 60.0
+NOT_BUILT = "n/a (window not built)"
+
+
+@dataclass
+class Settings:
+    quick: bool
+    startup_runs: int
+    repeats: int
+    large_size: str
+    work: Path
+
+
+@dataclass
+class Process:
+    seconds: list[float] = field(default_factory=list)
+    peak_mb: list[float] = field(default_factory=list)
+    error: str = ""
+
+
+# --- processes ------------------------------------------------------------------------------
+
+
+def child_env(work: Path) -> dict[str, str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="0")
+    home = work / "home"
+    for name, sub in (("XDG_CONFIG_HOME", ".config"), ("XDG_DATA_HOME", ".local/share"), ("XDG_CACHE_HOME", ".cache")):
+        env[name] = str(home / sub)
+    env["XDG_RUNTIME_DIR"] = str(home / "run")
+    (home / "run").mkdir(parents=True, exist_ok=True, mode=0o700)
+    return env
+
+
+def app_command(data_dir: Path, *args: str) -> list[str]:
+    """`roadmap-app` as installed beside this Python, else the module."""
+    script = Path(sys.executable).with_name("roadmap-app")
+    base = [str(script)] if script.exists() else [sys.executable, "-m", "roadmap_app"]
+    return [*base, "--data-dir", str(data_dir), *args]
+
+
+def run_timed(command: Sequence[str], env: dict[str, str], timeout: float = 120) -> tuple[float, float, int, str]:
+    """Wall seconds, peak resident MB, exit code and standard error of one process."""
+    began = time.perf_counter()
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = began + timeout
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.perf_counter() > deadline:
+            proc.kill()
+            pid, status, usage = os.wait4(proc.pid, 0)
+            break
+        time.sleep(0.002)
+    elapsed = time.perf_counter() - began
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    stderr = proc.stderr.read() if proc.stderr else ""
+    if proc.stderr:
+        proc.stderr.close()
+    return elapsed, usage.ru_maxrss / 1024, proc.returncode, stderr
+
+
+def window_available(data_dir: Path, env: dict[str, str]) -> tuple[bool, str]:
+    _s, _m, code, stderr = run_timed(app_command(data_dir, "--exit-after-startup"), env)
+    lines = [line for line in stderr.splitlines() if line.startswith("error:")]
+    return code == 0, (lines[-1] if lines else stderr.strip()[-200:])
+
+
+def measure_startups(commands: dict[str, list[str]], runs: int, env: dict[str, str]) -> dict[str, Process]:
+    """Every command ``runs`` times, interleaved, after one untimed warm-up each."""
+    results = {name: Process() for name in commands}
+    for name, command in commands.items():
+        _s, _m, code, stderr = run_timed(command, env)
+        if code != 0:
+            results[name].error = f"exit {code}: {stderr.strip().splitlines()[-1] if stderr.strip() else ''}"
+    for _ in range(runs):
+        for name, command in commands.items():
+            if results[name].error:
+                continue
+            seconds, peak, code, stderr = run_timed(command, env)
+            if code != 0:
+                results[name].error = f"exit {code}: {stderr.strip()[-200:]}"
+                continue
+            results[name].seconds.append(seconds)
+            results[name].peak_mb.append(peak)
+    return results
+
+
+# --- interactions through the services ----------------------------------------------------------
+
+
+def timings(step: Callable[[int], object], repeats: int) -> list[float]:
+    step(0)
+    found = []
+    for n in range(1, repeats + 1):
+        began = time.perf_counter()
+        step(n)
+        found.append((time.perf_counter() - began) * 1000)
+    return found
+
+
+def service_interactions(data_dir: Path, repeats: int) -> dict[str, list[float] | str]:
+    from roadmap_app.bootstrap import open_services
+
+    _paths, services = open_services(data_dir)
+    try:
+        profile_id = services.profiles.current().id
+        skill_ids = [s.id for s in services.roadmap.skills]
+        project_ids = [p.id for p in services.portfolio.projects(profile_id, limit=max(repeats, 1))]
+        states = ("done", "in_progress", "todo")
+        results: dict[str, list[float] | str] = {}
+        results["set_state"] = timings(
+            lambda n: services.progress.set_state(profile_id, skill_ids[n % len(skill_ids)], states[n % 3]), repeats
+        )
+        if project_ids:
+            results["open_project"] = timings(
+                lambda n: services.portfolio.get(profile_id, project_ids[n % len(project_ids)]), repeats
+            )
+        else:
+            results["open_project"] = "n/a (no projects)"
+        words = ("model", "tra", "fraud grad", "customer churn", "zzz")
+        results["search"] = timings(lambda n: services.search.search(profile_id, words[n % len(words)]), repeats)
+        suggestions = getattr(services, "suggestions", None)
+        if suggestions is None:
+            results["next_actions"] = "n/a (no suggestions service)"
+        else:
+            results["next_actions"] = timings(lambda n: suggestions.next_actions(profile_id), repeats)
+        return results
+    finally:
+        services.close()
+
+
+def window_interactions(data_dir: Path, repeats: int, env: dict[str, str]) -> dict[str, list[float] | str]:
+    command = [sys.executable, str(HERE / "window_bench.py"), str(data_dir), "--repeats", str(repeats)]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=1800, check=False)
+    if done.returncode != 0:
+        tail = done.stderr.strip().splitlines()[-1:] or [f"exit {done.returncode}"]
+        return {"error": f"window benchmark failed: {tail[0]}"}
+    found: dict[str, list[float] | str] = json.loads(done.stdout.strip().splitlines()[-1])
+    return found
+
+
+# --- the table --------------------------------------------------------------------------------
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    ram = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text(encoding="utf-8").split()[1])
+        ram = f", {kb / 1024 / 1024:.1f} GiB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        load = ", load average " + " ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:
+        load = ""
+    return f"{os.cpu_count()} CPUs ({cpu}){ram}{load}; Python {platform.python_version()}"
+
+
+class Table:
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, str, str, str, str]] = []
+
+    def add(self, what: str, small: str = "", large: str = "", goal: str = "", verdict: str = "") -> None:
+        self.rows.append((what, small, large, goal, verdict))
+
+    def render(self) -> str:
+        header = ("measure", "small profile", "large profile", "goal", "result")
+        widths = [max(len(r[i]) for r in [header, *self.rows]) for i in range(5)]
+
+        def line(cells: Sequence[str]) -> str:
+            return "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)) + " |"
+
+        return "\n".join([line(header), line(["-" * w for w in widths]), *(line(r) for r in self.rows)])
+
+
+def verdict(value: float, limit: float, unit: str) -> str:
+    if value <= limit:
+        return "met"
+    return f"missed by {value - limit:.2f}{unit}" if unit != "x" else f"missed by {value / limit - 1:.0%}"
+
+
+def interaction_cell(found: list[float] | str | None) -> str:
+    if found is None:
+        return "n/a"
+    if isinstance(found, str):
+        return found
+    return f"{median(found):.1f} / {p95(found):.1f} ms"
+
+
+def build_table(
+    settings: Settings,
+    startups: dict[str, Process],
+    window_built: bool,
+    services: dict[str, dict[str, list[float] | str]],
+    window: dict[str, dict[str, list[float] | str]],
+) -> Table:
+    table = Table()
+    qt, floor = startups["floor_qt"], startups["floor_qt_sqlalchemy"]
+    qt_s, floor_s = median(qt.seconds), median(floor.seconds)
+    runs = settings.startup_runs
+    table.add(f"startup floor: bare Qt, first paint (median of {runs})", f"{qt_s:.2f} s", f"{qt_s:.2f} s")
+    table.add("startup floor: Qt + import sqlalchemy.orm", f"{floor_s:.2f} s", f"{floor_s:.2f} s")
+    app: dict[str, float] = {}
+    if window_built:
+        cells = {}
+        for size in ("small", "large"):
+            proc = startups[f"app_{size}"]
+            if proc.error or not proc.seconds:
+                cells[size] = proc.error or "failed"
+                continue
+            app[size] = median(proc.seconds)
+            cells[size] = f"{app[size]:.2f} s"
+        table.add("startup: roadmap-app --exit-after-startup", cells["small"], cells["large"])
+        if len(app) == 2:
+            table.add(
+                "  ÷ floor Qt + SQLAlchemy",
+                f"{app['small'] / floor_s:.2f}x",
+                f"{app['large'] / floor_s:.2f}x",
+                f"large ≤ {STARTUP_VS_FLOOR:.2f}x",
+                verdict(app["large"] / floor_s, STARTUP_VS_FLOOR, "x"),
+            )
+            table.add("  ÷ floor bare Qt", f"{app['small'] / qt_s:.2f}x", f"{app['large'] / qt_s:.2f}x")
+            ratio = app["large"] / app["small"]
+            table.add(
+                "  large ÷ small",
+                "",
+                f"{ratio:.2f}x",
+                f"≤ {STARTUP_LARGE_VS_SMALL:.2f}x",
+                verdict(ratio, STARTUP_LARGE_VS_SMALL, "x"),
+            )
+    else:
+        table.add("startup: roadmap-app --exit-after-startup", NOT_BUILT, NOT_BUILT, f"≤ {STARTUP_VS_FLOOR:.2f}x floor")
+
+    rows = [
+        ("set a skill's state: service call to commit", "services", "set_state"),
+        ("set a skill's state: key D in the window to repaint", "window", "set_state_window"),
+        ("switch pages (window, to repaint)", "window", "switch_page"),
+        ("open a project with its notes: service", "services", "open_project"),
+        ("open a project with its notes: window, to repaint", "window", "open_project_window"),
+        ("filter skills: one keystroke (window, to repaint)", "window", "filter_window"),
+        ("search notes: service, best 50 with snippets", "services", "search"),
+        ("search notes: one keystroke in the window's search box", "window", "search_window"),
+        ("compute next actions: service", "services", "next_actions"),
+    ]
+    for what, source, key in rows:
+        cells = []
+        for size in ("small", "large"):
+            if source == "window" and not window_built:
+                cells.append(NOT_BUILT)
+                continue
+            found = (services if source == "services" else window)[size]
+            cells.append(interaction_cell(found.get(key, found.get("error"))))
+        large = (services if source == "services" else window).get("large", {}).get(key)
+        result = ""
+        if isinstance(large, list):
+            result = verdict(p95(large), FRAME_MS, " ms")
+        table.add(f"{what} (p50 / p95)", cells[0], cells[1], "large p95 < 16 ms", result)
+
+    qt_mb, floor_mb = median(qt.peak_mb), median(floor.peak_mb)
+    table.add("peak memory (RSS): floor bare Qt", f"{qt_mb:.0f} MB", f"{qt_mb:.0f} MB")
+    table.add("peak memory (RSS): floor Qt + SQLAlchemy", f"{floor_mb:.0f} MB", f"{floor_mb:.0f} MB")
+    if window_built and all(startups[f"app_{s}"].peak_mb for s in ("small", "large")):
+        small_mb, large_mb = (median(startups[f"app_{s}"].peak_mb) for s in ("small", "large"))
+        limit = floor_mb + MEMORY_OVER_FLOOR_MB
+        table.add(
+            "peak memory (RSS): the window at startup",
+            f"{small_mb:.0f} MB (+{small_mb - floor_mb:.0f})",
+            f"{large_mb:.0f} MB (+{large_mb - floor_mb:.0f})",
+            f"≤ floor + {MEMORY_OVER_FLOOR_MB:.0f} MB",
+            verdict(large_mb, limit, " MB"),
+        )
+    else:
+        table.add("peak memory (RSS): the window at startup", NOT_BUILT, NOT_BUILT)
+    return table
+
+
+# --- main -------------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="tiny sizes and few repeats: checks that it runs")
+    parser.add_argument("--keep", type=Path, metavar="DIR", help="build the profiles here and keep them")
+    args = parser.parse_args(argv)
+    work = args.keep or Path(tempfile.mkdtemp(prefix="roadmap-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    settings = Settings(
+        quick=args.quick,
+        startup_runs=2 if args.quick else 15,
+        repeats=3 if args.quick else 60,
+        large_size="quick" if args.quick else "large",
+        work=work,
+    )
+    env = child_env(work)
+    os.environ.update({k: env[k] for k in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR")})
+    started = datetime.now(UTC)
+    try:
+        dirs = {"small": work / "small", "large": work / "large"}
+        for size, data_dir in dirs.items():
+            if not (data_dir / "roadmap.sqlite3").exists():
+                generate(data_dir, "small" if size == "small" else settings.large_size)
+        window_built, why = window_available(dirs["small"], env)
+        commands = {
+            "floor_qt": [sys.executable, str(HERE / "floor_qt.py")],
+            "floor_qt_sqlalchemy": [sys.executable, str(HERE / "floor_qt_sqlalchemy.py")],
+        }
+        if window_built:
+            commands |= {f"app_{s}": app_command(d, "--exit-after-startup") for s, d in dirs.items()}
+        startups = measure_startups(commands, settings.startup_runs, env)
+        failed = [f"{name}: {p.error}" for name, p in startups.items() if p.error and name.startswith("floor")]
+        if failed:
+            print("error: the floor scripts failed: " + "; ".join(failed), file=sys.stderr)
+            return 1
+        services = {s: service_interactions(d, settings.repeats) for s, d in dirs.items()}
+        window: dict[str, dict[str, list[float] | str]] = {}
+        if window_built:
+            window = {s: window_interactions(d, settings.repeats, env) for s, d in dirs.items()}
+        table = build_table(settings, startups, window_built, services, window)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    mode = "quick mode: tiny profiles, few repeats; timings mean nothing" if args.quick else "full run"
+    print(f"Roadmap benchmarks, {started:%Y-%m-%d %H:%M} UTC, {mode}")
+    print(f"Machine: {machine()}")
+    sizes = "large = 2,000 projects x 5 notes of 1 KB, every task and skill touched, 50,000 activity entries"
+    print(f"Profiles: small = a new learner; {'large = a tiny stand-in' if args.quick else sizes}")
+    if not window_built:
+        print(f"Window: not built ({why})")
+    print()
+    print(table.render())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
