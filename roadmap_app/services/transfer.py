@@ -7,6 +7,7 @@ transaction: the database ends with the whole new profile or without it.
 from __future__ import annotations
 
 import json
+import os
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -125,7 +126,13 @@ class TransferService:
         text = json.dumps(self.export_profile(profile_id), ensure_ascii=False, indent=2) + "\n"
         tmp = path.with_name(f".{path.name}.tmp")
         try:
-            tmp.write_text(text, encoding="utf-8")
+            tmp.unlink(missing_ok=True)
+            # An export holds the learner's notes: readable by its owner only, like the database.
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write(text)
+                f.flush()
+                os.fsync(f.fileno())
             tmp.replace(path)
         except OSError as exc:
             tmp.unlink(missing_ok=True)
