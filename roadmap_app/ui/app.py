@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QApplication
 
 from roadmap_app.bootstrap import open_services
@@ -58,6 +58,7 @@ def run_window(args: argparse.Namespace) -> int:
     finally:
         window.close()
         window.deleteLater()
-        QApplication.sendPostedEvents()
+        # Delete the window now: a reused QApplication must not keep it as a hidden top level.
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         services.close()
     return code

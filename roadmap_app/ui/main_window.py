@@ -69,7 +69,7 @@ class MainWindow(QMainWindow):
         self._first_run = first_run
         self.setObjectName("mainWindow")
         self.setAccessibleName("Roadmap")
-        self.setMinimumSize(QSize(900, 600))
+        self.setMinimumSize(QSize(760, 520))
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
