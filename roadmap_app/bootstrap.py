@@ -9,10 +9,13 @@ from roadmap_app.content import load_roadmap
 from roadmap_app.paths import AppPaths, resolve_paths
 from roadmap_app.services import Services, UserError
 from roadmap_app.services._common import Clock, system_clock
-from roadmap_app.services.backups import new_backup_path
+from roadmap_app.services.backups import BackupInfo, new_backup_path
 from roadmap_app.storage.backup import BackupError, copy_database
-from roadmap_app.storage.db import StorageError
-from roadmap_app.storage.recovery import open_checked
+from roadmap_app.storage.db import NewerSchemaError, StorageError
+from roadmap_app.storage.recovery import DamagedDatabaseError, open_checked
+
+# The window catches these without reaching into storage itself.
+__all__ = ["DamagedDatabaseError", "NewerSchemaError", "StorageError", "open_services", "restore_after_damage"]
 
 log = logging.getLogger(__name__)
 
@@ -59,3 +62,20 @@ def open_services(
         # A missed daily backup must not keep the learner from their data; the next open retries.
         log.warning("%s", exc)
     return paths, services
+
+
+def restore_after_damage(
+    data_dir: str | Path | None = None, *, clock: Clock = system_clock, roadmap_path: Path | None = None
+) -> tuple[AppPaths, Services, BackupInfo]:
+    """After ``DamagedDatabaseError``: a fresh database with the newest good backup restored into it.
+
+    Raises ``UserError`` (a ``NotFoundError``) when no backup can be restored; an empty
+    database is then in place, and ``open_services`` starts the learner anew.
+    """
+    paths, services = open_services(data_dir, clock=clock, roadmap_path=roadmap_path, replace_damaged=True)
+    try:
+        info = services.backups.restore()
+    except BaseException:
+        services.close()
+        raise
+    return paths, services, info

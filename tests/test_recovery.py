@@ -266,3 +266,31 @@ def test_restoring_an_older_schema_backup_upgrades_it(data_dir: Path) -> None:
         assert services.backups.check().ok
     finally:
         services.close()
+
+
+def test_the_window_can_restore_the_newest_good_backup_after_damage(data_dir: Path) -> None:
+    from roadmap_app.bootstrap import DamagedDatabaseError as Exported
+    from roadmap_app.bootstrap import restore_after_damage
+
+    assert Exported is DamagedDatabaseError
+    random_bytes(learner_data(data_dir))
+    with pytest.raises(Exported):
+        open_services(data_dir)
+    _paths, services, restored = restore_after_damage(data_dir)
+    try:
+        assert restored.reason == "manual"
+        assert services.profiles.find("Ada")
+    finally:
+        services.close()
+
+
+def test_without_any_backup_restore_after_damage_says_so(data_dir: Path) -> None:
+    from roadmap_app.bootstrap import restore_after_damage
+
+    db = learner_data(data_dir)
+    for backup in (data_dir / "backups").iterdir():
+        backup.unlink()
+    text_file(db)
+    with pytest.raises(UserError, match="no backups yet"):
+        restore_after_damage(data_dir)
+    assert len(list((data_dir / "damaged").iterdir())) == 1
