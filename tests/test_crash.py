@@ -249,3 +249,30 @@ def test_an_import_killed_half_way_leaves_the_whole_profile_or_nothing(data_dir:
             conn.close()
     assert sum(outcomes.values()) == IMPORT_RUNS
     print(f"\nimports killed: {outcomes}")
+
+
+def test_two_processes_writing_at_once_both_succeed(data_dir: Path) -> None:
+    # The window (this process) has the database open while two command-line writers run.
+    _paths, window = open_services(data_dir)
+    ada = window.profiles.create("Ada")
+    children = []
+    for writer_id in (1, 2):
+
+        def job(report: Callable[[str], None], writer_id: int = writer_id) -> None:
+            _paths, services = open_services(data_dir)
+            report("ready")
+            for i in range(10):
+                services.portfolio.add(ada.id, f"p{writer_id}-{i}", skill_ids=SKILLS)
+                services.progress.set_note(ada.id, ITEMS[i % len(ITEMS)], f"{writer_id}-{i}")
+            services.close()
+            report("done")
+
+        children.append(in_child(job))
+    for i in range(10):
+        window.progress.set_state(ada.id, "skill.python", "done" if i % 2 else "in_progress")
+    reports = [kill_after(pid, fd, 120.0) for pid, fd in children]
+    assert all("done" in lines for lines in reports), reports
+    titles = {p.title for p in window.portfolio.projects(ada.id)}
+    assert {f"p{w}-{i}" for w in (1, 2) for i in range(10)} <= titles
+    window.close()
+    assert integrity(data_dir / "roadmap.sqlite3") == "ok"
