@@ -99,7 +99,7 @@ json_value = st.recursive(
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
     max_leaves=25,
 )
-hostile_value = (
+hostile_value: st.SearchStrategy[Any] = (
     json_value
     | st.text(min_size=201, max_size=400)
     | st.just("x" * (transfer_module.MAX_TEXT + 1))
