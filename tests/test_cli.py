@@ -64,7 +64,7 @@ def test_user_mistakes_give_one_line_errors_and_exit_1(cli: CliRunner) -> None:
         ("project", "add", "X", "--repo", "ftp://example.org"),
         ("import", "/no/such/file.json"),
         ("items", "--kind", "planet"),
-        ("restore",),
+        ("restore", "no-such-backup.sqlite3"),
     ):
         result = cli(*args)
         assert result.returncode == 1, args
