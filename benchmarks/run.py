@@ -74,12 +74,30 @@ def app_command(data_dir: Path, *args: str) -> list[str]:
     return [*base, "--data-dir", str(data_dir), *args]
 
 
+def peak_kb(pid: int) -> int:
+    """The process's peak resident size so far (VmHWM), 0 once it has gone."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
 def run_timed(command: Sequence[str], env: dict[str, str], timeout: float = 120) -> tuple[float, float, int, str]:
-    """Wall seconds, peak resident MB, exit code and standard error of one process."""
+    """Wall seconds, peak resident MB, exit code and standard error of one process.
+
+    The peak is read from /proc while the process runs: the kernel's ru_maxrss for a
+    child also counts the forked copy of this (larger) process before it ran the command.
+    """
     began = time.perf_counter()
     proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     deadline = began + timeout
+    peak = 0
     while True:
+        peak = max(peak, peak_kb(proc.pid))
         pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
         if pid:
             break
@@ -93,7 +111,7 @@ def run_timed(command: Sequence[str], env: dict[str, str], timeout: float = 120)
     stderr = proc.stderr.read() if proc.stderr else ""
     if proc.stderr:
         proc.stderr.close()
-    return elapsed, usage.ru_maxrss / 1024, proc.returncode, stderr
+    return elapsed, (peak or usage.ru_maxrss) / 1024, proc.returncode, stderr
 
 
 def window_available(data_dir: Path, env: dict[str, str]) -> tuple[bool, str]:
@@ -286,6 +304,7 @@ def build_table(
         table.add("startup: roadmap-app --exit-after-startup", NOT_BUILT, NOT_BUILT, f"≤ {STARTUP_VS_FLOOR:.2f}x floor")
 
     rows = [
+        ("floor: a bare window of the same size repaints new text", "window", "floor_repaint"),
         ("set a skill's state: service call to commit", "services", "set_state"),
         ("set a skill's state: key D in the window to repaint", "window", "set_state_window"),
         ("switch pages (window, to repaint)", "window", "switch_page"),
@@ -305,10 +324,12 @@ def build_table(
             found = (services if source == "services" else window)[size]
             cells.append(interaction_cell(found.get(key, found.get("error"))))
         large = (services if source == "services" else window).get("large", {}).get(key)
-        result = ""
-        if isinstance(large, list):
+        result, goal = "", "large p95 < 16 ms"
+        if key.startswith("floor"):
+            goal = ""
+        elif isinstance(large, list):
             result = verdict(p95(large), FRAME_MS, " ms")
-        table.add(f"{what} (p50 / p95)", cells[0], cells[1], "large p95 < 16 ms", result)
+        table.add(f"{what} (p50 / p95)", cells[0], cells[1], goal, result)
 
     qt_mb, floor_mb = median(qt.peak_mb), median(floor.peak_mb)
     table.add("peak memory (RSS): floor bare Qt", f"{qt_mb:.0f} MB", f"{qt_mb:.0f} MB")

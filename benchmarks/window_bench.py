@@ -19,16 +19,18 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if sys.version_info < (3, 12):
-    # PySide6 6.12 on Python 3.11 drops one reference to None on every call of a Qt
-    # method that returns nothing (None is immortal from 3.12 on). Hundreds of timed
-    # interactions would use up None's count and abort the run, so give it head room.
+    # PySide6 6.12 on Python 3.11 drops a reference to None on every call of a Qt method
+    # that returns nothing, and to True on every emit of a signal (these objects are
+    # immortal from Python 3.12 on). Thousands of timed interactions would use up their
+    # counts and abort the run, so give them head room.
     import ctypes
 
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+    for immortal in (None, True, False):
+        ctypes.c_ssize_t.from_address(id(immortal)).value += 1 << 40
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListWidget, QMainWindow, QWidget
 
 from roadmap_app.bootstrap import open_services
 
@@ -83,17 +85,30 @@ def main(argv: list[str] | None = None) -> int:
     from roadmap_app.ui.main_window import MainWindow
 
     app = application()
-    paths, services = open_services(args.data_dir)
-    profile = services.profiles.current()
     paints = PaintCounter()
     app.installEventFilter(paints)
+    results: dict[str, list[float] | str] = {}
+
+    # The floor for an interaction: the bare window of floor_qt.py, as large, showing new text.
+    bare = QMainWindow()
+    label = QLabel("Roadmap")
+    bare.setCentralWidget(label)
+    bare.resize(1200, 800)
+    bare.show()
+    settle(app, paints, paints.count)
+    results["floor_repaint"] = [
+        timed(app, paints, lambda n=n: label.setText(f"Roadmap {n}")) for n in range(1, args.repeats + 1)
+    ]
+    bare.close()
+
+    paths, services = open_services(args.data_dir)
+    profile = services.profiles.current()
     window = MainWindow(services, paths, profile)
     window.resize(1200, 800)
     window.show()
     settle(app, paints, paints.count)
     navigation: QListWidget = find(window, QListWidget, "navigation")
     project_ids = [p.id for p in services.portfolio.projects(profile.id, limit=args.repeats)]
-    results: dict[str, list[float] | str] = {}
 
     def run(name: str, step: Callable[[int], object]) -> None:
         try:
