@@ -64,7 +64,7 @@ class ChecklistView(QListView):
                 return
         super().keyPressEvent(event)
 
-    def mousePressEvent(self, event: object) -> None:  # type: ignore[override]
+    def mousePressEvent(self, event: object) -> None:
         index = self.indexAt(event.position().toPoint())  # type: ignore[attr-defined]
         if index.isValid() and not index.data(HEADER_ROLE) and event.button() == Qt.MouseButton.LeftButton:  # type: ignore[attr-defined]
             rect = self.visualRect(index)
@@ -85,16 +85,16 @@ class ChecklistDelegate(QStyledItemDelegate):
         return QRect(rect.left() + 10, rect.center().y() - side // 2 + 1, side, side)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        height = option.fontMetrics.height()  # type: ignore[attr-defined]
+        height = option.fontMetrics.height()
         return QSize(200, height + (22 if index.data(HEADER_ROLE) else 16))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        palette: QPalette = option.palette  # type: ignore[attr-defined]
-        rect: QRect = option.rect  # type: ignore[attr-defined]
-        state_flags = option.state  # type: ignore[attr-defined]
-        font = QFont(option.font)  # type: ignore[attr-defined]
+        palette: QPalette = option.palette
+        rect: QRect = option.rect
+        state_flags = option.state
+        font = QFont(option.font)
         if index.data(HEADER_ROLE):
             font.setBold(True)
             painter.setFont(font)
@@ -115,7 +115,7 @@ class ChecklistDelegate(QStyledItemDelegate):
         selected = bool(state_flags & QStyle.StateFlag.State_Selected)
         if selected:
             colour = QColor(palette.color(QPalette.ColorRole.Highlight))
-            if not state_flags & QStyle.StateFlag.State_HasFocus and not option.widget.hasFocus():  # type: ignore[attr-defined]
+            if not state_flags & QStyle.StateFlag.State_HasFocus and not option.widget.hasFocus():
                 colour.setAlpha(90)
             painter.fillRect(rect, colour)
         elif state_flags & QStyle.StateFlag.State_MouseOver:
@@ -139,11 +139,11 @@ class ChecklistDelegate(QStyledItemDelegate):
             painter.setPen(palette.color(QPalette.ColorRole.Base) if state is not ItemState.TODO else colour)
             painter.drawText(mark, Qt.AlignmentFlag.AlignCenter, _MARKS[state])
         text_colour = palette.color(
-            QPalette.ColorRole.HighlightedText if selected and option.widget.hasFocus() else QPalette.ColorRole.Text  # type: ignore[attr-defined]
+            QPalette.ColorRole.HighlightedText if selected and option.widget.hasFocus() else QPalette.ColorRole.Text
         )
         label = state.label if state is not ItemState.TODO else ""
-        label_width = option.fontMetrics.horizontalAdvance("In progress") + 16  # type: ignore[attr-defined]
-        title_rect = rect.adjusted(mark.right() - rect.left() + 10, 0, -label_width - 8, 0)
+        label_width = option.fontMetrics.horizontalAdvance("In progress") + 16
+        title_rect = rect.adjusted(int(mark.right()) - rect.left() + 10, 0, -label_width - 8, 0)
         title_font = QFont(font)
         title_font.setStrikeOut(state is ItemState.SKIPPED)
         painter.setFont(title_font)
@@ -151,11 +151,11 @@ class ChecklistDelegate(QStyledItemDelegate):
         title = str(index.data())
         if index.data(HAS_NOTE_ROLE):
             title += "  ✎"
-        elided = option.fontMetrics.elidedText(title, Qt.TextElideMode.ElideRight, title_rect.width())  # type: ignore[attr-defined]
+        elided = option.fontMetrics.elidedText(title, Qt.TextElideMode.ElideRight, title_rect.width())
         painter.drawText(title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
         if label:
             painter.setFont(font)
-            painter.setPen(text_colour if selected and option.widget.hasFocus() else colour)  # type: ignore[attr-defined]
+            painter.setPen(text_colour if selected and option.widget.hasFocus() else colour)
             painter.drawText(
                 rect.adjusted(0, 0, -10, 0), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label
             )
@@ -166,21 +166,21 @@ class StepDelegate(QStyledItemDelegate):
     """A step: its number in a circle, title, a progress bar and a "current" badge."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        return QSize(240, option.fontMetrics.height() * 2 + 30)  # type: ignore[attr-defined]
+        return QSize(240, option.fontMetrics.height() * 2 + 30)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        palette: QPalette = option.palette  # type: ignore[attr-defined]
-        rect: QRect = option.rect  # type: ignore[attr-defined]
-        metrics = option.fontMetrics  # type: ignore[attr-defined]
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        palette: QPalette = option.palette
+        rect: QRect = option.rect
+        metrics = option.fontMetrics
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         current = bool(index.data(CURRENT_ROLE))
         counts: Tally = index.data(TALLY_ROLE)
         highlight = palette.color(QPalette.ColorRole.Highlight)
         if selected:
             fill = QColor(highlight)
-            fill.setAlpha(60 if option.widget.hasFocus() else 35)  # type: ignore[attr-defined]
+            fill.setAlpha(60 if option.widget.hasFocus() else 35)
             painter.fillRect(rect, fill)
         if current:
             painter.fillRect(QRect(rect.left(), rect.top() + 4, 4, rect.height() - 8), highlight)
@@ -189,7 +189,7 @@ class StepDelegate(QStyledItemDelegate):
         painter.setPen(QPen(highlight if current or done else track_colour(palette), 2))
         painter.setBrush(highlight if done else Qt.BrushStyle.NoBrush)
         painter.drawEllipse(circle)
-        font = QFont(option.font)  # type: ignore[attr-defined]
+        font = QFont(option.font)
         font.setBold(True)
         painter.setFont(font)
         painter.setPen(
@@ -213,7 +213,7 @@ class StepDelegate(QStyledItemDelegate):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(highlight)
             painter.drawRoundedRect(badge_rect, 6, 6)
-            small = QFont(option.font)  # type: ignore[attr-defined]
+            small = QFont(option.font)
             painter.setFont(small)
             painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
             painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, badge)
@@ -224,7 +224,7 @@ class StepDelegate(QStyledItemDelegate):
         if counts.fraction > 0:
             painter.setBrush(state_colour(ItemState.DONE, palette))
             painter.drawRoundedRect(QRectF(bar.left(), bar.top(), bar.width() * counts.fraction, bar.height()), 3, 3)
-        painter.setFont(QFont(option.font))  # type: ignore[attr-defined]
+        painter.setFont(QFont(option.font))
         painter.setPen(muted_colour(palette))
         painter.drawText(
             QRectF(bar.right() + 6, bar.top() - metrics.height() / 2 + 3, 44, metrics.height()),

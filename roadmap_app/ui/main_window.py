@@ -148,7 +148,8 @@ class MainWindow(QMainWindow):
 
         view_menu = bar.addMenu("&View")
         for number, page in enumerate(self.pages, start=1):
-            action = view_menu.addAction(page.title, lambda n=number - 1: self.show_page(n))
+            action = view_menu.addAction(page.title)
+            action.triggered.connect(lambda _=False, n=number - 1: self.show_page(n))
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             self.addAction(action)
         view_menu.addSeparator()
@@ -156,7 +157,8 @@ class MainWindow(QMainWindow):
         self.theme_actions: dict[ThemeMode, QAction] = {}
         group = QActionGroup(self)
         for mode, text in ((ThemeMode.SYSTEM, "&System"), (ThemeMode.LIGHT, "&Light"), (ThemeMode.DARK, "&Dark")):
-            action = theme_menu.addAction(text, lambda m=mode: self.set_theme(m))
+            action = theme_menu.addAction(text)
+            action.triggered.connect(lambda _=False, m=mode: self.set_theme(m))
             action.setCheckable(True)
             group.addAction(action)
             self.theme_actions[mode] = action

@@ -26,7 +26,8 @@ def open_link(url: QUrl | str) -> bool:
 class SafeTextDocument(QTextDocument):
     """A document that loads local resources only: remote images are never fetched."""
 
-    def loadResource(self, kind: int, url: QUrl) -> Any:
+    def loadResource(self, kind: int, url: QUrl | str) -> Any:
+        url = QUrl(url)
         if not is_local(url):
             return None
         return super().loadResource(kind, url)
@@ -45,7 +46,8 @@ class MarkdownView(QTextBrowser):
     def set_markdown(self, text: str) -> None:
         self.document().setMarkdown(text)
 
-    def loadResource(self, kind: int, url: QUrl) -> Any:
+    def loadResource(self, kind: int, url: QUrl | str) -> Any:
+        url = QUrl(url)
         if not is_local(url):
             return None
         return super().loadResource(kind, url)

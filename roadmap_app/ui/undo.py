@@ -200,13 +200,13 @@ class AddNoteCommand(ServiceCommand):
     def __init__(self, ctx: LearnerContext, project_id: int, text: str = "") -> None:
         super().__init__(ctx, "Add a project note")
         self.project_id = project_id
-        self.text = text
+        self.note_text = text
         self.note: ProjectNote | None = None
 
     def apply(self) -> None:
         portfolio = self.ctx.services.portfolio
         if self.note is None:
-            self.note = portfolio.add_note(self.profile_id, self.project_id, self.text)
+            self.note = portfolio.add_note(self.profile_id, self.project_id, self.note_text)
         else:
             self.note = portfolio.restore_note(self.profile_id, self.note)
 
@@ -239,11 +239,11 @@ class UpdateNoteCommand(ServiceCommand):
     def __init__(self, ctx: LearnerContext, note_id: int, text: str) -> None:
         super().__init__(ctx, "Edit a project note")
         self.note_id = note_id
-        self.text = text
+        self.note_text = text
         self.before_text: str | None = None
 
     def apply(self) -> None:
-        change = self.ctx.services.portfolio.update_note(self.profile_id, self.note_id, self.text)
+        change = self.ctx.services.portfolio.update_note(self.profile_id, self.note_id, self.note_text)
         if self.before_text is None:
             self.before_text = change.before.text
 
@@ -257,7 +257,7 @@ class UpdateNoteCommand(ServiceCommand):
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, UpdateNoteCommand) or other.note_id != self.note_id or other.failed:
             return False
-        self.text = other.text
+        self.note_text = other.note_text
         return True
 
 

@@ -52,9 +52,10 @@ class WelcomeDialog(QDialog):
             self.target_box.addItem(career.title, career.id)
         form.addRow("The &role you aim for", self.target_box)
         for row in range(form.rowCount()):
-            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if label is not None and isinstance(label.widget(), QLabel):
-                label.widget().setAccessibleName(label.widget().text().replace("&", ""))
+            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            widget = item.widget() if item is not None else None
+            if isinstance(widget, QLabel):
+                widget.setAccessibleName(widget.text().replace("&", ""))
         layout.addLayout(form)
         buttons = QDialogButtonBox()
         self.start_button = buttons.addButton("Start", QDialogButtonBox.ButtonRole.AcceptRole)

@@ -180,7 +180,7 @@ class DebouncedTextEdit(QPlainTextEdit):
             self._dirty = False
             self.save_requested.emit(self.toPlainText())
 
-    def focusOutEvent(self, event: object) -> None:  # type: ignore[override]
+    def focusOutEvent(self, event: object) -> None:
         self.flush()
         super().focusOutEvent(event)  # type: ignore[arg-type]
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -43,6 +44,7 @@ def _table(model: RecordTableModel[Any], name: str, stretch: int, wrap: bool = T
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.setStyleSheet("QTableView::item { padding: 5px 6px; }")
     return view
 
 
@@ -106,7 +108,11 @@ class CareerPage(Page):
         self.steps_model.set_rows(roadmap.career_steps)
         self.steps_view = _table(self.steps_model, "careerStepsView", 2)
         _limit(160)(self.steps_view, 5)
-        self.tabs.addTab(self.steps_view, "Career steps and &pay")
+        steps_box = QWidget()
+        steps_layout = QVBoxLayout(steps_box)
+        steps_layout.setContentsMargins(0, 0, 0, 0)
+        steps_layout.addWidget(heading("Career steps and pay", 2))
+        steps_layout.addWidget(self.steps_view, 1)
 
         self.duties_model: RecordTableModel[Duty] = RecordTableModel(
             [
@@ -148,7 +154,13 @@ class CareerPage(Page):
         _limit(260)(self.figures_view, 0)
         _limit(160)(self.figures_view, 3)
         self.tabs.addTab(self.figures_view, "Other &figures")
-        layout.addWidget(self.tabs, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(steps_box)
+        splitter.addWidget(self.tabs)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([350, 270])
+        self.splitters["main"] = splitter
+        layout.addWidget(splitter, 1)
         layout.addWidget(muted_label("Pay and market figures age: each one shows its source and date."))
         self.refresh()
 

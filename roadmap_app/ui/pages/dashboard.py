@@ -69,7 +69,7 @@ class _CardSizeDelegate(QStyledItemDelegate):
         self._view = view
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        widget = self._view.indexWidget(QModelIndex(index))
+        widget = self._view.indexWidget(self._view.model().index(index.row(), 0))
         width = max(200, self._view.viewport().width())
         if widget is None:
             return QSize(width, 60)
@@ -119,7 +119,7 @@ class NextActionsList(QListView):
             self.setIndexWidget(index, card)
         self.scheduleDelayedItemsLayout()
 
-    def resizeEvent(self, event: object) -> None:  # type: ignore[override]
+    def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)  # type: ignore[arg-type]
         self.scheduleDelayedItemsLayout()
 
