@@ -246,3 +246,16 @@ def test_rotation_removes_half_made_copies_of_killed_processes(learner: Path, cl
         assert live.exists()
     finally:
         services.close()
+
+
+def test_an_untouched_new_profile_is_not_backed_up_but_the_first_mark_is(data_dir: Path, clock: Clock) -> None:
+    services = open_with(data_dir, clock)
+    ada = services.profiles.create("Ada")
+    services.close()
+    clock.advance(days=2)
+    open_with(data_dir, clock).close()
+    assert reasons(data_dir) == []
+    services = open_with(data_dir, clock)
+    services.progress.set_state(ada.id, "skill.python", "in_progress")
+    assert services.backups.on_close() is not None
+    services.close()

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import exists, select
 from sqlalchemy.exc import DBAPIError
 
 from roadmap_app.services._common import Clock, system_clock
@@ -25,7 +25,7 @@ from roadmap_app.storage.backup import DatabaseSummary
 from roadmap_app.storage.db import Database, StorageError, read_revision
 from roadmap_app.storage.recovery import process_alive
 from roadmap_app.storage.schema import HEAD_REVISION, KNOWN_REVISIONS
-from roadmap_app.storage.tables import ProfileRow
+from roadmap_app.storage.tables import ActivityRow, FeedbackRow, ProgressRow, ProjectRow
 
 NAME = re.compile(r"^roadmap-(\d{8}-\d{6})(?:-(\d+))?-([a-z-]+)\.sqlite3$")
 
@@ -178,16 +178,23 @@ class BackupService:
         return info
 
     def _has_data(self) -> bool:
+        """Whether the learner has recorded anything: a profile made and left untouched is not worth a backup."""
         try:
             with self._db.read() as session:
-                return bool(session.scalar(select(func.count()).select_from(ProfileRow)))
+                recorded = (
+                    exists().select_from(ProgressRow),
+                    exists().select_from(ProjectRow),
+                    exists().select_from(FeedbackRow),
+                    exists().where(ActivityRow.action != "profile.create"),
+                )
+                return any(session.scalar(select(condition)) for condition in recorded)
         except DBAPIError as exc:
             raise UserError(
                 f"could not make a backup: the database cannot be read ({exc.orig}); run 'roadmap-app check'"
             ) from exc
 
     def create_automatic(self, reason: str) -> BackupInfo | None:
-        """A backup made by the app itself, then rotation; None when there is nothing to keep yet."""
+        """A backup made by the app itself, then rotation; None when nothing has been recorded yet."""
         if not self._has_data():
             return None
         info = self.create(reason)
