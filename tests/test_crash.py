@@ -190,11 +190,11 @@ def big_export() -> dict[str, object]:
                 "skills": list(SKILLS),
                 "notes": [{"created_at": stamp, "updated_at": stamp, "text": f"n{p}.{n}" * 50} for n in range(8)],
             }
-            for p in range(40)
+            for p in range(20)
         ],
         "activity": [
             {"at": (start + timedelta(minutes=i)).isoformat(), "action": "state", "subject": "x", "detail": "d"}
-            for i in range(1500)
+            for i in range(600)
         ],
         "feedback": [],
     }
@@ -243,7 +243,7 @@ def test_an_import_killed_half_way_leaves_the_whole_profile_or_nothing(data_dir:
                     "SELECT count(*) FROM activity WHERE profile_id = ?",
                 )
             ]
-            assert counts == [300, 40, 320, 1500], f"a partial import: {counts}"
+            assert counts == [300, 20, 160, 600], f"a partial import: {counts}"
             outcomes["whole"] += 1
         finally:
             conn.close()
