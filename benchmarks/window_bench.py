@@ -107,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
     window.resize(1200, 800)
     window.show()
     settle(app, paints, paints.count)
+    getattr(window, "pages", None)  # every page built, as they are shortly after startup
+    settle(app, paints, paints.count)
     navigation: QListWidget = find(window, QListWidget, "navigation")
     project_ids = [p.id for p in services.portfolio.projects(profile.id, limit=args.repeats)]
 
