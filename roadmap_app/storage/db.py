@@ -176,9 +176,9 @@ def open_database(path: Path, *, before_migration: Callable[[Path], object] | No
             upgrade(path)
         except Exception as exc:
             first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            backed_up = ", and a backup was made before trying" if revision is not None and before_migration else ""
             raise MigrationError(
-                f"could not update {path} to this version of Roadmap ({first}); the file was left as it "
-                "was, and a backup was made before trying"
+                f"could not update {path} to this version of Roadmap ({first}); the file was left as it was{backed_up}"
             ) from exc
     secure_file(path)
     return Database(path, create_sqlite_engine(path))
