@@ -328,6 +328,11 @@ def test_switching_creating_and_renaming_profiles(qtbot: QtBot, open_window: Win
     assert window.profiles_menu.rename_profile("Sam")
     assert window.services.profiles.get(first.id).name == "Sam"
     assert "Sam" in window.windowTitle()
+    assert not window.profiles_menu.rename_profile("Ana")
+    assert "already exists" in window.last_error
+    window.ctx.undo_stack.undo()
+    assert window.services.profiles.get(first.id).name == first.name
+    assert first.name in window.windowTitle()
 
 
 def test_deleting_the_current_profile_opens_another(open_window: WindowOpener) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -44,6 +45,7 @@ class WindowOpener:
                 window.close()
                 pair[1].close()
                 self.opened.remove(pair)
+                window.deleteLater()
 
     def __enter__(self) -> WindowOpener:
         return self
@@ -55,4 +57,6 @@ class WindowOpener:
         for window, services in self.opened:
             window.close()
             services.close()
+            window.deleteLater()
         self.opened.clear()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

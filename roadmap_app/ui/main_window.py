@@ -116,13 +116,18 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel()
         self.status_label.setAccessibleName("Status")
         self.statusBar().addWidget(self.status_label, 1)
+        # Owned by the window, so it never fires after the window is gone.
+        self._error_timer = QTimer(self)
+        self._error_timer.setSingleShot(True)
+        self._error_timer.setInterval(10_000)
+        self._error_timer.timeout.connect(self.status_label.clear)
         self._build_menus()
         self._update_title()
         self._restore_settings()
         self.apply_theme(self.theme_mode)
         hints = QApplication.styleHints()
         if hints is not None:
-            hints.colorSchemeChanged.connect(lambda _s: self.apply_theme(self.theme_mode))
+            hints.colorSchemeChanged.connect(self._follow_system_scheme)
 
     # --- menus -------------------------------------------------------------------------
 
@@ -213,7 +218,7 @@ class MainWindow(QMainWindow):
     def show_error(self, message: str) -> None:
         self.last_error = message
         self.status_label.setText(f"⚠ {message}")
-        QTimer.singleShot(10_000, lambda: self.status_label.setText("") if self.last_error == message else None)
+        self._error_timer.start()
 
     def _update_title(self) -> None:
         self.setWindowTitle(f"Roadmap — {self.ctx.profile.name}")
@@ -240,6 +245,10 @@ class MainWindow(QMainWindow):
     def set_theme(self, mode: ThemeMode) -> None:
         self.settings.setValue("view/theme", mode.value)
         self.apply_theme(mode)
+
+    def _follow_system_scheme(self, _scheme: object = None) -> None:
+        if self.theme_mode is ThemeMode.SYSTEM:
+            self.apply_theme(ThemeMode.SYSTEM)
 
     def apply_theme(self, mode: ThemeMode) -> None:
         app = QApplication.instance()

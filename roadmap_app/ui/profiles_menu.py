@@ -8,7 +8,8 @@ from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
 from roadmap_app.services import UserError
-from roadmap_app.ui.context import Change, LearnerContext
+from roadmap_app.ui.context import LearnerContext
+from roadmap_app.ui.undo import RenameProfileCommand
 
 
 class ProfilesMenu(QMenu):
@@ -74,13 +75,8 @@ class ProfilesMenu(QMenu):
             name = self._ask("Rename profile", "New name:", self.ctx.profile.name)
         if name is None:
             return False
-        try:
-            self.ctx.services.profiles.rename(self.ctx.profile_id, name)
-        except UserError as exc:
-            self._warn(exc)
-            return False
-        self.ctx.notify(Change.PROFILE)
-        return True
+        # A refused name is reported in the status bar by the window.
+        return self.ctx.run(RenameProfileCommand(self.ctx, name))
 
     def delete_profile(self, *, confirm: bool = True) -> bool:
         """Delete the current profile after asking; opens another one (a new one if it was the last)."""

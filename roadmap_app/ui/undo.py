@@ -279,3 +279,22 @@ class SetGoalCommand(ServiceCommand):
     def revert(self) -> None:
         assert self.before is not None
         self.ctx.services.profiles.set_goal(self.profile_id, **self.before)
+
+
+class RenameProfileCommand(ServiceCommand):
+    change = Change.PROFILE
+
+    def __init__(self, ctx: LearnerContext, name: str) -> None:
+        super().__init__(ctx, "Rename the profile")
+        self.name = name
+        self.before_name: str | None = None
+
+    def apply(self) -> None:
+        before = self.ctx.services.profiles.get(self.profile_id).name
+        self.ctx.services.profiles.rename(self.profile_id, self.name)
+        if self.before_name is None:
+            self.before_name = before
+
+    def revert(self) -> None:
+        assert self.before_name is not None
+        self.ctx.services.profiles.rename(self.profile_id, self.before_name)
