@@ -1,0 +1,146 @@
+"""What the suggestion rules read: a snapshot of the learner's data and indexes over it.
+
+Standard library only, no I/O and no clock reads: the snapshot carries today's date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from roadmap_app.domain.model import (
+    Feedback,
+    ItemState,
+    Level,
+    Progress,
+    Project,
+    ProjectIdea,
+    ProjectStatus,
+    Roadmap,
+    Skill,
+    Task,
+)
+
+WIP_LIMIT = 4
+"""More tasks and skills in progress than this at once is too many."""
+
+OPEN = (ItemState.TODO, ItemState.IN_PROGRESS)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything the rules look at, read at one moment.
+
+    ``last_note_at`` maps a project id to its newest note's time, ``last_activity`` an
+    activity subject (an item id, ``project:ID``) to its newest entry's time.
+    """
+
+    roadmap: Roadmap
+    today: date
+    states: Mapping[str, Progress] = field(default_factory=dict)
+    projects: Sequence[Project] = ()
+    last_note_at: Mapping[int, datetime] = field(default_factory=dict)
+    last_activity: Mapping[str, datetime] = field(default_factory=dict)
+    feedback: Mapping[str, Feedback] = field(default_factory=dict)
+    current_step_id: str = ""
+    target_career_id: str = ""
+
+
+def duty_skills(roadmap: Roadmap, level: Level) -> set[str]:
+    """The skills that a level's duties use."""
+    duty_ids = set(level.duty_ids)
+    return {s for d in roadmap.duties if d.id in duty_ids for s in d.skill_ids}
+
+
+def core_skills(roadmap: Roadmap) -> set[str]:
+    """The skills of the first level's duties: what an entry-level job asks for."""
+    return duty_skills(roadmap, roadmap.levels[0]) if roadmap.levels else set()
+
+
+class Facts:
+    """Indexes over the snapshot, so that every rule runs in time linear in the data."""
+
+    def __init__(self, snap: Snapshot) -> None:
+        roadmap = snap.roadmap
+        self.snap = snap
+        self.roadmap = roadmap
+        self.today = snap.today
+        self.states = snap.states
+        self.skills: dict[str, Skill] = {s.id: s for s in roadmap.skills}
+        self.tasks: dict[str, Task] = {t.id: t for t in roadmap.tasks}
+        self.dependents: dict[str, list[str]] = {s.id: [] for s in roadmap.skills}
+        for skill in roadmap.skills:
+            for required in skill.requires:
+                self.dependents.setdefault(required, []).append(skill.id)
+        self.ideas_by_skill: dict[str, list[ProjectIdea]] = {}
+        for idea in roadmap.project_ideas:
+            for skill_id in idea.skill_ids:
+                self.ideas_by_skill.setdefault(skill_id, []).append(idea)
+
+        self.in_progress = [
+            item_id for item_id in (*self.tasks, *self.skills) if self.state(item_id) is ItemState.IN_PROGRESS
+        ]
+        self.over_limit = len(self.in_progress) > WIP_LIMIT
+
+        self.project_skills: set[str] = set()
+        self.started_ideas: set[str] = set()
+        self.linked_done_projects: list[Project] = []
+        for project in snap.projects:
+            self.project_skills.update(project.skill_ids)
+            if project.idea_id:
+                self.started_ideas.add(project.idea_id)
+            if project.status is ProjectStatus.DONE and project.repo_url:
+                self.linked_done_projects.append(project)
+
+        self.target_uses, self.target_skills = self._target()
+        self._unlocks: dict[str, list[str]] = {}
+
+    def state(self, item_id: str) -> ItemState:
+        found = self.states.get(item_id)
+        return found.state if found else ItemState.TODO
+
+    def title(self, item_id: str) -> str:
+        item = self.roadmap.item(item_id)
+        return item.title if item else item_id
+
+    def ready(self, skill: Skill) -> bool:
+        """Still to do, with every prerequisite done."""
+        return self.state(skill.id) is ItemState.TODO and all(self.state(r) is ItemState.DONE for r in skill.requires)
+
+    def _target(self) -> tuple[str, set[str]]:
+        """Who the learner aims to be and the skills that job's duties use.
+
+        Without a chosen target role, the first level (entry) stands for the first job.
+        """
+        roadmap = self.roadmap
+        career = next((c for c in roadmap.career_steps if c.id == self.snap.target_career_id), None)
+        level_id = career.level_id if career else (roadmap.levels[0].id if roadmap.levels else "")
+        level = next((lv for lv in roadmap.levels if lv.id == level_id), None)
+        if level is None:
+            return "", set()
+        skills = duty_skills(roadmap, level)
+        if career:
+            return f"the {career.title} role you aim for uses it", skills
+        return f"{level.title.lower().replace(' ', '-')} ML engineer jobs use it", skills
+
+    def unlocks(self, skill_id: str) -> list[str]:
+        """Skills not yet done or skipped that build on this one, directly or further down."""
+        if skill_id not in self._unlocks:
+            seen: dict[str, None] = {}
+            queue = list(self.dependents.get(skill_id, ()))
+            while queue:
+                found = queue.pop(0)
+                if found in seen:
+                    continue
+                seen[found] = None
+                queue.extend(self.dependents.get(found, ()))
+            self._unlocks[skill_id] = [s for s in seen if self.state(s) in OPEN]
+        return self._unlocks[skill_id]
+
+    def last_touched(self, progress: Progress) -> datetime | None:
+        """The newest of the saved change time and any logged activity on the item."""
+        logged = self.snap.last_activity.get(progress.item_id)
+        if progress.updated_at is None:
+            return logged
+        return max(progress.updated_at, logged) if logged else progress.updated_at

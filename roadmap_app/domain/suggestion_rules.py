@@ -1,0 +1,397 @@
+"""The suggestion rules: each reads the precomputed facts and yields its suggestions, best first.
+
+Every rule has a one-line docstring, shown as its summary. Standard library only.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from datetime import date, datetime
+
+from roadmap_app.domain.model import ItemState, Project, ProjectIdea, ProjectStatus, SkillGroup
+from roadmap_app.domain.progress import current_step, tally
+from roadmap_app.domain.suggestion_facts import OPEN, WIP_LIMIT, Facts, core_skills
+from roadmap_app.domain.suggestion_types import Action, ActionKind, Suggestion
+from roadmap_app.domain.suggestion_wording import count_of, join_names, make_suggestion
+
+STALE_DAYS = 14
+"""Work in progress or a project being built that nobody touched for this long has stalled."""
+START_PENALTY = 30
+"""How far "start something new" advice drops while too much is in progress."""
+PROJECT_START_PENALTY = 15
+WORKPLACE_AFTER_TECHNICAL = 5
+"""Technical skills done before an untouched workplace side counts as neglected."""
+READY_STEPS_FRACTION = 0.75
+READY_CORE_FRACTION = 0.75
+READY_LINKED_PROJECTS = 2
+
+
+# --- scoring helpers ------------------------------------------------------------------------------
+
+
+def _start_penalty(f: Facts, penalty: int = START_PENALTY) -> int:
+    """How far advice to start something new drops: by ``penalty`` while too much is in progress."""
+    return penalty if f.over_limit else 0
+
+
+def _weeks_past_stale(days: int, cap: int) -> int:
+    """Whole weeks beyond ``STALE_DAYS``, at most ``cap``: how much more urgent stale advice is."""
+    return min((days - STALE_DAYS) // 7, cap)
+
+
+# --- the rules ------------------------------------------------------------------------------------
+
+
+def step_order(f: Facts) -> Iterator[Suggestion]:
+    """Follow the step order: the next open task of the current step, earlier steps left open first."""
+    steps = f.roadmap.steps
+    if not steps:
+        return
+    current = current_step(f.roadmap, f.states, f.snap.current_step_id)
+    current_index = next(i for i, s in enumerate(steps) if s.id == current.id)
+    for index, step in enumerate(steps[: current_index + 1]):
+        open_tasks = [t for t in step.tasks if f.state(t.id) in OPEN]
+        if not open_tasks:
+            continue
+        task = next((t for t in open_tasks if f.state(t.id) is ItemState.IN_PROGRESS), open_tasks[0])
+        state = f.state(task.id)
+        counts = tally(f.states, (t.id for t in step.tasks))
+        where = f"step {step.number}, {step.title}, with {counts.done} of {counts.counted} tasks done"
+        key = f"step-task:{task.id}"
+        if index < current_index:
+            yield make_suggestion(
+                "step-order",
+                key,
+                f"Review step {step.number}: {task.title}",
+                f"Step {step.number} comes before your current step {current.number} and still has "
+                f"{count_of(len(open_tasks), 'open task')}; mark what you have done and skip what does not apply.",
+                75,
+                Action(ActionKind.OPEN_ITEM, task.id, label="Review"),
+                state,
+                len(open_tasks),
+            )
+            continue
+        # Done technical skills suggest a learning task is done too; a done soft skill
+        # such as communication says nothing about writing READMEs or interview notes.
+        skills_done = bool(task.skill_ids) and all(
+            f.state(s) is ItemState.DONE and s in f.skills and f.skills[s].group is SkillGroup.TECHNICAL
+            for s in task.skill_ids
+        )
+        if skills_done:
+            yield make_suggestion(
+                "step-order",
+                key,
+                f"Done already? {task.title}",
+                f"You have marked {join_names([f.title(s) for s in task.skill_ids])} done, so this task may be done "
+                f"as well; it is the next one of {where}.",
+                72,
+                Action(ActionKind.SET_STATE, task.id, ItemState.DONE.value, "Mark done"),
+                state,
+                "skills-done",
+            )
+        elif state is ItemState.IN_PROGRESS:
+            yield make_suggestion(
+                "step-order",
+                key,
+                f"Carry on: {task.title}",
+                f"It is in progress and the next task of your current {where}.",
+                71,
+                Action(ActionKind.SET_STATE, task.id, ItemState.DONE.value, "Mark done"),
+                state,
+            )
+        else:
+            yield make_suggestion(
+                "step-order",
+                key,
+                task.title,
+                f"It is the next open task of your current {where}.",
+                70 - _start_penalty(f),
+                Action(ActionKind.SET_STATE, task.id, ItemState.IN_PROGRESS.value, "Start"),
+                state,
+            )
+
+
+def ready_skills(f: Facts) -> Iterator[Suggestion]:
+    """Start skills whose prerequisites are all done, ranked by what they unlock, the ideas training them and the target role."""
+    found: list[Suggestion] = []
+    for skill in f.roadmap.skills:
+        if not f.ready(skill):
+            continue
+        unlocks = f.unlocks(skill.id)
+        ideas = f.ideas_by_skill.get(skill.id, [])
+        relevant = skill.id in f.target_skills
+        score = min(len(unlocks), 10) + 2 * min(len(ideas), 5) + (6 if relevant else 0)
+        facts: list[str] = []
+        if skill.requires:
+            done = [f.title(r) for r in skill.requires]
+            verb = "is" if len(done) == 1 else "are"
+            facts.append(
+                f"{join_names(done)} {verb} done and {skill.title} builds on {'it' if len(done) == 1 else 'them'}"
+            )
+        else:
+            facts.append(f"{skill.title} needs nothing learned first")
+        if unlocks:
+            facts.append(
+                f"it opens the way to {count_of(len(unlocks), 'more skill')} ({join_names([f.title(u) for u in unlocks], 2, listing=True)})"
+            )
+        if ideas:
+            facts.append(f"{count_of(len(ideas), 'project idea')} {'trains' if len(ideas) == 1 else 'train'} it")
+        if relevant:
+            facts.append(f.target_uses)
+        if f.over_limit:
+            facts.append(f"but finish some of your {len(f.in_progress)} items in progress first")
+        found.append(
+            make_suggestion(
+                "ready-skill",
+                f"start-skill:{skill.id}",
+                f"Start {skill.title}",
+                "; ".join(facts) + ".",
+                40 + min(score, 25) - _start_penalty(f),
+                Action(ActionKind.SET_STATE, skill.id, ItemState.IN_PROGRESS.value, "Start learning"),
+                tuple(skill.requires),
+                len(unlocks),
+                len(ideas),
+                relevant,
+            )
+        )
+    found.sort(key=lambda s: -s.priority)
+    yield from found
+
+
+def stalled_work(f: Facts) -> Iterator[Suggestion]:
+    """Pick up again a task or skill in progress that nobody touched for 14 days."""
+    stalled: list[tuple[int, str, datetime]] = []
+    for item_id in f.in_progress:
+        touched = f.last_touched(f.states[item_id])
+        if touched is None:
+            continue
+        days = (f.today - touched.date()).days
+        if days >= STALE_DAYS:
+            stalled.append((days, item_id, touched))
+    stalled.sort(key=lambda x: -x[0])  # the longest untouched first
+    for days, item_id, touched in stalled:
+        title = f.title(item_id)
+        yield make_suggestion(
+            "stalled-work",
+            f"stalled:{item_id}",
+            f"Get back to {title}",
+            f"{title} has been in progress with no change for {days} days (last on {touched.date().isoformat()}); "
+            "finish it, or set it back to to-do to clear your plate.",
+            64 + _weeks_past_stale(days, 8),
+            Action(ActionKind.OPEN_ITEM, item_id, label="Open"),
+            touched.date().isoformat(),
+        )
+
+
+def too_much_in_progress(f: Facts) -> Iterator[Suggestion]:
+    """With more than 4 tasks and skills in progress, finish one before starting another."""
+    if not f.over_limit:
+        return
+
+    # Finishing the in-progress skill that opens the most others pays off first;
+    # otherwise the one touched last, where the learner still has momentum.
+    def rank(item_id: str) -> tuple[int, datetime]:
+        touched = f.last_touched(f.states[item_id])
+        return (len(f.unlocks(item_id)) if item_id in f.skills else 0, touched or datetime.min)
+
+    pick = max(f.in_progress, key=rank)
+    titles = [f.title(i) for i in f.in_progress]
+    yield make_suggestion(
+        "too-much-in-progress",
+        "wip-limit",
+        f"Finish {f.title(pick)} before starting more",
+        f"You have {len(f.in_progress)} tasks and skills in progress at once ({join_names(titles)}), more than "
+        f"{WIP_LIMIT}; finishing one before starting another gets more done.",
+        80,
+        Action(ActionKind.OPEN_ITEM, pick, label="Open"),
+        tuple(sorted(f.in_progress)),
+    )
+
+
+def show_done_skills(f: Facts) -> Iterator[Suggestion]:
+    """Skills marked done that no project shows: start the project idea that trains most of them."""
+    unshown = [s.id for s in f.roadmap.skills if f.state(s.id) is ItemState.DONE and s.id not in f.project_skills]
+    if not unshown:
+        return
+    candidates: list[tuple[int, int, int, ProjectIdea, list[str], list[str]]] = []
+    for index, idea in enumerate(f.roadmap.project_ideas):
+        if idea.id in f.started_ideas:
+            continue
+        covered = [s for s in unshown if s in idea.skill_ids]
+        if covered:
+            missing = [s for s in idea.skill_ids if f.state(s) is not ItemState.DONE]
+            candidates.append((-len(covered), len(missing), index, idea, covered, missing))
+    candidates.sort(key=lambda c: c[:3])
+    found: list[Suggestion] = []
+    for _neg, _n, _i, idea, covered, missing in candidates:
+        names = [f.title(s) for s in covered]
+        one = len(names) == 1
+        reason = (
+            f"No project of yours shows {'a' if one else len(names)} done skill{'' if one else 's'} "
+            f"({join_names(names, 4, listing=True)}); this idea trains {'it' if one else 'them'}"
+        )
+        if missing:
+            reason += f", with {join_names([f.title(s) for s in missing], 3, listing=True)} to learn on the way"
+        found.append(
+            make_suggestion(
+                "show-done-skills",
+                f"show-skills:{idea.id}",
+                f"Start a project: {idea.title}",
+                reason + ".",
+                56
+                + 3 * min(len(covered), 6)
+                + min(len(unshown), 8)
+                - 2 * min(len(missing), 5)
+                - _start_penalty(f, PROJECT_START_PENALTY),
+                Action(ActionKind.START_PROJECT, idea.id, label="Start project"),
+                tuple(covered),
+            )
+        )
+    found.sort(key=lambda s: -s.priority)
+    yield from found
+
+
+def link_done_projects(f: Facts) -> Iterator[Suggestion]:
+    """A done project with no repository link: add the link so employers can see the code."""
+    unlinked = [p for p in f.snap.projects if p.status is ProjectStatus.DONE and not p.repo_url]
+    unlinked.sort(key=lambda p: (p.finished_on or date.min, p.id), reverse=True)  # newest first
+    for project in unlinked:
+        finished = f" (finished {project.finished_on.isoformat()})" if project.finished_on else ""
+        yield make_suggestion(
+            "link-done-project",
+            f"add-link:project:{project.id}",
+            f"Add a repository link to {project.title}",
+            f"{project.title} is done{finished} but has no repository link; employers want to see the code.",
+            72,
+            Action(ActionKind.OPEN_PROJECT, str(project.id), "link", "Add link"),
+            project.id,
+        )
+
+
+def note_building_projects(f: Facts) -> Iterator[Suggestion]:
+    """A project being built with no note for 14 days: write down where it stands."""
+    quiet: list[tuple[int, int, Project, date, bool]] = []
+    for project in f.snap.projects:
+        if project.status is not ProjectStatus.BUILDING:
+            continue
+        noted = f.snap.last_note_at.get(project.id)
+        since = max(project.started_on or date.min, project.created_at.date())
+        last = max(noted.date(), since) if noted else since
+        days = (f.today - last).days
+        if days >= STALE_DAYS:
+            quiet.append((-days, project.id, project, last, noted is not None))
+    quiet.sort(key=lambda q: q[:2])  # the longest silence first
+    for neg_days, _id, project, last, has_note in quiet:
+        days = -neg_days
+        fact = f"its last note is {days} days old" if has_note else f"it has had no note in {days} days of building"
+        yield make_suggestion(
+            "note-building-project",
+            f"project-note:project:{project.id}",
+            f"Write a progress note on {project.title}",
+            f"{project.title} is being built and {fact}; a short note keeps the thread and becomes interview material.",
+            56 + _weeks_past_stale(days, 6),
+            Action(ActionKind.OPEN_PROJECT, str(project.id), "note", "Add note"),
+            last.isoformat(),
+        )
+
+
+def balance_workplace(f: Facts) -> Iterator[Suggestion]:
+    """Workplace skills neglected while technical ones advance: start the workplace skill that opens most."""
+    technical_done = [
+        s for s in f.roadmap.skills if s.group is SkillGroup.TECHNICAL and f.state(s.id) is ItemState.DONE
+    ]
+    workplace = [s for s in f.roadmap.skills if s.group is SkillGroup.WORKPLACE]
+    if len(technical_done) < WORKPLACE_AFTER_TECHNICAL or not workplace:
+        return
+    if any(f.state(s.id) in (ItemState.DONE, ItemState.IN_PROGRESS) for s in workplace):
+        return
+    ready = [s for s in workplace if f.ready(s)]
+    if not ready:
+        return
+    pick = max(ready, key=lambda s: len(f.unlocks(s.id)))  # max keeps the first of equals: content order
+    duties = [d.title for d in f.roadmap.duties if pick.id in d.skill_ids]
+    used = f"; the job's duties rely on it ({join_names(duties, 2)})" if duties else ""
+    yield make_suggestion(
+        "balance-workplace",
+        f"workplace:{pick.id}",
+        f"Start {pick.title}",
+        f"You have {count_of(len(technical_done), 'technical skill')} done but no workplace skill started{used}.",
+        62 - _start_penalty(f),
+        Action(ActionKind.SET_STATE, pick.id, ItemState.IN_PROGRESS.value, "Start learning"),
+        len(technical_done) >= WORKPLACE_AFTER_TECHNICAL,
+    )
+
+
+def job_readiness(f: Facts) -> Iterator[Suggestion]:
+    """Readiness to apply: start applying once steps 1-4, core skills and linked projects are there, else say what is missing."""
+    steps = f.roadmap.steps
+    if len(steps) < 2:
+        return
+    apply_step = steps[-1]
+    before = tally(f.states, (t.id for s in steps[:-1] for t in s.tasks))
+    core_ids = core_skills(f.roadmap)
+    core = [s.id for s in f.roadmap.skills if s.id in core_ids]
+    core_tally = tally(f.states, core)
+    linked = len(f.linked_done_projects)
+    core_needed = max(0, math.ceil(core_tally.counted * READY_CORE_FRACTION) - core_tally.done)
+    missing: list[str] = []
+    if before.fraction < READY_STEPS_FRACTION:
+        last = steps[-2].number
+        missing.append(f"steps 1-{last} are {before.percent}% done (aim for {round(READY_STEPS_FRACTION * 100)}%)")
+    if core_needed:
+        todo = [f.title(s) for s in core if f.state(s) in OPEN]
+        missing.append(f"{count_of(core_needed, 'more core skill')} (open: {join_names(todo, listing=True)})")
+    if linked < READY_LINKED_PROJECTS:
+        missing.append(f"{count_of(READY_LINKED_PROJECTS - linked, 'more finished project')} with a repository link")
+    apply_tally = tally(f.states, (t.id for t in apply_step.tasks))
+    if not missing:
+        if apply_tally.done or apply_tally.in_progress or apply_tally.complete:
+            return
+        first = next(t for t in apply_step.tasks if f.state(t.id) is ItemState.TODO)
+        yield make_suggestion(
+            "job-readiness",
+            "apply:start",
+            "Start applying for jobs",
+            f"Steps 1-{steps[-2].number} are {before.percent}% done, {core_tally.done} of {core_tally.counted} core "
+            f"skills are done and {count_of(linked, 'finished project')} {'has' if linked == 1 else 'have'} a "
+            f"repository link: time for step {apply_step.number}, starting with {first.title}.",
+            85,
+            Action(ActionKind.SET_STATE, first.id, ItemState.IN_PROGRESS.value, "Start"),
+            "ready",
+        )
+        return
+    # Only worth saying once the learner is part-way: a beginner has more useful advice.
+    if before.fraction < 0.5 and linked == 0 and core_tally.fraction < 0.5:
+        return
+    if linked < READY_LINKED_PROJECTS:
+        action = Action(ActionKind.OPEN_PAGE, "portfolio", label="Open portfolio")
+    elif core_needed:
+        action = Action(ActionKind.OPEN_PAGE, "skills", label="Open skills")
+    else:
+        action = Action(ActionKind.OPEN_PAGE, "roadmap", label="Open roadmap")
+    yield make_suggestion(
+        "job-readiness",
+        "apply:gaps",
+        "Close the gaps before applying",
+        f"Before you apply for ML engineer jobs: {'; '.join(missing)}.",
+        40,
+        action,
+        tuple(missing),
+    )
+
+
+def choose_target(f: Facts) -> Iterator[Suggestion]:
+    """No target role chosen yet: choose one so advice can favour the skills it needs."""
+    if not f.roadmap.career_steps or any(c.id == f.snap.target_career_id for c in f.roadmap.career_steps):
+        return
+    yield make_suggestion(
+        "choose-target",
+        "choose-target",
+        "Choose a target role",
+        f"No target role is chosen yet; the career page lists {count_of(len(f.roadmap.career_steps), 'role')} "
+        "with their pay, and choosing one makes these suggestions favour the skills it needs.",
+        30,
+        Action(ActionKind.OPEN_PAGE, "career", label="Open career"),
+        f.snap.target_career_id,
+    )
