@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Row, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from roadmap_app.domain.model import Project, ProjectNote, ProjectStatus, Roadmap
 from roadmap_app.services._common import Clock, profile_row, record, system_clock
+from roadmap_app.services._project_rows import PROJECT_COLUMNS, projects_from_rows, to_note, to_project
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
 from roadmap_app.storage.db import Database
 from roadmap_app.storage.tables import ProjectNoteRow, ProjectRow, ProjectSkillRow
@@ -19,7 +20,6 @@ from roadmap_app.storage.tables import ProjectNoteRow, ProjectRow, ProjectSkillR
 MAX_TITLE = 200
 MAX_TEXT = 1_000_000
 LINK_SCHEMES = ("http://", "https://")
-_STATUSES = frozenset(s.value for s in ProjectStatus)
 EDITABLE = frozenset({"title", "summary", "status", "repo_url", "demo_url", "started_on", "finished_on"})
 
 
@@ -60,30 +60,6 @@ def clean_title(value: str) -> str:
     return value
 
 
-def to_note(row: ProjectNoteRow) -> ProjectNote:
-    return ProjectNote(
-        id=row.id, project_id=row.project_id, created_at=row.created_at, updated_at=row.updated_at, text=row.text
-    )
-
-
-def to_project(row: ProjectRow, *, with_notes: bool) -> Project:
-    return Project(
-        id=row.id,
-        title=row.title,
-        summary=row.summary,
-        status=ProjectStatus(row.status) if row.status in _STATUSES else ProjectStatus.IDEA,
-        repo_url=row.repo_url,
-        demo_url=row.demo_url,
-        idea_id=row.idea_id,
-        started_on=row.started_on,
-        finished_on=row.finished_on,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        skill_ids=tuple(s.skill_id for s in row.skills),
-        notes=tuple(to_note(n) for n in row.notes) if with_notes else (),
-    )
-
-
 class PortfolioService:
     def __init__(self, db: Database, roadmap: Roadmap, clock: Clock = system_clock) -> None:
         self._db = db
@@ -99,14 +75,14 @@ class PortfolioService:
         """
         with self._db.read() as session:
             query = (
-                select(*_LIST_COLUMNS)
+                select(*PROJECT_COLUMNS)
                 .where(ProjectRow.profile_id == profile_id)
                 .order_by(ProjectRow.updated_at.desc(), ProjectRow.id.desc())
                 .offset(max(offset, 0))
             )
             if limit is not None:
                 query = query.limit(max(limit, 0))
-            return _projects_from_rows(session, list(session.execute(query)))
+            return projects_from_rows(session, list(session.execute(query)))
 
     def count(self, profile_id: int) -> int:
         """How many projects the profile has."""
@@ -355,60 +331,9 @@ class PortfolioService:
         """Projects that demonstrate a skill, newest first."""
         with self._db.read() as session:
             query = (
-                select(*_LIST_COLUMNS)
+                select(*PROJECT_COLUMNS)
                 .join(ProjectSkillRow, ProjectSkillRow.project_id == ProjectRow.id)
                 .where(ProjectRow.profile_id == profile_id, ProjectSkillRow.skill_id == skill_id)
                 .order_by(ProjectRow.updated_at.desc(), ProjectRow.id.desc())
             )
-            return _projects_from_rows(session, list(session.execute(query)))
-
-
-_LIST_COLUMNS = (
-    ProjectRow.id,
-    ProjectRow.title,
-    ProjectRow.summary,
-    ProjectRow.status,
-    ProjectRow.repo_url,
-    ProjectRow.demo_url,
-    ProjectRow.idea_id,
-    ProjectRow.started_on,
-    ProjectRow.finished_on,
-    ProjectRow.created_at,
-    ProjectRow.updated_at,
-)
-
-
-def _projects_from_rows(session: Session, rows: list[Row[Any]]) -> list[Project]:
-    """Projects (without notes) from plain rows of ``_LIST_COLUMNS``, with their skills.
-
-    Plain column queries: for a long list, building ORM objects costs ten times the query.
-    """
-    if not rows:
-        return []
-    skills: dict[int, list[str]] = {}
-    ids = [row.id for row in rows]
-    # Chunks stay under SQLite's limit on bound parameters.
-    for start in range(0, len(ids), 500):
-        for project_id, skill_id in session.execute(
-            select(ProjectSkillRow.project_id, ProjectSkillRow.skill_id)
-            .where(ProjectSkillRow.project_id.in_(ids[start : start + 500]))
-            .order_by(ProjectSkillRow.project_id, ProjectSkillRow.skill_id)
-        ):
-            skills.setdefault(project_id, []).append(skill_id)
-    return [
-        Project(
-            id=row.id,
-            title=row.title,
-            summary=row.summary,
-            status=ProjectStatus(row.status) if row.status in _STATUSES else ProjectStatus.IDEA,
-            repo_url=row.repo_url,
-            demo_url=row.demo_url,
-            idea_id=row.idea_id,
-            started_on=row.started_on,
-            finished_on=row.finished_on,
-            created_at=row.created_at,
-            updated_at=row.updated_at,
-            skill_ids=tuple(skills.get(row.id, ())),
-        )
-        for row in rows
-    ]
+            return projects_from_rows(session, list(session.execute(query)))

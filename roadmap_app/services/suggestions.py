@@ -7,10 +7,11 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from roadmap_app.domain.model import Feedback, Project, ProjectStatus, Roadmap
+from roadmap_app.domain.model import Feedback, Project, Roadmap
 from roadmap_app.domain.suggestion_types import Suggestion
 from roadmap_app.domain.suggestions import Snapshot, all_candidates, suggest_next_actions
 from roadmap_app.services._common import Clock, profile_row, record, system_clock, to_progress
+from roadmap_app.services._project_rows import PROJECT_COLUMNS, projects_from_rows
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
 from roadmap_app.storage.db import Database
 from roadmap_app.storage.tables import (
@@ -19,30 +20,9 @@ from roadmap_app.storage.tables import (
     ProgressRow,
     ProjectNoteRow,
     ProjectRow,
-    ProjectSkillRow,
 )
 
 MAX_SNOOZE_DAYS = 365
-_PROJECT_COLUMNS = (
-    "title",
-    "summary",
-    "status",
-    "repo_url",
-    "demo_url",
-    "idea_id",
-    "started_on",
-    "finished_on",
-    "created_at",
-    "updated_at",
-)
-
-
-def parse_stored_status(value: str) -> ProjectStatus:
-    """A stored status; an unknown one (from a newer version) reads as an idea, as elsewhere."""
-    try:
-        return ProjectStatus(value)
-    except ValueError:
-        return ProjectStatus.IDEA
 
 
 def to_feedback(row: FeedbackRow) -> Feedback:
@@ -101,35 +81,10 @@ class SuggestionService:
 
         Plain column queries: building hundreds of ORM objects costs more than the rules.
         """
-        skills: dict[int, list[str]] = {}
-        for project_id, skill_id in session.connection().execute(
-            select(ProjectSkillRow.project_id, ProjectSkillRow.skill_id)
-            .join(ProjectRow, ProjectRow.id == ProjectSkillRow.project_id)
-            .where(ProjectRow.profile_id == profile_id)
-            .order_by(ProjectSkillRow.project_id, ProjectSkillRow.skill_id)
-        ):
-            skills.setdefault(project_id, []).append(skill_id)
-        columns = [ProjectRow.id, *(getattr(ProjectRow, name) for name in _PROJECT_COLUMNS)]
-        rows = session.connection().execute(
-            select(*columns).where(ProjectRow.profile_id == profile_id).order_by(ProjectRow.id)
+        rows = session.execute(
+            select(*PROJECT_COLUMNS).where(ProjectRow.profile_id == profile_id).order_by(ProjectRow.id)
         )
-        return tuple(
-            Project(
-                id=row.id,
-                title=row.title,
-                summary=row.summary,
-                status=parse_stored_status(row.status),
-                repo_url=row.repo_url,
-                demo_url=row.demo_url,
-                idea_id=row.idea_id,
-                started_on=row.started_on,
-                finished_on=row.finished_on,
-                created_at=row.created_at,
-                updated_at=row.updated_at,
-                skill_ids=tuple(skills.get(row.id, ())),
-            )
-            for row in rows
-        )
+        return tuple(projects_from_rows(session, rows))
 
     def next_actions(self, profile_id: int, limit: int | None = None) -> list[Suggestion]:
         """The ranked suggestions the learner has not snoozed or dismissed."""

@@ -1,0 +1,84 @@
+"""Projects and notes read from the database, shared by the portfolio and the suggestions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from roadmap_app.domain.model import Project, ProjectNote, ProjectStatus
+from roadmap_app.storage.tables import ProjectNoteRow, ProjectRow, ProjectSkillRow
+
+# The columns of a project without its notes, for plain (non-ORM) queries of long lists.
+PROJECT_COLUMNS = (
+    ProjectRow.id,
+    ProjectRow.title,
+    ProjectRow.summary,
+    ProjectRow.status,
+    ProjectRow.repo_url,
+    ProjectRow.demo_url,
+    ProjectRow.idea_id,
+    ProjectRow.started_on,
+    ProjectRow.finished_on,
+    ProjectRow.created_at,
+    ProjectRow.updated_at,
+)
+_IN_CHUNK = 500  # stays under SQLite's limit on bound parameters
+
+
+def stored_status(value: str) -> ProjectStatus:
+    """A stored status; an unknown one (from a newer version) reads as an idea."""
+    try:
+        return ProjectStatus(value)
+    except ValueError:
+        return ProjectStatus.IDEA
+
+
+def to_note(row: ProjectNoteRow) -> ProjectNote:
+    return ProjectNote(
+        id=row.id, project_id=row.project_id, created_at=row.created_at, updated_at=row.updated_at, text=row.text
+    )
+
+
+def project_from_row(row: Any, skill_ids: Iterable[str], notes: Iterable[ProjectNote] = ()) -> Project:
+    """A project from an ORM row or a plain row of ``PROJECT_COLUMNS``."""
+    return Project(
+        id=row.id,
+        title=row.title,
+        summary=row.summary,
+        status=stored_status(row.status),
+        repo_url=row.repo_url,
+        demo_url=row.demo_url,
+        idea_id=row.idea_id,
+        started_on=row.started_on,
+        finished_on=row.finished_on,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        skill_ids=tuple(skill_ids),
+        notes=tuple(notes),
+    )
+
+
+def to_project(row: ProjectRow, *, with_notes: bool) -> Project:
+    notes = (to_note(n) for n in row.notes) if with_notes else ()
+    return project_from_row(row, (s.skill_id for s in row.skills), notes)
+
+
+def projects_from_rows(session: Session, rows: Iterable[Any]) -> list[Project]:
+    """Projects (without notes) from plain rows of ``PROJECT_COLUMNS``, with their skills.
+
+    Plain column queries: for a long list, building ORM objects costs ten times the query.
+    """
+    rows = list(rows)
+    skills: dict[int, list[str]] = {}
+    ids = [row.id for row in rows]
+    for start in range(0, len(ids), _IN_CHUNK):
+        for project_id, skill_id in session.execute(
+            select(ProjectSkillRow.project_id, ProjectSkillRow.skill_id)
+            .where(ProjectSkillRow.project_id.in_(ids[start : start + _IN_CHUNK]))
+            .order_by(ProjectSkillRow.project_id, ProjectSkillRow.skill_id)
+        ):
+            skills.setdefault(project_id, []).append(skill_id)
+    return [project_from_row(row, skills.get(row.id, ())) for row in rows]
