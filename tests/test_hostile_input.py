@@ -22,8 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from roadmap_app.bootstrap import open_services
-from roadmap_app.services import Services, UserError
-from roadmap_app.services import transfer as transfer_module
+from roadmap_app.services import Services, UserError, export_format
 from roadmap_app.services.transfer import MAX_IMPORT_BYTES, ImportFormatError, parse_document, validate_document
 
 EXAMPLES = int(os.environ.get("ROADMAP_FUZZ_EXAMPLES", "200"))
@@ -102,7 +101,7 @@ json_value = st.recursive(
 hostile_value: st.SearchStrategy[Any] = (
     json_value
     | st.text(min_size=201, max_size=400)
-    | st.just("x" * (transfer_module.MAX_TEXT + 1))
+    | st.just("x" * (export_format.MAX_TEXT + 1))
     | st.just("\ud800 lone surrogate")
     | st.just([[[[[[[[]]]]]]]])
     | st.integers(min_value=2**63, max_value=2**80)
