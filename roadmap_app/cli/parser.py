@@ -20,6 +20,8 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     from roadmap_app.cli import commands as c
+    from roadmap_app.cli import data_commands as dc
+    from roadmap_app.cli import portfolio_commands as pc
 
     parser = _Parser(
         prog="roadmap-app",
@@ -69,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     project = command("project", c.missing_subcommand, "portfolio projects: add, list, show, note")
     psub = project.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
     p = psub.add_parser("add", help="add a project and print its id")
-    p.set_defaults(handler=c.project_add)
+    p.set_defaults(handler=pc.project_add)
     p.add_argument("title", metavar="TITLE")
     p.add_argument("--summary", default="", metavar="S")
     p.add_argument("--skill", action="append", default=[], metavar="ID", help="a skill it shows (repeatable)")
@@ -78,50 +80,51 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--status", default="idea", metavar="S", help="idea, building or done")
     p.add_argument("--idea", default="", metavar="ID", help="the project idea it starts from")
     p = psub.add_parser("list", help="list your projects")
-    p.set_defaults(handler=c.project_list)
+    p.set_defaults(handler=pc.project_list)
     p.add_argument("--json", action="store_true")
     p = psub.add_parser("show", help="one project with its notes")
-    p.set_defaults(handler=c.project_show)
+    p.set_defaults(handler=pc.project_show)
     p.add_argument("id", metavar="ID")
     p.add_argument("--json", action="store_true")
     p = psub.add_parser("note", help="add a dated Markdown note ('-' reads standard input)")
-    p.set_defaults(handler=c.project_note)
+    p.set_defaults(handler=pc.project_note)
     p.add_argument("id", metavar="ID")
     p.add_argument("text", metavar="TEXT")
 
     profile = command("profile", c.missing_subcommand, "learner profiles: list, create, use, rename, delete")
     fsub = profile.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
     p = fsub.add_parser("list", help="list the profiles; * marks the current one")
-    p.set_defaults(handler=c.profile_list)
+    p.set_defaults(handler=dc.profile_list)
     p.add_argument("--json", action="store_true")
     p = fsub.add_parser("create", help="create a profile")
-    p.set_defaults(handler=c.profile_create)
+    p.set_defaults(handler=dc.profile_create)
     p.add_argument("name", metavar="NAME")
     p = fsub.add_parser("use", help="make a profile the current one")
-    p.set_defaults(handler=c.profile_use)
+    p.set_defaults(handler=dc.profile_use)
     p.add_argument("name", metavar="NAME")
     p = fsub.add_parser("rename", help="rename a profile")
-    p.set_defaults(handler=c.profile_rename)
+    p.set_defaults(handler=dc.profile_rename)
     p.add_argument("name", metavar="NAME")
     p.add_argument("new_name", metavar="NEW")
     p = fsub.add_parser("delete", help="delete a profile and all its progress (needs --yes)")
-    p.set_defaults(handler=c.profile_delete)
+    p.set_defaults(handler=dc.profile_delete)
     p.add_argument("name", metavar="NAME")
     p.add_argument("--yes", action="store_true", help="confirm the deletion")
 
-    p = command("export", c.export, "write the profile as a JSON document")
+    p = command("export", dc.export, "write the profile as a JSON document")
     p.add_argument("-o", "--output", metavar="FILE", help="file to write (default: standard output)")
 
-    p = command("import", c.import_, "add a profile from an export file")
+    p = command("import", dc.import_, "add a profile from an export file")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--as", dest="as_name", metavar="NAME", help="name for the new profile")
 
-    command("backup", c.backup, "make a backup now and print its path")
-    p = command("backups", c.backups, "list the backups, newest first")
+    command("backup", dc.backup, "make a backup now and print its path")
+    p = command("backups", dc.backups, "list the backups, newest first")
     p.add_argument("--json", action="store_true")
-    p = command("restore", c.restore, "restore a backup (the newest by default)")
+    p = command("restore", dc.restore, "restore a backup (the newest good one by default)")
+    p.set_defaults(opens_damaged=True)
     p.add_argument("backup", nargs="?", metavar="BACKUP")
-    command("check", c.check, "check the database for damage")
+    command("check", dc.check, "check the database for damage")
     return parser
 
 
