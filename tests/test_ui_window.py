@@ -413,3 +413,21 @@ def test_choosing_a_target_career_step_on_the_career_page(open_window: WindowOpe
     assert window.career.duties_model.rowCount() == 7
     window.ctx.undo_stack.undo()
     assert window.services.profiles.get(window.ctx.profile_id).target_career_id == ""
+
+
+def test_the_career_page_asks_can_i_do_this_yet_and_shows_where_ml_is_used(
+    qtbot: QtBot, open_window: WindowOpener
+) -> None:
+    window = open_window()
+    window.show_page("career")
+    roadmap = window.services.roadmap
+    checks = window.career.checks_model
+    assert checks.rowCount() == len(roadmap.self_checks) == 10
+    assert window.career.uses_model.rowCount() == len(roadmap.use_cases)
+    row = next(i for i, c in enumerate(roadmap.self_checks) if c.skill_ids)
+    skill_id = roadmap.self_checks[row].skill_ids[0]
+    title = roadmap.skill(skill_id).title
+    assert f"✓ {title}" not in checks.data(checks.index(row, 1))
+    select_skill_with_keys(qtbot, window, skill_id)
+    qtbot.keyClick(window.skills.view, Qt.Key.Key_D)
+    assert f"✓ {title}" in checks.data(checks.index(row, 1))

@@ -1,4 +1,4 @@
-"""The job itself: duties with examples, levels, career steps with pay, and the learner's target."""
+"""The job itself: duties with examples, levels, career steps with pay, self-checks, and the learner's target."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from roadmap_app.domain.model import CareerStep, Duty, Figure, Level
+from roadmap_app.domain.model import CareerStep, Duty, Figure, ItemState, Level, SelfCheck, UseCase
 from roadmap_app.ui.context import Change, LearnerContext
 from roadmap_app.ui.models import Column, RecordTableModel
 from roadmap_app.ui.pages.base import Page
@@ -60,7 +60,7 @@ def _limit(width: int) -> Any:
 
 class CareerPage(Page):
     title = "Career"
-    listens_to = Change.PROFILE
+    listens_to = Change.PROFILE | Change.PROGRESS
 
     def __init__(self, ctx: LearnerContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -154,6 +154,28 @@ class CareerPage(Page):
         _limit(260)(self.figures_view, 0)
         _limit(160)(self.figures_view, 3)
         self.tabs.addTab(self.figures_view, "Other &figures")
+
+        self._skill_states: dict[str, ItemState] = {}
+        self.checks_model: RecordTableModel[SelfCheck] = RecordTableModel(
+            [
+                Column("Can I do this yet?", lambda c: c.title),
+                Column("Skills it takes (✓ done)", self._check_skills),
+            ],
+            self,
+        )
+        self.checks_model.set_rows(roadmap.self_checks)
+        self.checks_view = _table(self.checks_model, "selfChecksView", 1)
+        _limit(420)(self.checks_view, 0)
+        self.tabs.addTab(self.checks_view, "Can I do this &yet?")
+
+        self.uses_model: RecordTableModel[UseCase] = RecordTableModel(
+            [Column("Where ML is used", lambda u: u.title), Column("For example", lambda u: u.description)],
+            self,
+        )
+        self.uses_model.set_rows(roadmap.use_cases)
+        self.uses_view = _table(self.uses_model, "useCasesView", 1)
+        _limit(260)(self.uses_view, 0)
+        self.tabs.addTab(self.uses_view, "&Where ML is used")
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(steps_box)
         splitter.addWidget(self.tabs)
@@ -164,7 +186,18 @@ class CareerPage(Page):
         layout.addWidget(muted_label("Pay and market figures age: each one shows its source and date."))
         self.refresh()
 
+    def _check_skills(self, check: SelfCheck) -> str:
+        roadmap = self.ctx.services.roadmap
+        names = []
+        for skill_id in check.skill_ids:
+            title = roadmap.skill(skill_id).title
+            names.append(f"✓ {title}" if self._skill_states.get(skill_id) is ItemState.DONE else title)
+        return ", ".join(names)
+
     def refresh(self) -> None:
+        states = self.ctx.services.progress.states(self.ctx.profile.id)
+        self._skill_states = {item_id: p.state for item_id, p in states.items()}
+        self.checks_model.set_rows(self.ctx.services.roadmap.self_checks)
         target = self.ctx.profile.target_career_id
         self.target_box.setCurrentIndex(max(0, self.target_box.findData(target)))
         if target:
