@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from roadmap_app.bootstrap import open_services
+from roadmap_app.bootstrap import (
+    DamagedDatabaseError,
+    StorageError,
+    open_services,
+    restore_after_damage,
+)
 from roadmap_app.content import ContentError
-from roadmap_app.services import UserError
+from roadmap_app.paths import AppPaths, resolve_paths
+from roadmap_app.services import Services, UserError
 from roadmap_app.ui.main_window import MainWindow
+from roadmap_app.ui.single_instance import SingleInstance
 
 
 def application() -> QApplication:
@@ -26,28 +34,114 @@ def application() -> QApplication:
     return app
 
 
+def _first_line(exc: BaseException) -> str:
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+
+
 def _fail(exc: BaseException) -> int:
-    message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    print(f"error: {message}", file=sys.stderr)
+    print(f"error: {_first_line(exc)}", file=sys.stderr)
     return 1
 
 
-def run_window(args: argparse.Namespace) -> int:
-    """Open the window for the chosen (or last used) profile; returns the exit code."""
-    app = application()
+def _tell(interactive: bool, text: str, *, critical: bool = False) -> None:
+    """A message box for the learner, or one line on stderr when nobody is there to click."""
+    if not interactive:
+        print(f"roadmap-app: {text}", file=sys.stderr)
+    elif critical:
+        QMessageBox.critical(None, "Roadmap", text)
+    else:
+        QMessageBox.information(None, "Roadmap", text)
+
+
+def recover_from_damage(
+    data_dir: str | Path | None, damage: DamagedDatabaseError, *, interactive: bool
+) -> tuple[AppPaths, Services, str]:
+    """After a damaged database was moved aside: restore the newest good backup (asked
+    first when interactive), else start with an empty database. Returns a status note."""
+    where = f"The database could not be read ({damage.problem}). It was moved, not deleted, to {damage.moved_to}."
+    restore = True
+    if interactive:
+        answer = QMessageBox.warning(
+            None,
+            "Roadmap: damaged database",
+            f"{where}\n\nRestore the newest good backup now?\n\n"
+            "If you choose No, Roadmap starts with empty data; you can still restore a backup "
+            "later with File → Restore from backup….",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        restore = answer == QMessageBox.StandardButton.Yes
+    if restore:
+        try:
+            paths, services, info = restore_after_damage(data_dir)
+        except UserError as exc:
+            _tell(interactive, f"{where} No backup could be restored ({exc}); starting with empty data.")
+        else:
+            note = f"the database was damaged and moved to {damage.moved_to}; restored the backup {info.path.name}"
+            if not interactive:
+                print(f"roadmap-app: {note}", file=sys.stderr)
+            return paths, services, f"Restored the backup {info.path.name}"
+    paths, services = open_services(data_dir)
+    return paths, services, "Started with empty data; the damaged database was kept"
+
+
+def _open(args: argparse.Namespace, interactive: bool) -> tuple[AppPaths, Services, str] | int:
+    """The services, with a note for the status bar, or an exit code."""
     try:
-        paths, services = open_services(args.data_dir)
+        try:
+            paths, services = open_services(args.data_dir)
+            return paths, services, ""
+        except DamagedDatabaseError as damage:
+            return recover_from_damage(args.data_dir, damage, interactive=interactive)
+    except StorageError as exc:  # a newer schema, a file that is not ours, a failed update
+        if interactive:
+            _tell(True, f"Roadmap cannot open your data.\n\n{exc}", critical=True)
+        return _fail(exc)
     except (UserError, ContentError, RuntimeError, OSError) as exc:
         return _fail(exc)
+
+
+def run_window(args: argparse.Namespace) -> int:
+    """Open the window for the chosen (or last used) profile; returns the exit code.
+
+    Only one window writes to a data folder: a second start asks the first to come to
+    the front and returns 0 at once.
+    """
+    app = application()
+    try:
+        paths = resolve_paths(args.data_dir)
+        paths.ensure()
+    except OSError as exc:
+        return _fail(exc)
+    instance = SingleInstance(paths.data_dir)
+    if not instance.acquire():
+        return 0
+    try:
+        return _run(app, args, instance)
+    finally:
+        instance.release()
+        instance.deleteLater()
+
+
+def _run(app: QApplication, args: argparse.Namespace, instance: SingleInstance) -> int:
+    exit_early = bool(getattr(args, "exit_after_startup", False))
+    opened = _open(args, interactive=not exit_early)
+    if isinstance(opened, int):
+        return opened
+    paths, services, note = opened
     try:
         first_run = services.profiles.count() == 0
         profile = services.profiles.current(args.profile)
-        services.profiles.use(profile.id)
+        if args.profile:
+            # Only a chosen profile is a change worth remembering (and backing up on close).
+            services.profiles.use(profile.id)
     except UserError as exc:
         services.close()
         return _fail(exc)
-    exit_early = bool(getattr(args, "exit_after_startup", False))
     window = MainWindow(services, paths, profile, first_run=first_run and not exit_early)
+    instance.activation_requested.connect(window.bring_to_front)
+    if note:
+        window.show_message(note)
     if exit_early:
         window.first_painted.connect(lambda: QTimer.singleShot(0, window.close))
     window.closed.connect(app.quit)

@@ -71,6 +71,18 @@ class LearnerContext(QObject):
         self._hidden_fallbacks.clear()
         self.profile_switched.emit()
 
+    def reload_all(self) -> None:
+        """Everything may have changed (a restored backup): re-read the profile, forget undo, refresh every page."""
+        try:
+            self._profile = self.services.profiles.get(self._profile.id)
+        except UserError:
+            self._profile = self.services.profiles.current()
+        self.undo_stack.clear()
+        self._hidden_fallbacks.clear()
+        self._data_version = self._read_version()
+        self.profile_switched.emit()
+        self.changed.emit(Change.ALL)
+
     # --- changes --------------------------------------------------------------------
 
     def run(self, command: QUndoCommand) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -21,6 +23,7 @@ from roadmap_app.domain.model import ItemKind, ItemState, Profile
 from roadmap_app.domain.suggestion_types import ActionKind, Suggestion
 from roadmap_app.paths import AppPaths
 from roadmap_app.services import Services, UserError
+from roadmap_app.services.backups import BackupInfo
 from roadmap_app.ui.context import Change, LearnerContext
 from roadmap_app.ui.pages.base import Page
 from roadmap_app.ui.pages.career import CareerPage
@@ -29,10 +32,13 @@ from roadmap_app.ui.pages.portfolio import PortfolioPage
 from roadmap_app.ui.pages.roadmap import RoadmapPage
 from roadmap_app.ui.pages.skills import SkillsPage
 from roadmap_app.ui.profiles_menu import ProfilesMenu
+from roadmap_app.ui.restore_dialog import RestoreDialog
 from roadmap_app.ui.theme import ThemeMode, apply_theme
 from roadmap_app.ui.undo import SetStateCommand
 from roadmap_app.ui.welcome import WelcomeDialog
 from roadmap_app.ui.widgets import MutedLabel
+
+log = logging.getLogger(__name__)
 
 PAGE_NAMES = ("dashboard", "roadmap", "skills", "portfolio", "career")
 SHORTCUTS = [
@@ -67,6 +73,7 @@ class MainWindow(QMainWindow):
         self.last_error = ""
         self._painted = False
         self._first_run = first_run
+        self._shut_down = False
         self.setObjectName("mainWindow")
         self.setAccessibleName("Roadmap")
         self.setMinimumSize(QSize(760, 520))
@@ -136,6 +143,9 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         self.profiles_menu = ProfilesMenu(self.ctx, self)
         file_menu.addMenu(self.profiles_menu)
+        file_menu.addSeparator()
+        self.backup_action = file_menu.addAction("&Back up now", self.back_up_now)
+        self.restore_action = file_menu.addAction("R&estore from backup…", self.open_restore_dialog)
         file_menu.addSeparator()
         quit_action = file_menu.addAction("&Quit", self.close)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -219,6 +229,65 @@ class MainWindow(QMainWindow):
         self.last_error = message
         self.status_label.setText(f"⚠ {message}")
         self._error_timer.start()
+
+    def show_message(self, message: str) -> None:
+        self.status_label.setText(message)
+        self._error_timer.start()
+
+    def bring_to_front(self) -> None:
+        """Another start asked for this window (one window per data folder)."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    # --- backups --------------------------------------------------------------------------
+
+    def back_up_now(self) -> BackupInfo | None:
+        self.flush()
+        try:
+            info = self.services.backups.create()
+        except UserError as exc:
+            self.show_error(str(exc))
+            return None
+        self.show_message(f"Backed up to {info.path}")
+        return info
+
+    def open_restore_dialog(self) -> RestoreDialog:
+        """The list of backups; accepting it restores the chosen one."""
+        self.flush()
+        dialog = RestoreDialog(self.services.backups.all(), self)
+        dialog.accepted.connect(lambda: self.restore_backup(dialog.chosen_name()))
+        dialog.finished.connect(dialog.deleteLater)
+        self.restore_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def restore_backup(self, name: str | None) -> bool:
+        """Replace the data with a backup (the current data is backed up first), then show it."""
+        if name is None:
+            return False
+        self.flush()
+        try:
+            info = self.services.backups.restore(name)
+        except UserError as exc:
+            self.show_error(str(exc))
+            self.ctx.reload_all()
+            return False
+        self.ctx.reload_all()
+        self.show_message(f"Restored the backup {info.path.name}; your data before it was backed up first")
+        return True
+
+    def _back_up_on_close(self) -> None:
+        try:
+            made = self.services.backups.on_close()
+        except Exception as exc:  # a failed backup never keeps the learner from closing
+            log.warning("no backup on closing: %s", exc)
+            self.show_error(str(exc))
+            return
+        if made is not None:
+            log.info("backed up to %s", made.path)
 
     def _update_title(self) -> None:
         self.setWindowTitle(f"Roadmap — {self.ctx.profile.name}")
@@ -305,8 +374,12 @@ class MainWindow(QMainWindow):
             self.first_painted.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.flush()
-        self.ctx.stop_watching()
-        self.save_settings()
+        if not self._shut_down:
+            self._shut_down = True
+            self.flush()
+            self.ctx.stop_watching()
+            self.save_settings()
+            self._back_up_on_close()
+            self.services.close()
         super().closeEvent(event)
         self.closed.emit()
