@@ -365,7 +365,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings(
         quick=args.quick,
         startup_runs=2 if args.quick else 15,
-        repeats=3 if args.quick else 60,
+        repeats=3 if args.quick else 40,
         large_size="quick" if args.quick else "large",
         work=work,
     )
@@ -377,6 +377,9 @@ def main(argv: list[str] | None = None) -> int:
         for size, data_dir in dirs.items():
             if not (data_dir / "roadmap.sqlite3").exists():
                 generate(data_dir, "small" if size == "small" else settings.large_size)
+        for data_dir in dirs.values():
+            # Each run starts on the first page, not on the page a previous run left open.
+            (data_dir / "config" / "roadmap-app.ini").unlink(missing_ok=True)
         window_built, why = window_available(dirs["small"], env)
         commands = {
             "floor_qt": [sys.executable, str(HERE / "floor_qt.py")],
