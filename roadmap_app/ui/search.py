@@ -15,6 +15,8 @@ Index = QModelIndex | QPersistentModelIndex
 HIT_ROLE = Qt.ItemDataRole.UserRole + 20
 #: As many as fit the drop-down: fewer matches to rank and cut snippets for.
 SHOWN = 20
+#: One letter matches nearly every note; searching starts at the second.
+MIN_CHARS = 2
 _KIND_LABELS = {HitKind.PROJECT: "Project", HitKind.NOTE: "Note", HitKind.ITEM: "Your note on"}
 
 
@@ -94,7 +96,7 @@ class SearchBox(QLineEdit):
         self.selectAll()
 
     def _update(self, text: str) -> None:
-        hits = self._search(text, SHOWN) if text.strip() else []
+        hits = self._search(text, SHOWN) if len(text.strip()) >= MIN_CHARS else []
         self.model.set_hits(hits)
         if not hits:
             self.results.hide()
