@@ -27,7 +27,7 @@ from roadmap_app.domain.suggestion_types import Action, ActionKind, Suggestion
 from roadmap_app.ui.context import Change
 from roadmap_app.ui.main_window import MainWindow
 from roadmap_app.ui.pages.dashboard import SuggestionCard
-from roadmap_app.ui.theme import ThemeMode
+from roadmap_app.ui.theme import ThemeMode, is_dark
 
 
 @pytest.fixture
@@ -431,3 +431,22 @@ def test_the_career_page_asks_can_i_do_this_yet_and_shows_where_ml_is_used(
     select_skill_with_keys(qtbot, window, skill_id)
     qtbot.keyClick(window.skills.view, Qt.Key.Key_D)
     assert f"✓ {title}" in checks.data(checks.index(row, 1))
+
+
+def test_every_table_follows_a_theme_switch(qtbot: QtBot, open_window: WindowOpener) -> None:
+    from PySide6.QtWidgets import QAbstractItemView, QApplication
+
+    window = open_window()
+    for page in ("career", "dashboard", "portfolio", "skills", "roadmap"):
+        window.show_page(page)
+    for mode in (ThemeMode.DARK, ThemeMode.LIGHT, ThemeMode.DARK):
+        window.set_theme(mode)
+        QApplication.processEvents()
+        dark = mode is ThemeMode.DARK
+        assert is_dark(QApplication.palette()) is dark
+        for page in ("career", "dashboard", "portfolio", "skills", "roadmap"):
+            window.show_page(page)
+            QApplication.processEvents()
+            for view in window.findChildren(QAbstractItemView):
+                if view.isVisible():
+                    assert is_dark(view.palette()) is dark, (mode, view.objectName())

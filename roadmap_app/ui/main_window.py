@@ -325,6 +325,12 @@ class MainWindow(QMainWindow):
             apply_theme(app, mode)
         for label in self.findChildren(MutedLabel):
             label.apply_colour()
+        # A widget with its own style sheet keeps the palette it was polished with; polish it again.
+        for widget in self.findChildren(QWidget):
+            sheet = widget.styleSheet()
+            if sheet:
+                widget.setStyleSheet("")
+                widget.setStyleSheet(sheet)
         self.theme_actions[mode].setChecked(True)
         self.update()
 
