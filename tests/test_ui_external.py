@@ -30,6 +30,7 @@ def test_a_cli_change_shows_up_in_the_open_window(qtbot: QtBot, open_window: Win
     assert result.returncode == 0, result.stderr
 
     qtbot.waitUntil(lambda: model.row_at(model.row_of("skill.spark")).state is ItemState.DONE, timeout=5000)
+    window.show_page("dashboard")  # hidden pages refresh when shown
     qtbot.waitUntil(lambda: window.dashboard.overall.fraction > 0, timeout=2000)
 
 

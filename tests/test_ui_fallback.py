@@ -32,6 +32,7 @@ def test_the_next_open_task_stands_in_for_the_suggestions(qtbot: QtBot, services
     assert not ctx.has_suggestion_service
     page = DashboardPage(ctx)
     qtbot.addWidget(page)
+    page.show()  # a hidden page refreshes only when shown
     first_task = services.roadmap.steps[0].tasks[0]
     [suggestion] = page.suggestions_model.items()
     assert suggestion.action.kind is ActionKind.SET_STATE

@@ -408,6 +408,7 @@ def test_choosing_a_target_career_step_on_the_career_page(open_window: WindowOpe
     box.activated.emit(3)
     target = window.services.roadmap.career_steps[2]
     assert window.services.profiles.get(window.ctx.profile_id).target_career_id == target.id
+    window.show_page("dashboard")  # hidden pages refresh when shown
     assert target.title in window.dashboard.where.text()
     assert window.career.steps_model.rowCount() == len(window.services.roadmap.career_steps)
     assert window.career.duties_model.rowCount() == 7
@@ -430,6 +431,7 @@ def test_the_career_page_asks_can_i_do_this_yet_and_shows_where_ml_is_used(
     assert f"✓ {title}" not in checks.data(checks.index(row, 1))
     select_skill_with_keys(qtbot, window, skill_id)
     qtbot.keyClick(window.skills.view, Qt.Key.Key_D)
+    window.show_page("career")  # hidden pages refresh when shown
     assert f"✓ {title}" in checks.data(checks.index(row, 1))
 
 

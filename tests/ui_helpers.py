@@ -28,6 +28,8 @@ class WindowOpener:
         self.opened.append((window, services))
         window.show()
         self.qtbot.waitExposed(window)
+        # The window builds hidden pages after its first paint; the tests need them all now.
+        assert len(window.pages) == window.navigation.count()
         self.activate(window)
         return window
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from importlib import import_module
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
@@ -14,33 +16,47 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QStackedWidget,
     QWidget,
 )
 
 from roadmap_app import __version__
 from roadmap_app.domain.model import ItemKind, ItemState, Profile
+from roadmap_app.domain.search import HitKind, SearchHit
 from roadmap_app.domain.suggestion_types import ActionKind, Suggestion
 from roadmap_app.paths import AppPaths
 from roadmap_app.services import Services, UserError
 from roadmap_app.services.backups import BackupInfo
 from roadmap_app.ui.context import Change, LearnerContext
 from roadmap_app.ui.pages.base import Page
-from roadmap_app.ui.pages.career import CareerPage
-from roadmap_app.ui.pages.dashboard import DashboardPage
-from roadmap_app.ui.pages.portfolio import PortfolioPage
-from roadmap_app.ui.pages.roadmap import RoadmapPage
-from roadmap_app.ui.pages.skills import SkillsPage
 from roadmap_app.ui.profiles_menu import ProfilesMenu
 from roadmap_app.ui.restore_dialog import RestoreDialog
+from roadmap_app.ui.search import SearchBox
 from roadmap_app.ui.theme import ThemeMode, apply_theme
 from roadmap_app.ui.undo import SetStateCommand
 from roadmap_app.ui.welcome import WelcomeDialog
 from roadmap_app.ui.widgets import MutedLabel
 
+if TYPE_CHECKING:
+    from roadmap_app.ui.pages.career import CareerPage
+    from roadmap_app.ui.pages.dashboard import DashboardPage
+    from roadmap_app.ui.pages.portfolio import PortfolioPage
+    from roadmap_app.ui.pages.roadmap import RoadmapPage
+    from roadmap_app.ui.pages.skills import SkillsPage
+
 log = logging.getLogger(__name__)
 
 PAGE_NAMES = ("dashboard", "roadmap", "skills", "portfolio", "career")
+# Each page is imported and built when first shown, so the window opens with only the
+# page the learner sees: (title, module, class) in navigation order.
+PAGE_CLASSES = (
+    ("Dashboard", "roadmap_app.ui.pages.dashboard", "DashboardPage"),
+    ("Roadmap", "roadmap_app.ui.pages.roadmap", "RoadmapPage"),
+    ("Skills", "roadmap_app.ui.pages.skills", "SkillsPage"),
+    ("Portfolio", "roadmap_app.ui.pages.portfolio", "PortfolioPage"),
+    ("Career", "roadmap_app.ui.pages.career", "CareerPage"),
+)
 SHORTCUTS = [
     ("Ctrl+1 … Ctrl+5", "Go to Dashboard, Roadmap, Skills, Portfolio, Career"),
     ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo the last change"),
@@ -74,8 +90,13 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._first_run = first_run
         self._shut_down = False
+        self._suggestions_deferred = False
         self.setObjectName("mainWindow")
         self.setAccessibleName("Roadmap")
+        # Style and palette before any widget exists: every widget is polished once.
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, self.theme_mode)
         self.setMinimumSize(QSize(760, 520))
 
         self.navigation = QListWidget()
@@ -94,19 +115,14 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.navigation.setFont(font)
         self.stack = QStackedWidget()
-        self.dashboard = DashboardPage(self.ctx)
-        self.roadmap = RoadmapPage(self.ctx)
-        self.skills = SkillsPage(self.ctx)
-        self.portfolio = PortfolioPage(self.ctx)
-        self.career = CareerPage(self.ctx)
-        self.pages: list[Page] = [self.dashboard, self.roadmap, self.skills, self.portfolio, self.career]
-        for number, page in enumerate(self.pages, start=1):
-            item = QListWidgetItem(page.title)
-            item.setToolTip(f"{page.title} (Ctrl+{number})")
+        self._pages: dict[int, Page] = {}
+        for number, (title, _module, _class) in enumerate(PAGE_CLASSES, start=1):
+            item = QListWidgetItem(title)
+            item.setToolTip(f"{title} (Ctrl+{number})")
             item.setSizeHint(QSize(150, 36))
             self.navigation.addItem(item)
-            self.stack.addWidget(page)
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+            self.stack.addWidget(QWidget())  # stands in until the page is first shown
+        self.navigation.currentRowChanged.connect(self._show_row)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -115,8 +131,15 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.dashboard.open_suggestion.connect(self.perform)
-        self.skills.open_project.connect(self.show_project)
+        search = self.addToolBar("Search")
+        search.setObjectName("searchToolbar")
+        search.setMovable(False)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        search.addWidget(spacer)
+        self.search_box = SearchBox(self._search, self)
+        self.search_box.opened.connect(self.open_search_hit)
+        search.addWidget(self.search_box)
         self.ctx.failed.connect(self.show_error)
         self.ctx.profile_switched.connect(self._update_title)
         self.ctx.changed.connect(lambda change: self._update_title() if change & Change.PROFILE else None)
@@ -131,7 +154,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._update_title()
         self._restore_settings()
-        self.apply_theme(self.theme_mode)
+        self._update_theme_widgets(self.theme_mode)
         hints = QApplication.styleHints()
         if hints is not None:
             hints.colorSchemeChanged.connect(self._follow_system_scheme)
@@ -162,8 +185,8 @@ class MainWindow(QMainWindow):
             self.addAction(action)
 
         view_menu = bar.addMenu("&View")
-        for number, page in enumerate(self.pages, start=1):
-            action = view_menu.addAction(page.title)
+        for number, (title, _module, _class) in enumerate(PAGE_CLASSES, start=1):
+            action = view_menu.addAction(title)
             action.triggered.connect(lambda _=False, n=number - 1: self.show_page(n))
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             self.addAction(action)
@@ -189,7 +212,99 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(index)
 
     def current_page(self) -> Page:
-        return self.pages[self.stack.currentIndex()]
+        return self.page_at(max(0, self.stack.currentIndex()))
+
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(PAGE_CLASSES):
+            self.page_at(row)
+            self.stack.setCurrentIndex(row)
+
+    def page_at(self, index: int) -> Page:
+        """The page at ``index`` in navigation order, built (and its module imported) on first use."""
+        page = self._pages.get(index)
+        if page is not None:
+            return page
+        _title, module, class_name = PAGE_CLASSES[index]
+        page_class = getattr(import_module(module), class_name)
+        if PAGE_NAMES[index] == "dashboard":
+            # Before the first paint the next actions wait for it: see paintEvent.
+            self._suggestions_deferred = not self._painted
+            page = page_class(self.ctx, defer_suggestions=self._suggestions_deferred)
+            page.open_suggestion.connect(self.perform)
+        else:
+            page = page_class(self.ctx)
+        if PAGE_NAMES[index] == "skills":
+            page.open_project.connect(self.show_project)
+        placeholder = self.stack.widget(index)
+        self.stack.insertWidget(index, page)
+        if placeholder is not None:
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        self._pages[index] = page
+        page.restore_state(self.settings)
+        return cast(Page, page)
+
+    def _build_next_page(self) -> None:
+        """After the first paint, build the pages not shown yet, one per turn of the event loop."""
+        missing = [i for i in range(len(PAGE_CLASSES)) if i not in self._pages]
+        if missing and self.isVisible():
+            self.page_at(missing[0])
+            if len(missing) > 1:
+                QTimer.singleShot(0, self._build_next_page)
+
+    @property
+    def pages(self) -> list[Page]:
+        """Every page, building those not shown yet."""
+        return [self.page_at(i) for i in range(len(PAGE_CLASSES))]
+
+    @property
+    def dashboard(self) -> DashboardPage:
+        return cast("DashboardPage", self.page_at(0))
+
+    @property
+    def roadmap(self) -> RoadmapPage:
+        return cast("RoadmapPage", self.page_at(1))
+
+    @property
+    def skills(self) -> SkillsPage:
+        return cast("SkillsPage", self.page_at(2))
+
+    @property
+    def portfolio(self) -> PortfolioPage:
+        return cast("PortfolioPage", self.page_at(3))
+
+    @property
+    def career(self) -> CareerPage:
+        return cast("CareerPage", self.page_at(4))
+
+    # --- search -------------------------------------------------------------------------
+
+    def _search(self, text: str, limit: int) -> list[SearchHit]:
+        try:
+            return self.services.search.search(self.ctx.profile_id, text, limit)
+        except Exception as exc:  # a busy database must not break typing
+            self.show_error(f"search failed: {exc}")
+            return []
+
+    def open_search_hit(self, hit: SearchHit) -> None:
+        """Show where a search match is: its project (and note), or its task or skill."""
+        if hit.kind is HitKind.ITEM:
+            item = self.services.roadmap.item(hit.item_id)
+            if item is not None and item.kind is ItemKind.SKILL:
+                self.show_page("skills")
+                self.skills.select_skill(hit.item_id)
+            elif item is not None:
+                self.show_page("roadmap")
+                self.roadmap.select_task(hit.item_id)
+            return
+        if hit.project_id is None:
+            return
+        self.show_project(hit.project_id)
+        if hit.note_id is not None:
+            editor = self.portfolio.editor
+            row = editor.notes_model.row_of_key(hit.note_id)
+            if row >= 0:
+                editor.notes_view.setCurrentIndex(editor.notes_model.index(row))
 
     def show_project(self, project_id: int) -> None:
         self.show_page("portfolio")
@@ -323,6 +438,9 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, mode)
+        self._update_theme_widgets(mode)
+
+    def _update_theme_widgets(self, mode: ThemeMode) -> None:
         for label in self.findChildren(MutedLabel):
             label.apply_colour()
         # A widget with its own style sheet keeps the palette it was polished with; polish it again.
@@ -342,21 +460,19 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1180, 780)
-        for page in self.pages:
-            page.restore_state(self.settings)
         last = str(self.settings.value("window/page", "dashboard"))
         self.show_page(last if last in PAGE_NAMES else "dashboard")
 
     def save_settings(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/page", PAGE_NAMES[max(0, self.stack.currentIndex())])
-        for page in self.pages:
+        for page in self._pages.values():
             page.save_state(self.settings)
         self.settings.sync()
 
     def flush(self) -> None:
         """Save everything typed and not yet saved, on every page."""
-        for page in self.pages:
+        for page in self._pages.values():
             page.flush()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -378,6 +494,10 @@ class MainWindow(QMainWindow):
         if not self._painted:
             self._painted = True
             self.first_painted.emit()
+            if self._suggestions_deferred:
+                self._suggestions_deferred = False
+                QTimer.singleShot(0, self.dashboard.refresh_suggestions)
+            QTimer.singleShot(0, self._build_next_page)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._shut_down:

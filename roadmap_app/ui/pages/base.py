@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QScrollArea, QSplitter, QWidget
 
 from roadmap_app.ui.context import Change, LearnerContext
@@ -18,12 +19,26 @@ class Page(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.splitters: dict[str, QSplitter] = {}
+        #: A change arrived while the page was hidden: refresh when it is shown again.
+        self.stale = False
         ctx.changed.connect(self._on_changed)
         ctx.profile_switched.connect(self.on_profile_switched)
 
     def _on_changed(self, change: Change) -> None:
-        if change & self.listens_to:
+        if not change & self.listens_to:
+            return
+        # Only the page on screen re-reads now; the others when they are next shown, so
+        # a change costs one page's refresh, not five.
+        if self.isVisible():
             self.refresh()
+        else:
+            self.stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.stale:
+            self.stale = False
+            self.refresh()
+        super().showEvent(event)
 
     def on_profile_switched(self) -> None:
         self.refresh()

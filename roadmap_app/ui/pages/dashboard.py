@@ -160,7 +160,7 @@ class DashboardPage(Page):
     title = "Dashboard"
     open_suggestion = Signal(object)  # the main window performs the action
 
-    def __init__(self, ctx: LearnerContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: LearnerContext, parent: QWidget | None = None, *, defer_suggestions: bool = False) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("dashboardPage")
         self.setAccessibleName("Dashboard")
@@ -243,9 +243,12 @@ class DashboardPage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scrolling(content))
-        self.refresh()
+        # With ``defer_suggestions`` the window calls refresh_suggestions after its first
+        # paint: progress and activity show at once, the next actions (which weigh the
+        # whole history) a moment later.
+        self.refresh(suggestions=not defer_suggestions)
 
-    def refresh(self) -> None:
+    def refresh(self, *, suggestions: bool = True) -> None:
         services, profile = self.ctx.services, self.ctx.profile
         roadmap = services.roadmap
         summary = services.progress.summary(profile.id, profile.current_step_id)
@@ -274,10 +277,13 @@ class DashboardPage(Page):
                 f"{counts.done}/{counts.counted} · {counts.percent}%",
                 state_colour(ItemState.DONE, palette) if counts.complete else None,
             )
-        self.refresh_suggestions()
+        if suggestions:
+            self.refresh_suggestions()
         titles = {item.id: item.title for item in roadmap.items}
-        titles.update({f"project:{p.id}": p.title for p in services.portfolio.projects(profile.id)})
         entries = services.activity.recent(profile.id, limit=30)
+        # Only the projects the entries name: a long portfolio is not read for 30 titles.
+        named = {int(e.subject[8:]) for e in entries if e.subject.startswith("project:") and e.subject[8:].isdigit()}
+        titles.update({f"project:{pid}": title for pid, title in services.portfolio.titles(profile.id, named).items()})
         self.activity_model.set_rows([(f"{e.at:%d %b %H:%M}", activity_text(e, titles)) for e in entries])
 
     def refresh_suggestions(self) -> None:

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 
 from roadmap_app.domain.model import Project
 from roadmap_app.ui.context import Change, LearnerContext
-from roadmap_app.ui.models import ProjectsModel
 from roadmap_app.ui.pages.base import Page, scrolling
 from roadmap_app.ui.pages.project_editor import ProjectEditor
+from roadmap_app.ui.paging import PagedProjectsModel
 from roadmap_app.ui.undo import AddProjectCommand, DeleteProjectCommand
 from roadmap_app.ui.widgets import muted_label
 
@@ -61,8 +61,11 @@ class PortfolioPage(Page):
         buttons.addStretch(1)
         buttons.addWidget(self.delete_button)
         left_layout.addLayout(buttons)
-        self.model = ProjectsModel(self)
+        # Thousands of projects open as fast as ten: rows are read a page at a time as the
+        # list scrolls, and every row has the same height, so none is measured in advance.
+        self.model = PagedProjectsModel(self)
         self.view = QListView()
+        self.view.setUniformItemSizes(True)
         self.view.setObjectName("projectsView")
         self.view.setAccessibleName("Projects")
         self.view.setModel(self.model)
@@ -98,17 +101,22 @@ class PortfolioPage(Page):
 
     def refresh(self) -> None:
         selected = self.selected_id()
-        projects = self.ctx.services.portfolio.projects(self.ctx.profile_id)
+        portfolio, profile_id = self.ctx.services.portfolio, self.ctx.profile_id
+        total = portfolio.count(profile_id)
         blocker = self.view.selectionModel().blockSignals(True)
-        self.model.set_items(projects)
+        self.model.set_source(
+            lambda offset, limit: portfolio.projects(profile_id, offset=offset, limit=limit),
+            total,
+            at_least=self.model.rowCount(),
+        )
         row = self.model.row_of_key(selected) if selected is not None else -1
         if row >= 0:
             self.view.selectionModel().setCurrentIndex(
                 self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
         self.view.selectionModel().blockSignals(blocker)
-        self.empty_hint.setVisible(not projects)
-        self.delete_button.setEnabled(bool(projects))
+        self.empty_hint.setVisible(not total)
+        self.delete_button.setEnabled(bool(total))
         self._show_selected()
 
     def on_profile_switched(self) -> None:
@@ -132,6 +140,9 @@ class PortfolioPage(Page):
         row = self.model.row_of_key(project_id)
         if row < 0:
             self.refresh()
+            row = self.model.row_of_key(project_id)
+        while row < 0 and self.model.canFetchMore():  # an older project: read on to it
+            self.model.fetchMore()
             row = self.model.row_of_key(project_id)
         if row < 0:
             return False

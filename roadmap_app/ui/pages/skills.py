@@ -104,6 +104,7 @@ class SkillsPage(Page):
         self.projects_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.projects_view.setMaximumHeight(130)
         self.projects_view.setSpacing(2)
+        self.projects_view.setUniformItemSizes(True)
         self.projects_view.setAlternatingRowColors(True)
         self.projects_view.activated.connect(self._open_project)
         self.projects_view.doubleClicked.connect(self._open_project)
@@ -123,6 +124,9 @@ class SkillsPage(Page):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         self._shown_skill = ""
+        #: The skill whose projects the list holds: they are read again only when another
+        #: skill is shown or the portfolio changes, not when a state or note changes.
+        self._projects_of = ""
         self.refresh()
         self._select_first()
 
@@ -147,7 +151,13 @@ class SkillsPage(Page):
             self._select_first()
         self._show_skill()
 
+    def _on_changed(self, change: Change) -> None:
+        if change & Change.PORTFOLIO:
+            self._projects_of = ""
+        super()._on_changed(change)
+
     def on_profile_switched(self) -> None:
+        self._projects_of = ""
         self.note.set_saved_text("", force=True)
         self._shown_skill = ""
         self.refresh()
@@ -201,10 +211,12 @@ class SkillsPage(Page):
             self._shown_skill = skill.id
         else:
             self.note.set_saved_text(progress.note)
-        projects = self.ctx.services.portfolio.with_skill(self.ctx.profile_id, skill.id)
-        self.projects_model.set_items(projects)
-        self.projects_view.setVisible(bool(projects))
-        self.no_projects.setVisible(not projects)
+        if skill.id != self._projects_of:
+            self._projects_of = skill.id
+            projects = self.ctx.services.portfolio.with_skill(self.ctx.profile_id, skill.id)
+            self.projects_model.set_items(projects)
+            self.projects_view.setVisible(bool(projects))
+            self.no_projects.setVisible(not projects)
 
     def _set_state(self, item_id: str, state: ItemState) -> None:
         if item_id:
