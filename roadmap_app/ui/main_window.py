@@ -22,19 +22,19 @@ from PySide6.QtWidgets import (
 )
 
 from roadmap_app import __version__
-from roadmap_app.domain.model import ItemKind, ItemState, Profile
+from roadmap_app.domain.model import ItemKind, Profile
 from roadmap_app.domain.search import HitKind, SearchHit
-from roadmap_app.domain.suggestion_types import ActionKind, Suggestion
+from roadmap_app.domain.suggestion_types import Suggestion
 from roadmap_app.paths import AppPaths
 from roadmap_app.services import Services, UserError
 from roadmap_app.services.backups import BackupInfo
+from roadmap_app.ui.actions import PAGE_NAMES, perform_action
 from roadmap_app.ui.context import Change, LearnerContext
 from roadmap_app.ui.pages.base import Page
 from roadmap_app.ui.profiles_menu import ProfilesMenu
 from roadmap_app.ui.restore_dialog import RestoreDialog
 from roadmap_app.ui.search import SearchBox
 from roadmap_app.ui.theme import ThemeMode, apply_theme
-from roadmap_app.ui.undo import SetStateCommand
 from roadmap_app.ui.welcome import WelcomeDialog
 from roadmap_app.ui.widgets import MutedLabel
 
@@ -47,7 +47,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-PAGE_NAMES = ("dashboard", "roadmap", "skills", "portfolio", "career")
 # Each page is imported and built when first shown, so the window opens with only the
 # page the learner sees: (title, module, class) in navigation order.
 PAGE_CLASSES = (
@@ -289,13 +288,8 @@ class MainWindow(QMainWindow):
     def open_search_hit(self, hit: SearchHit) -> None:
         """Show where a search match is: its project (and note), or its task or skill."""
         if hit.kind is HitKind.ITEM:
-            item = self.services.roadmap.item(hit.item_id)
-            if item is not None and item.kind is ItemKind.SKILL:
-                self.show_page("skills")
-                self.skills.select_skill(hit.item_id)
-            elif item is not None:
-                self.show_page("roadmap")
-                self.roadmap.select_task(hit.item_id)
+            if self.services.roadmap.item(hit.item_id) is not None:
+                self.show_item(hit.item_id)
             return
         if hit.project_id is None:
             return
@@ -310,32 +304,20 @@ class MainWindow(QMainWindow):
         self.show_page("portfolio")
         self.portfolio.select_project(project_id)
 
+    def show_item(self, item_id: str) -> None:
+        """Select a skill on the Skills page, or a task on the Roadmap page."""
+        item = self.services.roadmap.item(item_id)
+        if item is not None and item.kind is ItemKind.SKILL:
+            self.show_page("skills")
+            self.skills.select_skill(item_id)
+        else:
+            self.show_page("roadmap")
+            self.roadmap.select_task(item_id)
+
     def perform(self, suggestion: Suggestion) -> None:
         """Do what a next action says; the list refreshes through the change it makes."""
-        action = suggestion.action
         try:
-            if action.kind is ActionKind.SET_STATE:
-                self.ctx.run(SetStateCommand(self.ctx, action.target, ItemState(action.value)))
-            elif action.kind is ActionKind.START_PROJECT:
-                self.show_page("portfolio")
-                self.portfolio.start_from_idea(action.target)
-            elif action.kind is ActionKind.OPEN_PROJECT:
-                self.show_project(int(action.target))
-                editor = self.portfolio.editor
-                if action.value == "link":
-                    editor.link_edits["repo_url"].setFocus()
-                elif action.value == "note":
-                    editor.add_note()
-            elif action.kind is ActionKind.OPEN_ITEM:
-                item = self.services.roadmap.item(action.target)
-                if item is not None and item.kind is ItemKind.SKILL:
-                    self.show_page("skills")
-                    self.skills.select_skill(action.target)
-                else:
-                    self.show_page("roadmap")
-                    self.roadmap.select_task(action.target)
-            elif action.kind is ActionKind.OPEN_PAGE:
-                self.show_page(action.target if action.target in PAGE_NAMES else "dashboard")
+            perform_action(self, suggestion.action)
         except (UserError, ValueError) as exc:
             self.show_error(str(exc))
         self.dashboard.refresh_suggestions()
