@@ -202,7 +202,7 @@ def test_back_up_now_and_restore_a_chosen_backup_from_the_window(
     window = open_window()
     window.show_page("skills")
     assert window.ctx.run(SetStateCommand(window.ctx, "skill.python", ItemState.DONE))
-    made = window.back_up_now()
+    made = window.backups.back_up_now()
     assert made is not None and made.path.exists()
     assert str(made.path) in window.status_label.text()
 
@@ -213,7 +213,7 @@ def test_back_up_now_and_restore_a_chosen_backup_from_the_window(
     broken = data_dir / "backups" / "roadmap-20200101-000000-manual.sqlite3"
     broken.write_bytes(os.urandom(8192))
 
-    dialog = window.open_restore_dialog()
+    dialog = window.backups.open_restore_dialog()
     qtbot.waitExposed(dialog)
     names = [str(row.data(0, 256)) for row in dialog.rows]
     assert names[0] == made.path.name and names[-1] == broken.name

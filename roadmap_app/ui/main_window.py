@@ -15,24 +15,22 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QSizePolicy,
     QStackedWidget,
     QWidget,
 )
 
-from roadmap_app import __version__
 from roadmap_app.domain.model import ItemKind, Profile
 from roadmap_app.domain.search import HitKind, SearchHit
 from roadmap_app.domain.suggestion_types import Suggestion
 from roadmap_app.paths import AppPaths
 from roadmap_app.services import Services, UserError
-from roadmap_app.services.backups import BackupInfo
 from roadmap_app.ui.actions import PAGE_NAMES, perform_action
+from roadmap_app.ui.backup_actions import BackupActions
 from roadmap_app.ui.context import Change, LearnerContext
+from roadmap_app.ui.help import show_about, show_shortcuts
 from roadmap_app.ui.pages.base import Page
 from roadmap_app.ui.profiles_menu import ProfilesMenu
-from roadmap_app.ui.restore_dialog import RestoreDialog
 from roadmap_app.ui.search import SearchBox
 from roadmap_app.ui.theme import ThemeMode, apply_theme
 from roadmap_app.ui.welcome import WelcomeDialog
@@ -56,15 +54,6 @@ PAGE_CLASSES = (
     ("Portfolio", "roadmap_app.ui.pages.portfolio", "PortfolioPage"),
     ("Career", "roadmap_app.ui.pages.career", "CareerPage"),
 )
-SHORTCUTS = [
-    ("Ctrl+1 … Ctrl+5", "Go to Dashboard, Roadmap, Skills, Portfolio, Career"),
-    ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo the last change"),
-    ("D, L, S, R", "Mark the selected task or skill done, in progress (learning), skipped, or reset it"),
-    ("Space", "Cycle the selected task or skill: to do → in progress → done"),
-    ("Ctrl+F", "Filter the skills"),
-    ("Ctrl+N", "New project (Portfolio)"),
-    ("Ctrl+Q", "Quit"),
-]
 
 
 class MainWindow(QMainWindow):
@@ -166,8 +155,9 @@ class MainWindow(QMainWindow):
         self.profiles_menu = ProfilesMenu(self.ctx, self)
         file_menu.addMenu(self.profiles_menu)
         file_menu.addSeparator()
-        self.backup_action = file_menu.addAction("&Back up now", self.back_up_now)
-        self.restore_action = file_menu.addAction("R&estore from backup…", self.open_restore_dialog)
+        self.backups = BackupActions(self)
+        self.backup_action = file_menu.addAction("&Back up now", self.backups.back_up_now)
+        self.restore_action = file_menu.addAction("R&estore from backup…", self.backups.open_restore_dialog)
         file_menu.addSeparator()
         quit_action = file_menu.addAction("&Quit", self.close)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -201,8 +191,8 @@ class MainWindow(QMainWindow):
             self.theme_actions[mode] = action
 
         help_menu = bar.addMenu("&Help")
-        help_menu.addAction("&Keyboard shortcuts", self.show_shortcuts)
-        help_menu.addAction("&About Roadmap", self.show_about)
+        help_menu.addAction("&Keyboard shortcuts", lambda: show_shortcuts(self))
+        help_menu.addAction("&About Roadmap", lambda: show_about(self, self.services.roadmap.summary, self.paths))
 
     # --- pages and actions ----------------------------------------------------------------
 
@@ -339,67 +329,8 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
 
-    # --- backups --------------------------------------------------------------------------
-
-    def back_up_now(self) -> BackupInfo | None:
-        self.flush()
-        try:
-            info = self.services.backups.create()
-        except UserError as exc:
-            self.show_error(str(exc))
-            return None
-        self.show_message(f"Backed up to {info.path}")
-        return info
-
-    def open_restore_dialog(self) -> RestoreDialog:
-        """The list of backups; accepting it restores the chosen one."""
-        self.flush()
-        dialog = RestoreDialog(self.services.backups.all(), self)
-        dialog.accepted.connect(lambda: self.restore_backup(dialog.chosen_name()))
-        dialog.finished.connect(dialog.deleteLater)
-        self.restore_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def restore_backup(self, name: str | None) -> bool:
-        """Replace the data with a backup (the current data is backed up first), then show it."""
-        if name is None:
-            return False
-        self.flush()
-        try:
-            info = self.services.backups.restore(name)
-        except UserError as exc:
-            self.show_error(str(exc))
-            self.ctx.reload_all()
-            return False
-        self.ctx.reload_all()
-        self.show_message(f"Restored the backup {info.path.name}; your data before it was backed up first")
-        return True
-
-    def _back_up_on_close(self) -> None:
-        try:
-            made = self.services.backups.on_close()
-        except Exception as exc:  # a failed backup never keeps the learner from closing
-            log.warning("no backup on closing: %s", exc)
-            self.show_error(str(exc))
-            return
-        if made is not None:
-            log.info("backed up to %s", made.path)
-
     def _update_title(self) -> None:
         self.setWindowTitle(f"Roadmap — {self.ctx.profile.name}")
-
-    def show_shortcuts(self) -> None:
-        rows = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in SHORTCUTS)
-        QMessageBox.information(self, "Keyboard shortcuts", f"<table>{rows}</table>")
-
-    def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About Roadmap",
-            f"<b>Roadmap {__version__}</b><p>{self.services.roadmap.summary}</p>"
-            f"<p>Your data: {self.paths.data_dir}</p>",
-        )
 
     # --- themes -------------------------------------------------------------------------
 
@@ -487,7 +418,7 @@ class MainWindow(QMainWindow):
             self.flush()
             self.ctx.stop_watching()
             self.save_settings()
-            self._back_up_on_close()
+            self.backups.back_up_on_close()
             self.services.close()
         super().closeEvent(event)
         self.closed.emit()
