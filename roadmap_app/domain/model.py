@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 
 
 class ItemState(enum.StrEnum):
@@ -234,20 +235,62 @@ class Roadmap:
     def tasks(self) -> tuple[Task, ...]:
         return tuple(t for s in self.steps for t in s.tasks)
 
-    def skill(self, skill_id: str) -> Skill:
-        return next(s for s in self.skills if s.id == skill_id)
+    # Every lookup by id is total: a roadmap version may drop an id the learner's data
+    # still names, so callers get None and show what they saved without the roadmap's words.
 
-    def step(self, step_id: str) -> Step:
-        return next(s for s in self.steps if s.id == step_id)
+    def skill(self, skill_id: str) -> Skill | None:
+        return self._skills.get(skill_id)
 
-    def category(self, category_id: str) -> SkillCategory:
-        return next(c for c in self.categories if c.id == category_id)
+    def step(self, step_id: str) -> Step | None:
+        return self._steps.get(step_id)
 
-    def idea(self, idea_id: str) -> ProjectIdea:
-        return next(i for i in self.project_ideas if i.id == idea_id)
+    def task(self, task_id: str) -> Task | None:
+        return self._tasks.get(task_id)
 
-    def career_step(self, career_id: str) -> CareerStep:
-        return next(c for c in self.career_steps if c.id == career_id)
+    def category(self, category_id: str) -> SkillCategory | None:
+        return self._categories.get(category_id)
+
+    def idea(self, idea_id: str) -> ProjectIdea | None:
+        return self._ideas.get(idea_id)
+
+    def career_step(self, career_id: str) -> CareerStep | None:
+        return self._career_steps.get(career_id)
+
+    def level(self, level_id: str) -> Level | None:
+        return self._levels.get(level_id)
+
+    def title_of(self, item_id: str) -> str:
+        """The item's title, or its id when this roadmap does not have it."""
+        item = self._index.get(item_id)
+        return item.title if item else item_id
+
+    @cached_property
+    def _skills(self) -> dict[str, Skill]:
+        return {s.id: s for s in self.skills}
+
+    @cached_property
+    def _steps(self) -> dict[str, Step]:
+        return {s.id: s for s in self.steps}
+
+    @cached_property
+    def _tasks(self) -> dict[str, Task]:
+        return {t.id: t for t in self.tasks}
+
+    @cached_property
+    def _categories(self) -> dict[str, SkillCategory]:
+        return {c.id: c for c in self.categories}
+
+    @cached_property
+    def _ideas(self) -> dict[str, ProjectIdea]:
+        return {i.id: i for i in self.project_ideas}
+
+    @cached_property
+    def _career_steps(self) -> dict[str, CareerStep]:
+        return {c.id: c for c in self.career_steps}
+
+    @cached_property
+    def _levels(self) -> dict[str, Level]:
+        return {lv.id: lv for lv in self.levels}
 
 
 # --- the learner's data --------------------------------------------------------------

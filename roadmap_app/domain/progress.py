@@ -71,10 +71,14 @@ class ProgressSummary:
     steps: tuple[tuple[Step, Tally], ...]
     skills: Tally
     skills_by_group: dict[SkillGroup, Tally]
-    current_step_id: str
+    current_step: Step
+
+    @property
+    def current_step_id(self) -> str:
+        return self.current_step.id
 
     def step_tally(self, step_id: str) -> Tally:
-        return next(t for s, t in self.steps if s.id == step_id)
+        return next((t for s, t in self.steps if s.id == step_id), Tally())
 
 
 def current_step(roadmap: Roadmap, states: Mapping[str, Progress], chosen: str = "") -> Step:
@@ -98,5 +102,5 @@ def summarise(roadmap: Roadmap, states: Mapping[str, Progress], chosen_step: str
         steps=steps,
         skills=skills,
         skills_by_group=by_group,
-        current_step_id=current_step(roadmap, states, chosen_step).id,
+        current_step=current_step(roadmap, states, chosen_step),
     )

@@ -142,7 +142,7 @@ class LearnerContext(QObject):
         roadmap = self.services.roadmap
         states = self.services.progress.states(self.profile_id)
         summary = self.services.progress.summary(self.profile_id, self._profile.current_step_id)
-        step = roadmap.step(summary.current_step_id)
+        step = summary.current_step
         for task in step.tasks:
             found = states.get(task.id)
             state = found.state if found else ItemState.TODO

@@ -190,7 +190,7 @@ class CareerPage(Page):
         roadmap = self.ctx.services.roadmap
         names = []
         for skill_id in check.skill_ids:
-            title = roadmap.skill(skill_id).title
+            title = roadmap.title_of(skill_id)
             names.append(f"✓ {title}" if self._skill_states.get(skill_id) is ItemState.DONE else title)
         return ", ".join(names)
 
@@ -200,10 +200,14 @@ class CareerPage(Page):
         self.checks_model.set_rows(self.ctx.services.roadmap.self_checks)
         target = self.ctx.profile.target_career_id
         self.target_box.setCurrentIndex(max(0, self.target_box.findData(target)))
-        if target:
-            step = self.ctx.services.roadmap.career_step(target)
+        step = self.ctx.services.roadmap.career_step(target) if target else None
+        if step is not None:
             self.target_detail.setText(
                 f"{step.description} Typical pay: {step.salary.value} ({step.salary.source}, {step.salary.date})."
+            )
+        elif target:
+            self.target_detail.setText(
+                f"The role you chose ({target}) is not in this version of the roadmap; choose another one."
             )
         else:
             self.target_detail.setText("Choose the role you are aiming for; the dashboard will remind you of it.")

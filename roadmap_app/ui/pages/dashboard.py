@@ -252,11 +252,12 @@ class DashboardPage(Page):
         services, profile = self.ctx.services, self.ctx.profile
         roadmap = services.roadmap
         summary = services.progress.summary(profile.id, profile.current_step_id)
-        current = roadmap.step(summary.current_step_id)
+        current = summary.current_step
         self.greeting.setText(f"Hello, {profile.name}")
         target = ""
-        if profile.target_career_id:
-            target = f" Your target: {roadmap.career_step(profile.target_career_id).title}."
+        career = roadmap.career_step(profile.target_career_id)
+        if career is not None:
+            target = f" Your target: {career.title}."
         self.where.setText(f"You are on step {current.number} of {len(roadmap.steps)}: {current.title}.{target}")
         overall = summary.overall
         self.overall.set_value(overall.fraction, f"{overall.done} of {overall.counted} items")

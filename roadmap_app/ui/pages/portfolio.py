@@ -168,7 +168,7 @@ class PortfolioPage(Page):
     def start_from_idea(self, idea_id: str) -> Project | None:
         ctx = self.ctx
         pid = ctx.profile_id
-        title = ctx.services.roadmap.idea(idea_id).title
+        title = ctx.services.roadmap.title_of(idea_id)
         return self._add(
             AddProjectCommand(ctx, f"Start “{title}”", lambda: ctx.services.portfolio.start_from_idea(pid, idea_id))
         )

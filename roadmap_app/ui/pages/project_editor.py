@@ -194,7 +194,7 @@ class ProjectEditor(QWidget):
             dates.append(f"finished {project.finished_on:%d %b %Y}")
         self.dates.setText(", ".join(dates))
         roadmap = self.ctx.services.roadmap
-        titles = [roadmap.skill(s).title for s in project.skill_ids if roadmap.item(s)]
+        titles = [roadmap.title_of(s) for s in project.skill_ids]
         self.skills_label.setText(", ".join(titles) if titles else "None yet: choose the skills it demonstrates.")
         keep = self._note_id if same else None
         self.notes_model.set_items(list(project.notes))

@@ -49,7 +49,8 @@ class SkillPickModel(QAbstractListModel):
             return None
         skill = self._skills[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{skill.title}  ·  {self._roadmap.category(skill.category_id).title}"
+            category = self._roadmap.category(skill.category_id)
+            return f"{skill.title}  ·  {category.title if category else skill.category_id}"
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if skill.id in self._checked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:

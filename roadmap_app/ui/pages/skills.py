@@ -191,7 +191,7 @@ class SkillsPage(Page):
         progress = self.ctx.services.progress.get(self.ctx.profile_id, skill.id)
         category = roadmap.category(skill.category_id)
         self.skill_title.setText(skill.title)
-        self.skill_where.setText(f"{category.title} · {skill.group.value.capitalize()} · {progress.state.label}")
+        self.skill_where.setText(f"{category.title if category else skill.category_id} · {skill.group.value.capitalize()} · {progress.state.label}")
         self.description.setText(skill.description)
         if skill.requires:
             states = self.ctx.services.progress.states(self.ctx.profile_id)
@@ -199,7 +199,7 @@ class SkillsPage(Page):
             for required in skill.requires:
                 found = states.get(required)
                 state = found.state if found else ItemState.TODO
-                parts.append(f"{roadmap.skill(required).title} ({state.label.lower()})")
+                parts.append(f"{roadmap.title_of(required)} ({state.label.lower()})")
             self.requires.setText("Builds on: " + ", ".join(parts))
         else:
             self.requires.setText("")
