@@ -57,6 +57,21 @@ class ProgressService:
             rows = session.scalars(select(ProgressRow).where(ProgressRow.profile_id == profile_id))
             return {r.item_id: to_progress(r) for r in rows}
 
+    def archived(self, profile_id: int) -> list[Progress]:
+        """Saved states and notes on ids the roadmap in use no longer has, by id.
+
+        They are kept, never deleted: a later roadmap version may bring the item back.
+        """
+        return [
+            p
+            for item_id, p in sorted(self.states(profile_id).items())
+            if not self._is_trackable(item_id) and (p.note or p.state is not ItemState.TODO)
+        ]
+
+    def _is_trackable(self, item_id: str) -> bool:
+        item = self._roadmap.item(item_id)
+        return item is not None and item.kind in (ItemKind.TASK, ItemKind.SKILL)
+
     def get(self, profile_id: int, item_id: str) -> Progress:
         self._check_trackable(item_id)
         with self._db.read() as session:
