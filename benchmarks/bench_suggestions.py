@@ -22,6 +22,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import fill_uuids
 
 from roadmap_app.bootstrap import open_services
 from roadmap_app.domain.suggestions import suggest_next_actions
@@ -37,7 +40,7 @@ def fill(services: Services, database: Path, projects: int, entries: int, seed: 
     profile = services.profiles.create("Benchmark").id
     skills = [s.id for s in roadmap.skills]
     tasks = [t.id for t in roadmap.tasks]
-    subjects = [*skills, *tasks, *(f"project:{i}" for i in range(1, projects + 1))]
+    subjects = [*(("item", i) for i in (*skills, *tasks)), *(("project", str(i)) for i in range(1, projects + 1))]
 
     def when() -> str:
         return (NOW - timedelta(minutes=rng.randrange(365 * 24 * 60))).isoformat(sep=" ")
@@ -71,9 +74,10 @@ def fill(services: Services, database: Path, projects: int, entries: int, seed: 
             "INSERT INTO project_notes (project_id, created_at, updated_at, text) VALUES (?, ?, ?, ?)", note_rows
         )
         conn.executemany(
-            "INSERT INTO activity (profile_id, at, action, subject, detail) VALUES (?, ?, 'state', ?, '')",
-            [(profile, when(), rng.choice(subjects)) for _ in range(entries)],
+            "INSERT INTO activity (profile_id, at, action, subject_kind, subject_id) VALUES (?, ?, 'item.state', ?, ?)",
+            [(profile, when(), *rng.choice(subjects)) for _ in range(entries)],
         )
+        fill_uuids(conn)
     conn.close()
     return profile
 

@@ -16,6 +16,7 @@ import random
 import sqlite3
 import sys
 import time
+import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -64,7 +65,18 @@ TITLES = (
     "Document search",
 )
 STATES = ("done", "in_progress", "skipped", "todo")
-ACTIONS = ("state", "note", "project.edit", "project.note", "project.note.edit")
+ACTIONS = {
+    "item": ("item.state", "item.note"),
+    "project": ("project.edit", "project.note.add", "project.note.edit"),
+}
+UUID_TABLES = ("profiles", "item_progress", "projects", "project_notes", "activity", "suggestion_feedback")
+
+
+def fill_uuids(conn: sqlite3.Connection) -> None:
+    """Give rows written here with plain SQL the UUID the app gives every record."""
+    for table in UUID_TABLES:
+        rowids = [r[0] for r in conn.execute(f"SELECT rowid FROM {table} WHERE uuid IS NULL")]
+        conn.executemany(f"UPDATE {table} SET uuid = ? WHERE rowid = ?", [(str(uuid.uuid4()), r) for r in rowids])
 
 
 def _text(rng: random.Random, size: int) -> str:
@@ -154,17 +166,19 @@ def generate(data_dir: Path, size_name: str, *, seed: int = 7) -> Path:
                 for at in sorted(moment() for _ in range(size.notes_per_project))
             ],
         )
-        subjects = [*trackable, *(f"project:{p[0]}" for p in projects)]
+        subjects = [*(("item", t) for t in trackable), *(("project", str(p[0])) for p in projects)]
+
+        def entry() -> tuple[object, ...]:
+            kind, subject = rng.choice(subjects)
+            action = rng.choice(ACTIONS[kind])
+            return (pid, moment(), action, kind, subject, "todo", "done")
+
         conn.executemany(
-            "INSERT INTO activity (profile_id, at, action, subject, detail) VALUES (?, ?, ?, ?, ?)",
-            sorted(
-                (
-                    (pid, moment(), rng.choice(ACTIONS), rng.choice(subjects), "todo -> done")
-                    for _ in range(size.activity)
-                ),
-                key=lambda row: row[1],
-            ),
+            "INSERT INTO activity (profile_id, at, action, subject_kind, subject_id, before, after)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            sorted((entry() for _ in range(size.activity)), key=lambda row: str(row[1])),
         )
+        fill_uuids(conn)
         conn.execute("COMMIT")
         conn.execute("PRAGMA optimize")
     finally:

@@ -115,8 +115,8 @@ def check_writes(db: Path, reported: set[int]) -> None:
         skills: dict[int, int] = dict(
             conn.execute("SELECT project_id, count(*) FROM project_skills GROUP BY project_id").fetchall()
         )
-        added = [r[0] for r in conn.execute("SELECT detail FROM activity WHERE action = 'project.add'")]
-        notes = [int(r[0].split()[0]) for r in conn.execute("SELECT detail FROM activity WHERE action = 'note'")]
+        added = [r[0] for r in conn.execute("SELECT after FROM activity WHERE action = 'project.add'")]
+        notes = [int(r[0]) for r in conn.execute("SELECT after FROM activity WHERE action = 'item.note'")]
         saved = dict(conn.execute("SELECT item_id, length(note) FROM item_progress"))
     finally:
         conn.close()

@@ -47,7 +47,13 @@ def shared_data(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Serv
     services.portfolio.add_note(ada.id, project.id, "# Week 1\nbaseline")
     export = services.transfer.export_profile(ada.id)
     export["feedback"] = [
-        {"key": "k1", "snoozed_until": "2026-02-01", "dismissed": "", "updated_at": "2026-01-01T10:00:00"}
+        {
+            "uuid": "6f1c3a2e-0d4b-4c55-9a7e-3b1f2d9c8e70",
+            "key": "k1",
+            "snoozed_until": "2026-02-01",
+            "dismissed": "",
+            "updated_at": "2026-01-01T10:00:00",
+        }
     ]
     yield services, export
     services.close()
@@ -227,9 +233,9 @@ def check_round_trip(services: Services, title: str, note: str, *, write_the_imp
     exported = json.dumps(services.transfer.export_profile(ada.id), ensure_ascii=False).encode("utf-8")
     if not write_the_import:
         checked = validate_document(parse_document(exported))
-        progress = next(p for p in checked["progress"] if p["item"] == "skill.python")
-        last = next(p for p in reversed(checked["projects"]) if p["title"] == title)
-        assert (progress["note"], last["summary"], last["notes"][-1]["text"]) == (note, note, note)
+        progress = next(p for p in checked.progress if p.item == "skill.python")
+        last = next(p for p in reversed(checked.projects) if p.title == title)
+        assert (progress.note, last.summary, last.notes[-1].text) == (note, note, note)
         return
     twin = services.transfer.import_profile(parse_document(exported), f"Round trip {next(COPIES)}")
     assert services.progress.get(twin.id, "skill.python").note == note

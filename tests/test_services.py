@@ -9,6 +9,7 @@ import pytest
 
 from roadmap_app.bootstrap import open_services
 from roadmap_app.content import default_roadmap_path
+from roadmap_app.domain.activity import ActivityAction
 from roadmap_app.domain.model import ItemState, ProjectStatus
 from roadmap_app.services import InvalidInputError, NotFoundError, Services, UserError
 
@@ -28,7 +29,7 @@ def test_setting_a_state_returns_before_and_after_and_restore_undoes_it(services
     services.progress.restore(me.id, change.before)
     assert services.progress.get(me.id, "skill.python").state is ItemState.TODO
     log = [a.action for a in services.activity.recent(me.id)]
-    assert log.count("state") == 2
+    assert log.count(ActivityAction.ITEM_STATE) == 2
 
 
 def test_notes_are_kept_per_item_and_per_profile(services: Services) -> None:

@@ -10,7 +10,8 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from roadmap_app.content import load_roadmap
-from roadmap_app.domain.model import Activity, Feedback, ItemState, Progress, Project, ProjectStatus, Roadmap
+from roadmap_app.domain.activity import Activity, ActivityAction, SubjectKind
+from roadmap_app.domain.model import Feedback, ItemState, Progress, Project, ProjectStatus, Roadmap
 from roadmap_app.domain.suggestion_types import Action, ActionKind, Suggestion
 from roadmap_app.domain.suggestions import (
     RULES,
@@ -213,10 +214,15 @@ def test_recent_work_in_progress_is_not_stalled() -> None:
 
 
 def test_recent_activity_on_an_item_keeps_it_fresh() -> None:
-    states = progress(["skill.sql"], ItemState.IN_PROGRESS, NOW - timedelta(days=30))
-    activity = [Activity(1, NOW - timedelta(days=2), "note", "skill.sql", "12 characters")]
+    states = progress(["skill.sql", "skill.python"], ItemState.IN_PROGRESS, NOW - timedelta(days=30))
+    activity = [
+        Activity(1, NOW - timedelta(days=2), ActivityAction.ITEM_NOTE, SubjectKind.ITEM, "skill.sql", after="12"),
+        # Only entries about the item itself count: a suggestion key is not the item.
+        Activity(2, NOW - timedelta(days=1), ActivityAction.SUGGESTION_SNOOZE, SubjectKind.SUGGESTION, "skill.python"),
+    ]
     snap = snapshot(states=states, last_activity=last_activity_by_subject(activity))
     assert "stalled:skill.sql" not in keys(snap)
+    assert "stalled:skill.python" in keys(snap)
 
 
 # --- too much in progress -----------------------------------------------------------------------------

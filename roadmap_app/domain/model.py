@@ -322,6 +322,7 @@ class ProjectNote:
     created_at: datetime
     updated_at: datetime
     text: str
+    uuid: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -339,17 +340,7 @@ class Project:
     updated_at: datetime
     skill_ids: tuple[str, ...] = ()
     notes: tuple[ProjectNote, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Activity:
-    """One entry of the append-only log of everything the learner changed."""
-
-    id: int
-    at: datetime
-    action: str
-    subject: str
-    detail: str
+    uuid: str = ""
 
 
 @dataclass(frozen=True, slots=True)

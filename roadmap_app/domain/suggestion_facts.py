@@ -32,8 +32,8 @@ OPEN = (ItemState.TODO, ItemState.IN_PROGRESS)
 class Snapshot:
     """Everything the rules look at, read at one moment.
 
-    ``last_note_at`` maps a project id to its newest note's time, ``last_activity`` an
-    activity subject (an item id, ``project:ID``) to its newest entry's time.
+    ``last_note_at`` maps a project id to its newest note's time, ``last_activity`` a
+    task or skill id to its newest activity entry's time.
     """
 
     roadmap: Roadmap

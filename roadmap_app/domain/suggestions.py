@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from roadmap_app.domain.model import Activity, Feedback
+from roadmap_app.domain.activity import Activity, SubjectKind
+from roadmap_app.domain.model import Feedback
 from roadmap_app.domain.suggestion_facts import WIP_LIMIT, Facts, Snapshot
 from roadmap_app.domain.suggestion_rules import (
     PROJECT_START_PENALTY,
@@ -56,11 +57,13 @@ __all__ = [
 
 
 def last_activity_by_subject(entries: Iterable[Activity]) -> dict[str, datetime]:
-    """The newest time per subject, for callers that hold the activity entries themselves."""
+    """The newest time per task or skill, for callers that hold the activity entries themselves."""
     newest: dict[str, datetime] = {}
     for entry in entries:
-        if entry.subject and (entry.subject not in newest or entry.at > newest[entry.subject]):
-            newest[entry.subject] = entry.at
+        if entry.subject_kind is not SubjectKind.ITEM:
+            continue
+        if entry.subject_id not in newest or entry.at > newest[entry.subject_id]:
+            newest[entry.subject_id] = entry.at
     return newest
 
 

@@ -7,20 +7,60 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from roadmap_app.domain.model import Activity, ItemState, Profile, Progress
+from roadmap_app.domain.activity import Activity, ActivityAction, SubjectKind, parse_action, parse_subject_kind
+from roadmap_app.domain.model import ItemState, Profile, Progress
 from roadmap_app.services.errors import NotFoundError
-from roadmap_app.storage.tables import ActivityRow, ProfileRow, ProgressRow
+from roadmap_app.storage.tables import ActivityRow, ProfileRow, ProgressRow, TombstoneRow
 
 Clock = Callable[[], datetime]
 
 
 def system_clock() -> datetime:
-    return datetime.now().replace(microsecond=0)
+    # Microseconds are kept: two changes in the same second still sort in the order made.
+    return datetime.now()
 
 
-def record(session: Session, profile_id: int, at: datetime, action: str, subject: str = "", detail: str = "") -> None:
-    """Append one entry to the activity log, in the caller's transaction."""
-    session.add(ActivityRow(profile_id=profile_id, at=at, action=action, subject=subject, detail=detail))
+def record(
+    session: Session,
+    profile_id: int,
+    at: datetime,
+    action: ActivityAction,
+    subject_kind: SubjectKind,
+    subject_id: str | int = "",
+    *,
+    field: str = "",
+    before: str = "",
+    after: str = "",
+) -> None:
+    """Append one entry to the activity log, in the caller's transaction: the one writer."""
+    session.add(
+        ActivityRow(
+            profile_id=profile_id,
+            at=at,
+            action=action.value,
+            subject_kind=subject_kind.value,
+            subject_id=str(subject_id),
+            field=field,
+            before=before,
+            after=after,
+        )
+    )
+
+
+def bury(session: Session, profile_id: int, kind: str, uuids: list[str], at: datetime) -> None:
+    """Leave a tombstone for each deleted record, in the caller's transaction."""
+    owner = session.get(ProfileRow, profile_id)
+    profile_uuid = owner.uuid if owner is not None else ""
+    for value in uuids:
+        session.merge(TombstoneRow(uuid=value, kind=kind, profile_uuid=profile_uuid, deleted_at=at))
+
+
+def unbury(session: Session, uuids: list[str]) -> None:
+    """A record came back (undo): it is no longer deleted."""
+    for value in uuids:
+        row = session.get(TombstoneRow, value)
+        if row is not None:
+            session.delete(row)
 
 
 def profile_row(session: Session, profile_id: int) -> ProfileRow:
@@ -40,13 +80,28 @@ def to_profile(row: ProfileRow) -> Profile:
     )
 
 
-def to_progress(row: ProgressRow) -> Progress:
+def stored_state(value: str) -> ItemState:
+    """A stored state; an unknown one (from a newer version) reads as to do."""
     try:
-        state = ItemState(row.state)
+        return ItemState(value)
     except ValueError:
-        state = ItemState.TODO
-    return Progress(item_id=row.item_id, state=state, note=row.note, updated_at=row.updated_at)
+        return ItemState.TODO
+
+
+def to_progress(row: ProgressRow) -> Progress:
+    return Progress(item_id=row.item_id, state=stored_state(row.state), note=row.note, updated_at=row.updated_at)
 
 
 def to_activity(row: ActivityRow) -> Activity:
-    return Activity(id=row.id, at=row.at, action=row.action, subject=row.subject, detail=row.detail)
+    action = parse_action(row.action)
+    return Activity(
+        id=row.id,
+        at=row.at,
+        action=action,
+        subject_kind=parse_subject_kind(row.subject_kind),
+        subject_id=row.subject_id,
+        # An action this version does not know keeps its name, for the words shown.
+        field=row.field if action is not ActivityAction.OTHER else (row.field or row.action),
+        before=row.before,
+        after=row.after,
+    )

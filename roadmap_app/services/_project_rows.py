@@ -24,6 +24,7 @@ PROJECT_COLUMNS = (
     ProjectRow.finished_on,
     ProjectRow.created_at,
     ProjectRow.updated_at,
+    ProjectRow.uuid,
 )
 _IN_CHUNK = 500  # stays under SQLite's limit on bound parameters
 
@@ -38,7 +39,12 @@ def stored_status(value: str) -> ProjectStatus:
 
 def to_note(row: ProjectNoteRow) -> ProjectNote:
     return ProjectNote(
-        id=row.id, project_id=row.project_id, created_at=row.created_at, updated_at=row.updated_at, text=row.text
+        id=row.id,
+        project_id=row.project_id,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        text=row.text,
+        uuid=row.uuid,
     )
 
 
@@ -58,6 +64,7 @@ def project_from_row(row: Any, skill_ids: Iterable[str], notes: Iterable[Project
         updated_at=row.updated_at,
         skill_ids=tuple(skill_ids),
         notes=tuple(notes),
+        uuid=row.uuid,
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from roadmap_app.domain.model import Activity
+from roadmap_app.domain.activity import Activity
 from roadmap_app.services._common import to_activity
 from roadmap_app.storage.db import Database
 from roadmap_app.storage.tables import ActivityRow

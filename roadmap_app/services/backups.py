@@ -24,7 +24,7 @@ from roadmap_app.storage import backup as sqlite_backup
 from roadmap_app.storage.backup import DatabaseSummary
 from roadmap_app.storage.db import Database, StorageError, read_revision
 from roadmap_app.storage.recovery import process_alive
-from roadmap_app.storage.schema import HEAD_REVISION, KNOWN_REVISIONS
+from roadmap_app.storage.schema import KNOWN_REVISIONS
 from roadmap_app.storage.tables import ActivityRow, FeedbackRow, ProgressRow, ProjectRow
 
 NAME = re.compile(r"^roadmap-(\d{8}-\d{6})(?:-(\d+))?-([a-z-]+)\.sqlite3$")
@@ -300,16 +300,10 @@ class BackupService:
             )
         if self._has_data():
             self.create("before-restore")
-        self._db.engine.dispose()
         try:
-            sqlite_backup.restore_into(info.path, self._db.path)
+            self._db.replace_with(info.path)
         except sqlite_backup.BackupError as exc:
             raise UserError(f"could not restore {info.path.name} ({exc}); nothing was changed") from exc
-        self._db.note_external_write()
-        if read_revision(self._db.path) != HEAD_REVISION:
-            from roadmap_app.storage.migrate import upgrade
-
-            upgrade(self._db.path)
         return info
 
     def check(self) -> CheckReport:

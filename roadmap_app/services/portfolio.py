@@ -10,15 +10,15 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from roadmap_app.domain.activity import ActivityAction, SubjectKind
+from roadmap_app.domain.limits import MAX_TEXT, MAX_TITLE
 from roadmap_app.domain.model import Project, ProjectNote, ProjectStatus, Roadmap
-from roadmap_app.services._common import Clock, profile_row, record, system_clock
+from roadmap_app.services._common import Clock, bury, profile_row, record, system_clock, unbury
 from roadmap_app.services._project_rows import PROJECT_COLUMNS, projects_from_rows, to_note, to_project
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
 from roadmap_app.storage.db import Database
-from roadmap_app.storage.tables import ProjectNoteRow, ProjectRow, ProjectSkillRow
+from roadmap_app.storage.tables import ProjectNoteRow, ProjectRow, ProjectSkillRow, new_uuid
 
-MAX_TITLE = 200
-MAX_TEXT = 1_000_000
 LINK_SCHEMES = ("http://", "https://")
 EDITABLE = frozenset({"title", "summary", "status", "repo_url", "demo_url", "started_on", "finished_on"})
 
@@ -58,6 +58,15 @@ def clean_title(value: str) -> str:
     if len(value) > MAX_TITLE:
         raise InvalidInputError(f"a project title can have at most {MAX_TITLE} characters")
     return value
+
+
+def _logged(key: str, value: object) -> str:
+    """A project field's value as the activity log keeps it: a summary by its length only."""
+    if key == "summary":
+        return str(len(str(value)))
+    if value is None:
+        return ""
+    return value.value if isinstance(value, ProjectStatus) else str(value)
 
 
 class PortfolioService:
@@ -162,7 +171,7 @@ class PortfolioService:
             profile_row(session, profile_id)
             session.add(row)
             session.flush()
-            record(session, profile_id, now, "project.add", f"project:{row.id}", row.title)
+            record(session, profile_id, now, ActivityAction.PROJECT_ADD, SubjectKind.PROJECT, row.id, after=row.title)
             return to_project(row, with_notes=True)
 
     def start_from_idea(self, profile_id: int, idea_id: str) -> Project:
@@ -206,8 +215,12 @@ class PortfolioService:
             after = to_project(row, with_notes=False)
             if after != before:
                 row.updated_at = now
-                changed = sorted(k for k in EDITABLE if getattr(before, k) != getattr(after, k))
-                record(session, profile_id, now, "project.edit", f"project:{project_id}", ", ".join(changed))
+                for key in sorted(k for k in EDITABLE if getattr(before, k) != getattr(after, k)):
+                    old, new = _logged(key, getattr(before, key)), _logged(key, getattr(after, key))
+                    record(
+                        session, profile_id, now, ActivityAction.PROJECT_EDIT, SubjectKind.PROJECT, project_id,
+                        field=key, before=old, after=new,
+                    )  # fmt: skip
                 after = to_project(row, with_notes=False)
             return ProjectChange(before, after)
 
@@ -221,7 +234,10 @@ class PortfolioService:
             if set(skills) != set(before.skill_ids):
                 row.skills = [ProjectSkillRow(skill_id=s) for s in sorted(skills)]
                 row.updated_at = now
-                record(session, profile_id, now, "project.skills", f"project:{project_id}", " ".join(sorted(skills)))
+                record(
+                    session, profile_id, now, ActivityAction.PROJECT_SKILLS, SubjectKind.PROJECT, project_id,
+                    before=" ".join(sorted(before.skill_ids)), after=" ".join(sorted(skills)),
+                )  # fmt: skip
                 session.flush()
             return ProjectChange(before, to_project(row, with_notes=False))
 
@@ -230,8 +246,19 @@ class PortfolioService:
         with self._db.write() as session:
             row = self._row(session, profile_id, project_id)
             gone = to_project(row, with_notes=True)
+            now = self._clock()
+            bury(session, profile_id, "project", [gone.uuid], now)
+            bury(session, profile_id, "project_note", [n.uuid for n in gone.notes], now)
             session.delete(row)
-            record(session, profile_id, self._clock(), "project.delete", f"project:{project_id}", gone.title)
+            record(
+                session,
+                profile_id,
+                now,
+                ActivityAction.PROJECT_DELETE,
+                SubjectKind.PROJECT,
+                project_id,
+                before=gone.title,
+            )
             return gone
 
     def restore(self, profile_id: int, project: Project) -> Project:
@@ -240,6 +267,7 @@ class PortfolioService:
             profile_row(session, profile_id)
             row = ProjectRow(
                 id=project.id,
+                uuid=project.uuid or new_uuid(),
                 profile_id=profile_id,
                 title=project.title,
                 summary=project.summary,
@@ -253,13 +281,23 @@ class PortfolioService:
                 updated_at=project.updated_at,
                 skills=[ProjectSkillRow(skill_id=s) for s in project.skill_ids],
                 notes=[
-                    ProjectNoteRow(id=n.id, created_at=n.created_at, updated_at=n.updated_at, text=n.text)
+                    ProjectNoteRow(
+                        id=n.id,
+                        uuid=n.uuid or new_uuid(),
+                        created_at=n.created_at,
+                        updated_at=n.updated_at,
+                        text=n.text,
+                    )
                     for n in project.notes
                 ],
             )
             session.add(row)
             session.flush()
-            record(session, profile_id, self._clock(), "project.restore", f"project:{project.id}", project.title)
+            unbury(session, [project.uuid, *(n.uuid for n in project.notes)])
+            record(
+                session, profile_id, self._clock(), ActivityAction.PROJECT_RESTORE, SubjectKind.PROJECT, project.id,
+                after=project.title,
+            )  # fmt: skip
             return to_project(row, with_notes=True)
 
     # --- notes ---------------------------------------------------------------------------
@@ -275,7 +313,9 @@ class PortfolioService:
             session.add(note)
             project.updated_at = now
             session.flush()
-            record(session, profile_id, now, "project.note", f"project:{project_id}", f"note {note.id}")
+            record(
+                session, profile_id, now, ActivityAction.NOTE_ADD, SubjectKind.PROJECT, project_id, after=str(note.id)
+            )
             return to_note(note)
 
     def _note_row(self, session: Session, profile_id: int, note_id: int) -> ProjectNoteRow:
@@ -295,22 +335,23 @@ class PortfolioService:
             if text != note.text:
                 note.text = text
                 note.updated_at = now
-                record(session, profile_id, now, "project.note.edit", f"project:{note.project_id}", f"note {note_id}")
+                record(
+                    session, profile_id, now, ActivityAction.NOTE_EDIT, SubjectKind.PROJECT, note.project_id,
+                    after=str(note_id),
+                )  # fmt: skip
             return NoteChange(before, to_note(note))
 
     def delete_note(self, profile_id: int, note_id: int) -> ProjectNote:
         with self._db.write() as session:
             note = self._note_row(session, profile_id, note_id)
             gone = to_note(note)
+            now = self._clock()
+            bury(session, profile_id, "project_note", [gone.uuid], now)
             session.delete(note)
             record(
-                session,
-                profile_id,
-                self._clock(),
-                "project.note.delete",
-                f"project:{gone.project_id}",
-                f"note {note_id}",
-            )
+                session, profile_id, now, ActivityAction.NOTE_DELETE, SubjectKind.PROJECT, gone.project_id,
+                before=str(note_id),
+            )  # fmt: skip
             return gone
 
     def restore_note(self, profile_id: int, note: ProjectNote) -> ProjectNote:
@@ -318,6 +359,7 @@ class PortfolioService:
             self._row(session, profile_id, note.project_id)
             row = ProjectNoteRow(
                 id=note.id,
+                uuid=note.uuid or new_uuid(),
                 project_id=note.project_id,
                 created_at=note.created_at,
                 updated_at=note.updated_at,
@@ -325,6 +367,11 @@ class PortfolioService:
             )
             session.add(row)
             session.flush()
+            unbury(session, [note.uuid])
+            record(
+                session, profile_id, self._clock(), ActivityAction.NOTE_RESTORE, SubjectKind.PROJECT, note.project_id,
+                after=str(note.id),
+            )  # fmt: skip
             return to_note(row)
 
     def with_skill(self, profile_id: int, skill_id: str) -> list[Project]:

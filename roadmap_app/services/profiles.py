@@ -7,14 +7,15 @@ import unicodedata
 
 from sqlalchemy import func, select
 
+from roadmap_app.domain.activity import ActivityAction, SubjectKind
+from roadmap_app.domain.limits import MAX_NAME
 from roadmap_app.domain.model import Profile, Roadmap
-from roadmap_app.services._common import Clock, profile_row, record, system_clock, to_profile
+from roadmap_app.services._common import Clock, bury, profile_row, record, system_clock, to_profile
 from roadmap_app.services.errors import InvalidInputError, NotFoundError, UserError
 from roadmap_app.storage.db import Database
 from roadmap_app.storage.tables import ProfileRow, Setting
 
 CURRENT_PROFILE_KEY = "current_profile"
-MAX_NAME = 60
 
 
 def clean_profile_name(name: str) -> str:
@@ -70,7 +71,7 @@ class ProfileService:
             row = ProfileRow(name=cleaned, created_at=self._clock())
             session.add(row)
             session.flush()
-            record(session, row.id, row.created_at, "profile.create", detail=cleaned)
+            record(session, row.id, row.created_at, ActivityAction.PROFILE_CREATE, SubjectKind.PROFILE, after=cleaned)
             return to_profile(row)
 
     def rename(self, profile_id: int, name: str) -> Profile:
@@ -82,13 +83,19 @@ class ProfileService:
                 raise UserError(f"a profile named '{cleaned}' already exists; choose another name")
             old = row.name
             row.name = cleaned
-            record(session, row.id, self._clock(), "profile.rename", detail=f"{old} -> {cleaned}")
+            if old != cleaned:
+                record(
+                    session, row.id, self._clock(), ActivityAction.PROFILE_RENAME, SubjectKind.PROFILE,
+                    before=old, after=cleaned,
+                )  # fmt: skip
             return to_profile(row)
 
     def delete(self, profile_id: int) -> None:
         """Delete a profile and everything in it. The caller asks the learner first."""
         with self._db.write() as session:
             row = profile_row(session, profile_id)
+            # Its records go with it; one tombstone says so for all of them.
+            bury(session, profile_id, "profile", [row.uuid], self._clock())
             session.delete(row)
             setting = session.get(Setting, CURRENT_PROFILE_KEY)
             if setting is not None and setting.value == str(profile_id):
@@ -129,15 +136,14 @@ class ProfileService:
         with self._db.write() as session:
             row = profile_row(session, profile_id)
             before = to_profile(row)
-            if current_step_id is not None:
-                row.current_step_id = current_step_id
-            if target_career_id is not None:
-                row.target_career_id = target_career_id
-            record(
-                session,
-                profile_id,
-                self._clock(),
-                "profile.goal",
-                detail=f"step={row.current_step_id} target={row.target_career_id}",
-            )
+            now = self._clock()
+            for field, value in (("current_step", current_step_id), ("target_career", target_career_id)):
+                old = getattr(row, f"{field}_id")
+                if value is None or value == old:
+                    continue
+                setattr(row, f"{field}_id", value)
+                record(
+                    session, profile_id, now, ActivityAction.PROFILE_GOAL, SubjectKind.PROFILE,
+                    field=field, before=old, after=value,
+                )  # fmt: skip
             return before, to_profile(row)

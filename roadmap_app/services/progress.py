@@ -6,14 +6,14 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from roadmap_app.domain.activity import ActivityAction, SubjectKind
+from roadmap_app.domain.limits import MAX_TEXT
 from roadmap_app.domain.model import ItemKind, ItemState, Progress, Roadmap
 from roadmap_app.domain.progress import ProgressSummary, summarise
 from roadmap_app.services._common import Clock, profile_row, record, system_clock, to_progress
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
 from roadmap_app.storage.db import Database
 from roadmap_app.storage.tables import ProgressRow
-
-MAX_NOTE = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,8 +87,8 @@ class ProgressService:
     def set_note(self, profile_id: int, item_id: str, note: str) -> ProgressChange:
         """Replace the learner's note on a task or skill."""
         self._check_trackable(item_id)
-        if len(note) > MAX_NOTE:
-            raise InvalidInputError(f"a note can have at most {MAX_NOTE:,} characters")
+        if len(note) > MAX_TEXT:
+            raise InvalidInputError(f"a note can have at most {MAX_TEXT:,} characters")
         return self._update(profile_id, item_id, note=note)
 
     def restore(self, profile_id: int, progress: Progress) -> ProgressChange:
@@ -113,10 +113,28 @@ class ProgressService:
                 before = to_progress(row)
             if state is not None and state != before.state:
                 row.state = state.value
-                record(session, profile_id, now, "state", item_id, f"{before.state.value} -> {state.value}")
+                record(
+                    session,
+                    profile_id,
+                    now,
+                    ActivityAction.ITEM_STATE,
+                    SubjectKind.ITEM,
+                    item_id,
+                    before=before.state.value,
+                    after=state.value,
+                )
             if note is not None and note != before.note:
                 row.note = note
-                record(session, profile_id, now, "note", item_id, f"{len(note)} characters")
+                record(
+                    session,
+                    profile_id,
+                    now,
+                    ActivityAction.ITEM_NOTE,
+                    SubjectKind.ITEM,
+                    item_id,
+                    before=str(len(before.note)),
+                    after=str(len(note)),
+                )
             if (row.state, row.note) != (before.state.value, before.note):
                 row.updated_at = now
             after = to_progress(row)

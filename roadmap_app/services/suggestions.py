@@ -7,10 +7,11 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from roadmap_app.domain.activity import ActivityAction, SubjectKind
 from roadmap_app.domain.model import Feedback, Project, Roadmap
 from roadmap_app.domain.suggestion_types import Suggestion
 from roadmap_app.domain.suggestions import Snapshot, all_candidates, suggest_next_actions
-from roadmap_app.services._common import Clock, profile_row, record, system_clock, to_progress
+from roadmap_app.services._common import Clock, bury, profile_row, record, system_clock, to_progress
 from roadmap_app.services._project_rows import PROJECT_COLUMNS, projects_from_rows
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
 from roadmap_app.storage.db import Database
@@ -55,9 +56,9 @@ class SuggestionService:
                 .group_by(ProjectNoteRow.project_id)
             )
             last_activity = session.connection().execute(
-                select(ActivityRow.subject, func.max(ActivityRow.at))
-                .where(ActivityRow.profile_id == profile_id, ActivityRow.subject != "")
-                .group_by(ActivityRow.subject)
+                select(ActivityRow.subject_id, func.max(ActivityRow.at))
+                .where(ActivityRow.profile_id == profile_id, ActivityRow.subject_kind == SubjectKind.ITEM.value)
+                .group_by(ActivityRow.subject_id)
             )
             feedback = {
                 r.key: to_feedback(r)
@@ -106,7 +107,10 @@ class SuggestionService:
         with self._db.write() as session:
             row = self._row(session, profile_id, key, now)
             row.snoozed_until = until
-            record(session, profile_id, now, "suggestion.snooze", key, until.isoformat())
+            record(
+                session, profile_id, now, ActivityAction.SUGGESTION_SNOOZE, SubjectKind.SUGGESTION, key,
+                after=until.isoformat(),
+            )  # fmt: skip
         return until
 
     def dismiss(self, profile_id: int, suggestion_or_key: Suggestion | str) -> Feedback:
@@ -120,7 +124,10 @@ class SuggestionService:
             row = self._row(session, profile_id, suggestion.key, now)
             row.dismissed_fingerprint = suggestion.fingerprint
             row.snoozed_until = None
-            record(session, profile_id, now, "suggestion.dismiss", suggestion.key, suggestion.title)
+            record(
+                session, profile_id, now, ActivityAction.SUGGESTION_DISMISS, SubjectKind.SUGGESTION, suggestion.key,
+                after=suggestion.title,
+            )  # fmt: skip
             return to_feedback(row)
 
     def clear_feedback(self, profile_id: int, key: str) -> Feedback | None:
@@ -131,8 +138,10 @@ class SuggestionService:
             if row is None:
                 return None
             before = to_feedback(row)
+            now = self._clock()
+            bury(session, profile_id, "suggestion_feedback", [row.uuid], now)
             session.delete(row)
-            record(session, profile_id, self._clock(), "suggestion.restore", key)
+            record(session, profile_id, now, ActivityAction.SUGGESTION_RESTORE, SubjectKind.SUGGESTION, key)
             return before
 
     def _find(self, profile_id: int, key: str) -> Suggestion:

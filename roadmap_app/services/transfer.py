@@ -8,24 +8,35 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from roadmap_app.domain.activity import SubjectKind
 from roadmap_app.domain.model import Profile, Roadmap
-from roadmap_app.services._common import Clock, profile_row, system_clock, to_profile
+from roadmap_app.services._common import Clock, profile_row, stored_state, system_clock, to_profile
+from roadmap_app.services._project_rows import stored_status
 from roadmap_app.services.backups import BackupService
 from roadmap_app.services.errors import InvalidInputError, UserError
 from roadmap_app.services.export_format import (
     FORMAT,
     FORMAT_VERSION,
     MAX_IMPORT_BYTES,
+    ActivityRecord,
+    ContentRecord,
+    ExportDocument,
+    FeedbackRecord,
     ImportFormatError,
+    NoteRecord,
+    ProfileRecord,
+    ProgressRecord,
+    ProjectRecord,
+    TombstoneRecord,
     encodable,
     parse_document,
+    to_json,
     validate_document,
 )
 from roadmap_app.services.profiles import clean_profile_name
@@ -38,11 +49,9 @@ from roadmap_app.storage.tables import (
     ProjectNoteRow,
     ProjectRow,
     ProjectSkillRow,
+    TombstoneRow,
+    new_uuid,
 )
-
-
-def _stamp(value: datetime | date | None) -> str | None:
-    return value.isoformat() if value is not None else None
 
 
 class TransferService:
@@ -58,67 +67,93 @@ class TransferService:
 
     def export_profile(self, profile_id: int) -> dict[str, Any]:
         """The whole profile as a plain, JSON-ready document."""
+        return to_json(self.export_document(profile_id))  # type: ignore[no-any-return]
+
+    def export_document(self, profile_id: int) -> ExportDocument:
+        """The whole profile as typed export records."""
         with self._db.read() as session:
             profile = profile_row(session, profile_id)
-            progress = session.scalars(
-                select(ProgressRow).where(ProgressRow.profile_id == profile_id).order_by(ProgressRow.item_id)
+
+            def rows(row_class: Any, *order: Any) -> Any:
+                return session.scalars(select(row_class).where(row_class.profile_id == profile_id).order_by(*order))
+
+            project_rows: list[ProjectRow] = list(rows(ProjectRow, ProjectRow.id))
+            # Row ids differ between databases: an entry about a project names it by UUID.
+            project_uuids = {str(p.id): p.uuid for p in project_rows}
+
+            def subject_of(entry: ActivityRow) -> str:
+                if entry.subject_kind == SubjectKind.PROJECT.value:
+                    return project_uuids.get(entry.subject_id, "")
+                return entry.subject_id
+
+            tombstones = session.scalars(
+                select(TombstoneRow).where(TombstoneRow.profile_uuid == profile.uuid).order_by(TombstoneRow.uuid)
             )
-            projects = session.scalars(
-                select(ProjectRow).where(ProjectRow.profile_id == profile_id).order_by(ProjectRow.id)
-            )
-            activity = session.scalars(
-                select(ActivityRow).where(ActivityRow.profile_id == profile_id).order_by(ActivityRow.id)
-            )
-            feedback = session.scalars(
-                select(FeedbackRow).where(FeedbackRow.profile_id == profile_id).order_by(FeedbackRow.key)
-            )
-            return {
-                "format": FORMAT,
-                "version": FORMAT_VERSION,
-                "content": {"id": self._roadmap.id, "version": self._roadmap.version},
-                "profile": {
-                    "name": profile.name,
-                    "created_at": _stamp(profile.created_at),
-                    "current_step": profile.current_step_id,
-                    "target_career": profile.target_career_id,
-                },
-                "progress": [
-                    {"item": p.item_id, "state": p.state, "note": p.note, "updated_at": _stamp(p.updated_at)}
-                    for p in progress
-                ],
-                "projects": [
-                    {
-                        "title": p.title,
-                        "summary": p.summary,
-                        "status": p.status,
-                        "repo_url": p.repo_url,
-                        "demo_url": p.demo_url,
-                        "idea": p.idea_id,
-                        "started_on": _stamp(p.started_on),
-                        "finished_on": _stamp(p.finished_on),
-                        "created_at": _stamp(p.created_at),
-                        "updated_at": _stamp(p.updated_at),
-                        "skills": [s.skill_id for s in p.skills],
-                        "notes": [
-                            {"created_at": _stamp(n.created_at), "updated_at": _stamp(n.updated_at), "text": n.text}
+            return ExportDocument(
+                format=FORMAT,
+                version=FORMAT_VERSION,
+                content=ContentRecord(id=self._roadmap.id, version=self._roadmap.version),
+                profile=ProfileRecord(
+                    uuid=profile.uuid,
+                    name=profile.name,
+                    created_at=profile.created_at,
+                    current_step=profile.current_step_id,
+                    target_career=profile.target_career_id,
+                ),
+                progress=tuple(
+                    ProgressRecord(
+                        uuid=p.uuid, item=p.item_id, state=stored_state(p.state), note=p.note, updated_at=p.updated_at
+                    )
+                    for p in rows(ProgressRow, ProgressRow.item_id)
+                ),
+                projects=tuple(
+                    ProjectRecord(
+                        uuid=p.uuid,
+                        title=p.title,
+                        summary=p.summary,
+                        status=stored_status(p.status),
+                        repo_url=p.repo_url,
+                        demo_url=p.demo_url,
+                        idea=p.idea_id,
+                        started_on=p.started_on,
+                        finished_on=p.finished_on,
+                        created_at=p.created_at,
+                        updated_at=p.updated_at,
+                        skills=tuple(s.skill_id for s in p.skills),
+                        notes=tuple(
+                            NoteRecord(uuid=n.uuid, created_at=n.created_at, updated_at=n.updated_at, text=n.text)
                             for n in p.notes
-                        ],
-                    }
-                    for p in projects
-                ],
-                "activity": [
-                    {"at": _stamp(a.at), "action": a.action, "subject": a.subject, "detail": a.detail} for a in activity
-                ],
-                "feedback": [
-                    {
-                        "key": f.key,
-                        "snoozed_until": _stamp(f.snoozed_until),
-                        "dismissed": f.dismissed_fingerprint,
-                        "updated_at": _stamp(f.updated_at),
-                    }
-                    for f in feedback
-                ],
-            }
+                        ),
+                    )
+                    for p in project_rows
+                ),
+                activity=tuple(
+                    ActivityRecord(
+                        uuid=a.uuid,
+                        at=a.at,
+                        action=a.action,
+                        subject_kind=a.subject_kind,
+                        subject_id=subject_of(a),
+                        field=a.field,
+                        before=a.before,
+                        after=a.after,
+                    )
+                    for a in rows(ActivityRow, ActivityRow.id)
+                ),
+                feedback=tuple(
+                    FeedbackRecord(
+                        uuid=f.uuid,
+                        key=f.key,
+                        snoozed_until=f.snoozed_until,
+                        dismissed=f.dismissed_fingerprint,
+                        updated_at=f.updated_at,
+                    )
+                    for f in rows(FeedbackRow, FeedbackRow.key)
+                ),
+                tombstones=tuple(
+                    TombstoneRecord(uuid=t.uuid, kind=t.kind, deleted_at=t.deleted_at) for t in tombstones
+                ),
+            )
 
     def write_export(self, profile_id: int, path: Path) -> None:
         """Write the export next to ``path`` first, then move it into place."""
@@ -171,71 +206,123 @@ class TransferService:
         written; then the whole profile is written in one transaction.
         """
         doc = validate_document(document)
-        wanted = clean_profile_name(name if name is not None else doc["profile"]["name"])
+        wanted = clean_profile_name(name if name is not None else doc.profile.name)
         if not encodable(wanted):
             raise InvalidInputError("a profile name cannot contain a lone surrogate character")
         self._refuse_taken_name(wanted)
         self._backups.create_automatic("before-import")
         with self._db.write() as session:
             self._refuse_taken_name(wanted, session)
-            meta = doc["profile"]
+            fresh = _UuidKeeper(session)
+            meta = doc.profile
             profile = ProfileRow(
+                uuid=fresh(ProfileRow, meta.uuid),
                 name=wanted,
-                created_at=meta["created_at"],
-                current_step_id=meta["current_step"],
-                target_career_id=meta["target_career"],
+                created_at=meta.created_at,
+                current_step_id=meta.current_step,
+                target_career_id=meta.target_career,
             )
             session.add(profile)
             session.flush()
             session.add_all(
                 ProgressRow(
+                    uuid=fresh(ProgressRow, p.uuid),
                     profile_id=profile.id,
-                    item_id=p["item"],
-                    state=p["state"],
-                    note=p["note"],
-                    updated_at=p["updated_at"],
+                    item_id=p.item,
+                    state=p.state.value,
+                    note=p.note,
+                    updated_at=p.updated_at,
                 )
-                for p in doc["progress"]
+                for p in doc.progress
             )
-            for p in doc["projects"]:
-                session.add(
+            project_rows = []
+            for p in doc.projects:
+                project_rows.append(
                     ProjectRow(
+                        uuid=fresh(ProjectRow, p.uuid),
                         profile_id=profile.id,
-                        title=p["title"],
-                        summary=p["summary"],
-                        status=p["status"],
-                        repo_url=p["repo_url"],
-                        demo_url=p["demo_url"],
-                        idea_id=p["idea"],
-                        started_on=p["started_on"],
-                        finished_on=p["finished_on"],
-                        created_at=p["created_at"],
-                        updated_at=p["updated_at"],
-                        skills=[ProjectSkillRow(skill_id=s) for s in p["skills"]],
+                        title=p.title,
+                        summary=p.summary,
+                        status=p.status.value,
+                        repo_url=p.repo_url,
+                        demo_url=p.demo_url,
+                        idea_id=p.idea,
+                        started_on=p.started_on,
+                        finished_on=p.finished_on,
+                        created_at=p.created_at,
+                        updated_at=p.updated_at,
+                        skills=[ProjectSkillRow(skill_id=s) for s in p.skills],
                         notes=[
-                            ProjectNoteRow(created_at=n["created_at"], updated_at=n["updated_at"], text=n["text"])
-                            for n in p["notes"]
+                            ProjectNoteRow(
+                                uuid=fresh(ProjectNoteRow, n.uuid),
+                                created_at=n.created_at,
+                                updated_at=n.updated_at,
+                                text=n.text,
+                            )
+                            for n in p.notes
                         ],
                     )
                 )
+            session.add_all(project_rows)
+            session.flush()
+            new_ids = {p.uuid: str(row.id) for p, row in zip(doc.projects, project_rows, strict=True)}
+
+            def subject_of(entry: ActivityRecord) -> str:
+                if entry.subject_kind == SubjectKind.PROJECT.value:
+                    # A project's UUID. Format 1 named it by a row id of the other file,
+                    # which means nothing here: such an entry keeps only the title it holds.
+                    return new_ids.get(entry.subject_id, "")
+                return entry.subject_id
+
             session.add_all(
                 ActivityRow(
-                    profile_id=profile.id, at=a["at"], action=a["action"], subject=a["subject"], detail=a["detail"]
+                    uuid=fresh(ActivityRow, a.uuid),
+                    profile_id=profile.id,
+                    at=a.at,
+                    action=a.action,
+                    subject_kind=a.subject_kind,
+                    subject_id=subject_of(a),
+                    field=a.field,
+                    before=a.before,
+                    after=a.after,
                 )
-                for a in doc["activity"]
+                for a in doc.activity
             )
             session.add_all(
                 FeedbackRow(
+                    uuid=fresh(FeedbackRow, f.uuid),
                     profile_id=profile.id,
-                    key=f["key"],
-                    snoozed_until=f["snoozed_until"],
-                    dismissed_fingerprint=f["dismissed"],
-                    updated_at=f["updated_at"],
+                    key=f.key,
+                    snoozed_until=f.snoozed_until,
+                    dismissed_fingerprint=f.dismissed,
+                    updated_at=f.updated_at,
                 )
-                for f in doc["feedback"]
+                for f in doc.feedback
             )
+            for t in doc.tombstones:
+                session.merge(
+                    TombstoneRow(uuid=t.uuid, kind=t.kind, profile_uuid=profile.uuid, deleted_at=t.deleted_at)
+                )
             session.flush()
             return to_profile(profile)
+
+
+class _UuidKeeper:
+    """Keeps a record's UUID on import unless this database already has it (a second copy
+    of the same export) or the document uses it twice; then the copy gets a new one."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._taken: dict[Any, set[str]] = {}
+
+    def __call__(self, row_class: Any, value: str) -> str:
+        taken = self._taken.get(row_class)
+        if taken is None:
+            taken = self._taken[row_class] = set(self._session.scalars(select(row_class.uuid)))
+        if value in taken:
+            value = new_uuid()
+        taken.add(value)
+        return value
 
 
 __all__ = [

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from roadmap_app.storage.db import BUSY_TIMEOUT_MS, FILE_MODE
+from roadmap_app.storage.engine import BUSY_TIMEOUT_MS, FILE_MODE
 
 #: The first 16 bytes of every SQLite database file.
 SQLITE_HEADER = b"SQLite format 3\x00"

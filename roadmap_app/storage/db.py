@@ -7,15 +7,14 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from roadmap_app.storage.engine import BUSY_TIMEOUT_MS, FILE_MODE, create_sqlite_engine
 from roadmap_app.storage.schema import HEAD_REVISION, KNOWN_REVISIONS
 
-FILE_MODE = 0o600
-BUSY_TIMEOUT_MS = 10_000
+__all__ = ["BUSY_TIMEOUT_MS", "FILE_MODE", "Database", "StorageError", "create_sqlite_engine", "open_database"]
 
 
 class StorageError(RuntimeError):
@@ -28,36 +27,6 @@ class NewerSchemaError(StorageError):
 
 class MigrationError(StorageError):
     """A schema upgrade failed; the file was left as it was before."""
-
-
-def create_sqlite_engine(path: Path, *, for_migration: bool = False) -> Engine:
-    """An engine whose transactions are real SQLite transactions.
-
-    pysqlite's own transaction handling starts transactions late and never for DDL, so
-    we turn it off and emit BEGIN ourselves (the recipe in SQLAlchemy's SQLite docs).
-    A connection with the execution option ``sqlite_begin="IMMEDIATE"`` takes the write
-    lock at BEGIN, so a writer waits for another writer instead of failing half-way.
-    """
-    engine = create_engine(f"sqlite:///{path}")
-
-    @event.listens_for(engine, "connect")
-    def on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
-        dbapi_conn.isolation_level = None
-        cursor = dbapi_conn.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode = WAL")
-        # FULL: a commit that has returned survives a power cut, not just a crash.
-        cursor.execute("PRAGMA synchronous = FULL")
-        # Migrations rebuild tables; they check foreign keys themselves before commit.
-        cursor.execute(f"PRAGMA foreign_keys = {'OFF' if for_migration else 'ON'}")
-        cursor.close()
-
-    @event.listens_for(engine, "begin")
-    def on_begin(conn: Any) -> None:
-        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
-        conn.exec_driver_sql(f"BEGIN {mode}")
-
-    return engine
 
 
 def create_private_file(path: Path) -> None:
@@ -131,9 +100,23 @@ class Database:
         self.write_count += 1
         secure_file(self.path)
 
-    def note_external_write(self) -> None:
-        """Count a change made to the file outside ``write`` (a restore)."""
+    def replace_with(self, backup: Path) -> None:
+        """Replace the whole content with a backup's, then bring it to the current schema.
+
+        Every connection is closed first; other processes see the old content or the new,
+        never a mix. Raises ``BackupError`` when the backup cannot be read, leaving the file
+        as it was.
+        """
+        from roadmap_app.storage.backup import restore_into
+
+        self.engine.dispose()
+        restore_into(backup, self.path)
         self.write_count += 1
+        if read_revision(self.path) != HEAD_REVISION:
+            from roadmap_app.storage.migrate import upgrade
+
+            upgrade(self.path)
+        secure_file(self.path)
 
     def data_version(self) -> int:
         """A number that changes when another connection commits to the file."""

@@ -7,7 +7,7 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 
-from roadmap_app.storage.db import create_sqlite_engine
+from roadmap_app.storage.engine import create_sqlite_engine
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 

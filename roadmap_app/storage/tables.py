@@ -5,6 +5,7 @@ Every change here needs an Alembic migration in ``storage/migrations/versions``.
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime
 from typing import Any, ClassVar
 
@@ -25,6 +26,15 @@ class Base(DeclarativeBase):
     type_annotation_map: ClassVar[dict[Any, Any]] = {str: String()}
 
 
+def new_uuid() -> str:
+    return str(uuid.uuid4())
+
+
+def uuid_column() -> Mapped[str]:
+    """A random id beside the row id, the same in every copy of the data (see TombstoneRow)."""
+    return mapped_column(String(36), unique=True, default=new_uuid)
+
+
 class Setting(Base):
     """App-wide settings that belong with the data, such as the current profile."""
 
@@ -36,6 +46,7 @@ class Setting(Base):
 class ProfileRow(Base):
     __tablename__ = "profiles"
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = uuid_column()
     name: Mapped[str] = mapped_column(unique=True)
     created_at: Mapped[datetime]
     current_step_id: Mapped[str] = mapped_column(default="")
@@ -54,11 +65,13 @@ class ProgressRow(Base):
     state: Mapped[str] = mapped_column(default="todo")
     note: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime]
+    uuid: Mapped[str] = uuid_column()
 
 
 class ProjectRow(Base):
     __tablename__ = "projects"
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = uuid_column()
     profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
     title: Mapped[str]
     summary: Mapped[str] = mapped_column(Text, default="")
@@ -75,7 +88,9 @@ class ProjectRow(Base):
         cascade="all, delete-orphan", passive_deletes=True, order_by="ProjectSkillRow.skill_id"
     )
     notes: Mapped[list[ProjectNoteRow]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True, order_by="ProjectNoteRow.created_at"
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by=lambda: (ProjectNoteRow.created_at, ProjectNoteRow.id),
     )
     # The portfolio lists newest first, a page at a time.
     __table_args__ = (Index("ix_projects_profile_id_updated_at", "profile_id", "updated_at"),)
@@ -91,6 +106,7 @@ class ProjectSkillRow(Base):
 class ProjectNoteRow(Base):
     __tablename__ = "project_notes"
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = uuid_column()
     project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
@@ -100,21 +116,25 @@ class ProjectNoteRow(Base):
 
 
 class ActivityRow(Base):
-    """Append-only: rows are added, never changed."""
+    """Append-only: rows are added, never changed. See ``domain.activity`` for the fields."""
 
     __tablename__ = "activity"
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = uuid_column()
     profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"))
     at: Mapped[datetime]
     action: Mapped[str]
-    subject: Mapped[str] = mapped_column(default="")
-    detail: Mapped[str] = mapped_column(Text, default="")
+    subject_kind: Mapped[str]
+    subject_id: Mapped[str] = mapped_column(default="")
+    field: Mapped[str] = mapped_column(default="")
+    before: Mapped[str] = mapped_column(Text, default="")
+    after: Mapped[str] = mapped_column(Text, default="")
     __table_args__ = (
         Index("ix_activity_profile_id_at", "profile_id", "at"),
         # The newest entries first, without sorting the whole history.
         Index("ix_activity_profile_id_id", "profile_id", "id"),
-        # Covers "last activity per subject" for the suggestions.
-        Index("ix_activity_profile_id_subject_at", "profile_id", "subject", "at"),
+        # Covers "last activity per subject" for the suggestions and a record's timeline.
+        Index("ix_activity_profile_id_subject_kind_subject_id_at", "profile_id", "subject_kind", "subject_id", "at"),
     )
 
 
@@ -127,3 +147,15 @@ class FeedbackRow(Base):
     snoozed_until: Mapped[date | None]
     dismissed_fingerprint: Mapped[str] = mapped_column(default="")
     updated_at: Mapped[datetime]
+    uuid: Mapped[str] = uuid_column()
+
+
+class TombstoneRow(Base):
+    """A deleted record's UUID and when it went, so that a merge of two copies of the data
+    can tell "deleted here" from "never seen here". Kept when the record's profile goes."""
+
+    __tablename__ = "tombstones"
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str]
+    profile_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    deleted_at: Mapped[datetime]

@@ -139,7 +139,6 @@ class LearnerContext(QObject):
         return [fallback] if fallback and fallback.key not in self._hidden_fallbacks else []
 
     def _next_task_suggestion(self) -> Suggestion | None:
-        roadmap = self.services.roadmap
         states = self.services.progress.states(self.profile_id)
         summary = self.services.progress.summary(self.profile_id, self._profile.current_step_id)
         step = summary.current_step

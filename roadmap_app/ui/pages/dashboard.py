@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from roadmap_app.domain.model import Activity, ItemState, SkillGroup
+from roadmap_app.domain.activity import Activity, SubjectKind, describe
+from roadmap_app.domain.model import ItemState, SkillGroup
 from roadmap_app.domain.suggestion_types import Suggestion
 from roadmap_app.ui.context import LearnerContext
 from roadmap_app.ui.models import OBJECT_ROLE, Column, RecordTableModel, SuggestionsModel
@@ -122,38 +123,6 @@ class NextActionsList(QListView):
     def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)  # type: ignore[arg-type]
         self.scheduleDelayedItemsLayout()
-
-
-_ACTIONS = {
-    "note": "Edited the note on",
-    "project.add": "Added project",
-    "project.edit": "Edited project",
-    "project.skills": "Changed the skills of",
-    "project.note": "Added a note to",
-    "project.note.edit": "Edited a note of",
-    "project.note.delete": "Deleted a note of",
-    "project.delete": "Deleted project",
-    "project.restore": "Restored project",
-    "profile.create": "Created your profile",
-    "profile.rename": "Renamed your profile",
-    "profile.goal": "Updated your goal",
-}
-
-
-def activity_text(entry: Activity, titles: dict[str, str]) -> str:
-    """One line of the activity log in words, naming tasks, skills and projects by title."""
-    subject = titles.get(entry.subject, "")
-    if entry.action == "state" and "->" in entry.detail:
-        new = entry.detail.split("->")[-1].strip()
-        try:
-            word = ItemState(new).label.lower()
-        except ValueError:
-            word = new
-        return f"Marked “{subject or entry.subject}” {word}"
-    what = _ACTIONS.get(entry.action, entry.action.replace(".", " ").capitalize())
-    if entry.action in ("project.add", "project.delete", "project.restore") and not subject:
-        subject = entry.detail
-    return f"{what} “{subject}”" if subject else what
 
 
 class DashboardPage(Page):
@@ -280,12 +249,18 @@ class DashboardPage(Page):
             )
         if suggestions:
             self.refresh_suggestions()
-        titles = {item.id: item.title for item in roadmap.items}
         entries = services.activity.recent(profile.id, limit=30)
         # Only the projects the entries name: a long portfolio is not read for 30 titles.
-        named = {int(e.subject[8:]) for e in entries if e.subject.startswith("project:") and e.subject[8:].isdigit()}
-        titles.update({f"project:{pid}": title for pid, title in services.portfolio.titles(profile.id, named).items()})
-        self.activity_model.set_rows([(f"{e.at:%d %b %H:%M}", activity_text(e, titles)) for e in entries])
+        named = {e.project_id for e in entries if e.project_id is not None}
+        projects = services.portfolio.titles(profile.id, named)
+
+        def title_of(entry: Activity) -> str:
+            if entry.subject_kind is SubjectKind.PROJECT:
+                # A deleted project is named by the title its entry kept.
+                return projects.get(entry.project_id or 0) or entry.kept_title or "a deleted project"
+            return roadmap.title_of(entry.subject_id)
+
+        self.activity_model.set_rows([(f"{e.at:%d %b %H:%M}", describe(e, title_of)) for e in entries])
 
     def refresh_suggestions(self) -> None:
         suggestions = self.ctx.next_actions(limit=6)

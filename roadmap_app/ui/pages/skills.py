@@ -191,7 +191,9 @@ class SkillsPage(Page):
         progress = self.ctx.services.progress.get(self.ctx.profile_id, skill.id)
         category = roadmap.category(skill.category_id)
         self.skill_title.setText(skill.title)
-        self.skill_where.setText(f"{category.title if category else skill.category_id} · {skill.group.value.capitalize()} · {progress.state.label}")
+        self.skill_where.setText(
+            f"{category.title if category else skill.category_id} · {skill.group.value.capitalize()} · {progress.state.label}"
+        )
         self.description.setText(skill.description)
         if skill.requires:
             states = self.ctx.services.progress.states(self.ctx.profile_id)

@@ -1,0 +1,211 @@
+"""The activity log, typed: what was done, to what, and the value before and after.
+
+Services write entries through one writer (``services._common.record``); history,
+timelines and the dashboard read them through ``describe`` and the fields below, never by
+parsing text. A new kind of record adds its actions and its subject kind here.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from roadmap_app.domain.model import ItemState
+
+
+class SubjectKind(enum.StrEnum):
+    """What an entry is about. Its id is an item id, a project id, a suggestion key..."""
+
+    PROFILE = "profile"
+    ITEM = "item"
+    PROJECT = "project"
+    SUGGESTION = "suggestion"
+    OTHER = "other"
+
+
+class ActivityAction(enum.StrEnum):
+    ITEM_STATE = "item.state"  # before/after: the states
+    ITEM_NOTE = "item.note"  # before/after: the note's length in characters
+    PROJECT_ADD = "project.add"  # after: the title
+    PROJECT_EDIT = "project.edit"  # field: what changed; before/after its value (a summary: its length)
+    PROJECT_SKILLS = "project.skills"  # before/after: the skill ids, space-separated
+    PROJECT_DELETE = "project.delete"  # before: the title
+    PROJECT_RESTORE = "project.restore"  # after: the title
+    NOTE_ADD = "project.note.add"  # subject: the project; after: the note's id
+    NOTE_EDIT = "project.note.edit"  # after: the note's id
+    NOTE_DELETE = "project.note.delete"  # before: the note's id
+    NOTE_RESTORE = "project.note.restore"  # after: the note's id
+    PROFILE_CREATE = "profile.create"  # after: the name
+    PROFILE_RENAME = "profile.rename"  # before/after: the names
+    PROFILE_GOAL = "profile.goal"  # field: current_step or target_career; before/after: the ids
+    SUGGESTION_SNOOZE = "suggestion.snooze"  # subject: the key; after: the first day it shows again
+    SUGGESTION_DISMISS = "suggestion.dismiss"  # after: the suggestion's title
+    SUGGESTION_RESTORE = "suggestion.restore"
+    OTHER = "other"  # an entry this version does not know (from a newer one); field: its action
+
+
+@dataclass(frozen=True, slots=True)
+class Activity:
+    """One entry of the append-only log of everything the learner changed."""
+
+    id: int
+    at: datetime
+    action: ActivityAction
+    subject_kind: SubjectKind
+    subject_id: str = ""
+    field: str = ""
+    before: str = ""
+    after: str = ""
+
+    @property
+    def project_id(self) -> int | None:
+        """The project the entry is about, if it is about one."""
+        if self.subject_kind is SubjectKind.PROJECT and self.subject_id.isdigit():
+            return int(self.subject_id)
+        return None
+
+    @property
+    def kept_title(self) -> str:
+        """The title the entry kept of its subject: a project added, deleted or restored."""
+        if self.action in (ActivityAction.PROJECT_ADD, ActivityAction.PROJECT_RESTORE):
+            return self.after
+        if self.action is ActivityAction.PROJECT_DELETE:
+            return self.before
+        return ""
+
+
+def parse_action(text: str) -> ActivityAction:
+    try:
+        return ActivityAction(text)
+    except ValueError:
+        return ActivityAction.OTHER
+
+
+def parse_subject_kind(text: str) -> SubjectKind:
+    try:
+        return SubjectKind(text)
+    except ValueError:
+        return SubjectKind.OTHER
+
+
+_WORDS = {
+    ActivityAction.ITEM_NOTE: "Edited the note on",
+    ActivityAction.PROJECT_ADD: "Added project",
+    ActivityAction.PROJECT_EDIT: "Edited project",
+    ActivityAction.PROJECT_SKILLS: "Changed the skills of",
+    ActivityAction.PROJECT_DELETE: "Deleted project",
+    ActivityAction.PROJECT_RESTORE: "Restored project",
+    ActivityAction.NOTE_ADD: "Added a note to",
+    ActivityAction.NOTE_EDIT: "Edited a note of",
+    ActivityAction.NOTE_DELETE: "Deleted a note of",
+    ActivityAction.NOTE_RESTORE: "Restored a note of",
+    ActivityAction.PROFILE_CREATE: "Created your profile",
+    ActivityAction.PROFILE_RENAME: "Renamed your profile",
+    ActivityAction.PROFILE_GOAL: "Updated your goal",
+    ActivityAction.SUGGESTION_SNOOZE: "Snoozed the suggestion",
+    ActivityAction.SUGGESTION_DISMISS: "Dismissed the suggestion",
+    ActivityAction.SUGGESTION_RESTORE: "Brought back a suggestion",
+}
+
+_STATUS_WORDS = {"idea": "an idea", "building": "being built", "done": "done"}
+
+
+def describe(entry: Activity, title_of: Callable[[Activity], str]) -> str:
+    """One entry in words. ``title_of`` names its subject (a task, a skill, a project)."""
+    action = entry.action
+    if action is ActivityAction.ITEM_STATE:
+        try:
+            word = ItemState(entry.after).label.lower()
+        except ValueError:
+            word = entry.after
+        return f"Marked “{title_of(entry)}” {word}"
+    if action is ActivityAction.PROJECT_EDIT and entry.field == "status":
+        return f"Marked project “{title_of(entry)}” {_STATUS_WORDS.get(entry.after, entry.after)}"
+    if action is ActivityAction.PROFILE_RENAME:
+        return f"Renamed your profile to “{entry.after}”"
+    if action is ActivityAction.OTHER:
+        return (entry.field or "Changed something").replace(".", " ").capitalize()
+    words = _WORDS[action]
+    if entry.subject_kind is SubjectKind.PROFILE:
+        return words
+    if action is ActivityAction.SUGGESTION_DISMISS and entry.after:
+        return f"{words} “{entry.after}”"
+    if entry.subject_kind is SubjectKind.SUGGESTION:
+        return words
+    title = title_of(entry)
+    return f"{words} “{title}”" if title else words
+
+
+# --- the log as the first versions wrote it ------------------------------------------------
+# Schema 0001-0002 and export format 1 kept an entry as three strings: action, subject
+# ("skill.python", "project:7" or empty) and a free-text detail. The migration to schema 0003
+# and the import of a format-1 export both turn them into typed entries here. Frozen: it
+# describes an old format, so it never changes with the app.
+
+
+@dataclass(frozen=True, slots=True)
+class LegacyEntry:
+    action: ActivityAction
+    subject_kind: SubjectKind
+    subject_id: str
+    field: str
+    before: str
+    after: str
+
+
+def _split_arrow(detail: str) -> tuple[str, str]:
+    before, _, after = detail.partition("->")
+    return before.strip(), after.strip()
+
+
+def _number(detail: str) -> str:
+    words = detail.split()
+    return next((w for w in words if w.isdigit()), "")
+
+
+_LEGACY_PROJECT = {
+    "project.add": ActivityAction.PROJECT_ADD,
+    "project.edit": ActivityAction.PROJECT_EDIT,
+    "project.skills": ActivityAction.PROJECT_SKILLS,
+    "project.delete": ActivityAction.PROJECT_DELETE,
+    "project.restore": ActivityAction.PROJECT_RESTORE,
+    "project.note": ActivityAction.NOTE_ADD,
+    "project.note.edit": ActivityAction.NOTE_EDIT,
+    "project.note.delete": ActivityAction.NOTE_DELETE,
+}
+
+
+def from_legacy(action: str, subject: str, detail: str) -> LegacyEntry:
+    """A typed entry from one written as (action, subject, detail) strings."""
+    if action == "state":
+        before, after = _split_arrow(detail)
+        return LegacyEntry(ActivityAction.ITEM_STATE, SubjectKind.ITEM, subject, "", before, after)
+    if action == "note":
+        return LegacyEntry(ActivityAction.ITEM_NOTE, SubjectKind.ITEM, subject, "", "", _number(detail))
+    if action in _LEGACY_PROJECT and subject.startswith("project:"):
+        typed = _LEGACY_PROJECT[action]
+        project_id = subject.removeprefix("project:")
+        if typed is ActivityAction.PROJECT_EDIT:
+            return LegacyEntry(typed, SubjectKind.PROJECT, project_id, detail, "", "")
+        if typed in (ActivityAction.PROJECT_DELETE, ActivityAction.NOTE_DELETE):
+            value = _number(detail) if typed is ActivityAction.NOTE_DELETE else detail
+            return LegacyEntry(typed, SubjectKind.PROJECT, project_id, "", value, "")
+        value = _number(detail) if action.startswith("project.note") else detail
+        return LegacyEntry(typed, SubjectKind.PROJECT, project_id, "", "", value)
+    if action == "profile.create":
+        return LegacyEntry(ActivityAction.PROFILE_CREATE, SubjectKind.PROFILE, "", "", "", detail)
+    if action == "profile.rename":
+        before, after = _split_arrow(detail)
+        return LegacyEntry(ActivityAction.PROFILE_RENAME, SubjectKind.PROFILE, "", "", before, after)
+    if action == "profile.goal":
+        return LegacyEntry(ActivityAction.PROFILE_GOAL, SubjectKind.PROFILE, "", "", "", detail)
+    suggestion = {
+        "suggestion.snooze": ActivityAction.SUGGESTION_SNOOZE,
+        "suggestion.dismiss": ActivityAction.SUGGESTION_DISMISS,
+        "suggestion.restore": ActivityAction.SUGGESTION_RESTORE,
+    }.get(action)
+    if suggestion is not None:
+        return LegacyEntry(suggestion, SubjectKind.SUGGESTION, subject, "", "", detail)
+    return LegacyEntry(ActivityAction.OTHER, SubjectKind.OTHER, subject, action, "", detail)
