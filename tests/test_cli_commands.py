@@ -198,6 +198,32 @@ def test_items_json_has_the_same_shape_as_show(run_cli: InProcessCli) -> None:
     assert as_json(run_cli("items", "--kind", "figure", "--json"))[0]["source"]
 
 
+# The keys docs/cli.md gives for each kind, after id, kind and title and before the learner's part.
+DOCUMENTED_KEYS = {
+    "step": ["number", "description", "example", "tasks"],
+    "task": ["step", "detail", "skills"],
+    "skill": [
+        "category", "category_title", "group", "description",
+        "requires", "unlocks", "trained_by_ideas", "tasks", "duties", "self_checks", "projects",
+    ],
+    "duty": ["description", "industry", "example", "skills", "levels"],
+    "level": ["description", "years", "duties", "career_steps"],
+    "career_step": ["number", "description", "level", "salary"],
+    "project_idea": ["summary", "industry", "skills"],
+    "figure": ["value", "source", "date", "note"],
+    "self_check": ["skills"],
+    "use_case": ["description"],
+}  # fmt: skip
+
+
+def test_items_json_keys_are_the_documented_ones_for_every_kind(run_cli: InProcessCli) -> None:
+    rows = as_json(run_cli("items", "--json"))
+    assert {r["kind"] for r in rows} == set(DOCUMENTED_KEYS)
+    for row in rows:
+        learner = ["state", "note", "updated_at", "archived"] if row["kind"] in ("task", "skill") else ["archived"]
+        assert list(row) == ["id", "kind", "title", *DOCUMENTED_KEYS[row["kind"]], *learner], row["id"]
+
+
 def test_items_archived_is_empty_with_the_roadmap_in_use(run_cli: InProcessCli) -> None:
     ok(run_cli("set", "skill.python", "done"))
     assert as_json(run_cli("items", "--archived", "--json")) == []
