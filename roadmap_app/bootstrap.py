@@ -45,9 +45,9 @@ def open_services(
     instead, ready for ``services.backups.restore()``. A daily backup is made when due.
     Call ``services.close()`` at the end: it records the clean shutdown.
     """
+    roadmap = load_roadmap(roadmap_path)  # first: a bad roadmap file must leave the data folder alone
     paths = resolve_paths(data_dir)
     paths.ensure()
-    roadmap = load_roadmap(roadmap_path)
     db = open_checked(
         paths.database,
         paths.damaged_dir,

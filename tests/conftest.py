@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -58,5 +60,36 @@ def cli(data_dir: Path) -> CliRunner:
             timeout=120,
             check=False,
         )
+
+    return run
+
+
+@dataclass(frozen=True)
+class CliResult:
+    """What one in-process run of the command line returned and printed."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+InProcessCli = Callable[..., CliResult]
+
+
+@pytest.fixture
+def run_cli(data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> InProcessCli:
+    """Run `roadmap-app --data-dir DATA ARGS...` through `main(argv)` in this process: fast, same code."""
+    from roadmap_app.__main__ import main
+
+    def run(*args: str, stdin: str | None = None, data: Path | None = None) -> CliResult:
+        if stdin is not None:
+            monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin.encode("utf-8")), encoding="utf-8"))
+        capsys.readouterr()
+        try:
+            code = main(["--data-dir", str(data or data_dir), *args])
+        except SystemExit as exc:  # argparse exits for usage errors, --help and --version
+            code = 0 if exc.code is None else exc.code if isinstance(exc.code, int) else 1
+        out, err = capsys.readouterr()
+        return CliResult(code, out, err)
 
     return run

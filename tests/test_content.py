@@ -333,6 +333,32 @@ def test_prerequisite_loop(tmp_path: Path) -> None:
     assert "skill.python -> skill.pytorch -> skill.python" in message
 
 
+def _with_requires(text: str, skill_id: str, title: str, requires: list[str]) -> str:
+    listed = ", ".join(f'"{r}"' for r in requires)
+    head = f'id = "{skill_id}"\ntitle = "{title}"\n'
+    return _replace_once(text, head, f"{head}requires = [{listed}]\n")
+
+
+def test_a_longer_prerequisite_loop_is_reported_at_its_first_listed_skill(tmp_path: Path) -> None:
+    text = _with_requires(_builtin_text(), "skill.java", "Java", ["skill.r"])
+    text = _with_requires(text, "skill.r", "R", ["skill.python"])
+    text = _with_requires(text, "skill.python", "Python", ["skill.java"])
+    message = _load_error(tmp_path, text)
+    assert message == (
+        "broken.toml: skills[0]: prerequisites form a loop: skill.python -> skill.java -> skill.r -> skill.python"
+    )
+
+
+def test_a_skill_that_requires_itself_is_a_loop(tmp_path: Path) -> None:
+    text = _with_requires(_builtin_text(), "skill.r", "R", ["skill.r"])
+    message = _load_error(tmp_path, text)
+    assert message == "broken.toml: skills[1]: prerequisites form a loop: skill.r -> skill.r"
+
+
+def test_career_steps_are_numbered_in_file_order(roadmap: Roadmap) -> None:
+    assert [c.number for c in roadmap.career_steps] == list(range(1, len(roadmap.career_steps) + 1))
+
+
 def test_broken_toml(tmp_path: Path) -> None:
     text = _builtin_text() + '\n[[use_cases]]\nid = "use.unclosed\n'
     message = _load_error(tmp_path, text)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.exc import OperationalError
 
 from roadmap_app.content import ContentError
-from roadmap_app.domain.model import ItemKind, ItemState, Profile
+from roadmap_app.domain.model import Profile
 from roadmap_app.services import UserError
 from roadmap_app.services.errors import InvalidInputError
 from roadmap_app.storage.db import StorageError
@@ -24,7 +25,8 @@ class Context:
 
         # A restore must work when the database is damaged: it restores into a fresh file.
         damaged_ok = bool(getattr(args, "opens_damaged", False))
-        self.paths, self.services = open_services(args.data_dir, replace_damaged=damaged_ok)
+        roadmap = Path(args.roadmap) if args.roadmap else None
+        self.paths, self.services = open_services(args.data_dir, roadmap_path=roadmap, replace_damaged=damaged_ok)
         self._profile_name: str | None = args.profile
         self._profile: Profile | None = None
 
@@ -102,35 +104,6 @@ def status(args: argparse.Namespace, ctx: Context) -> int:
         print(f" {marker} {step.number}. {step.title:<36} {t.done}/{t.total} done  [{bar:<10}]")
     s = summary.skills
     print(f"Skills: {s.done} done, {s.in_progress} in progress, {s.skipped} skipped, {s.todo} to do (of {s.total})")
-    return 0
-
-
-def items(args: argparse.Namespace, ctx: Context) -> int:
-    roadmap = ctx.services.roadmap
-    kinds = {k.value for k in ItemKind}
-    if args.kind and args.kind not in kinds:
-        raise InvalidInputError(f"unknown kind '{args.kind}'; use one of: {', '.join(sorted(kinds))}")
-    states = ctx.services.progress.states(ctx.profile.id)
-    rows = []
-    for item in roadmap.items:
-        if args.kind and item.kind.value != args.kind:
-            continue
-        row: dict[str, Any] = {"id": item.id, "kind": item.kind.value, "title": item.title}
-        if item.trackable:
-            found = states.get(item.id)
-            row["state"] = (found.state if found else ItemState.TODO).value
-        if item.kind is ItemKind.TASK:
-            row["step"] = item.step_id
-        if item.kind is ItemKind.SKILL:
-            row["category"] = item.category_id
-            row["group"] = item.group
-        rows.append(row)
-    if args.json:
-        emit_json(rows)
-        return 0
-    width = max((len(r["id"]) for r in rows), default=10)
-    for r in rows:
-        print(f"{r['id']:<{width}}  {r['kind']:<12}  {r.get('state', ''):<11}  {r['title']}")
     return 0
 
 

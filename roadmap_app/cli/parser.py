@@ -21,6 +21,7 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     from roadmap_app.cli import commands as c
     from roadmap_app.cli import data_commands as dc
+    from roadmap_app.cli import item_commands as ic
     from roadmap_app.cli import portfolio_commands as pc
 
     parser = _Parser(
@@ -31,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"roadmap-app {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help="folder for the database and backups")
     parser.add_argument("--profile", metavar="NAME", help="learner profile to use (default: the last used)")
+    parser.add_argument("--roadmap", metavar="FILE", help="use this roadmap file instead of the built-in one")
     parser.add_argument("--exit-after-startup", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
@@ -42,8 +44,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("status", c.status, "overall progress, per step, and skills by state")
     p.add_argument("--json", action="store_true")
 
-    p = command("items", c.items, "every item of the roadmap with its id (and your state)")
+    p = command("items", ic.items, "every item of the roadmap with its id (and your state)")
     p.add_argument("--kind", metavar="K", help="only items of this kind (step, task, skill, ...)")
+    p.add_argument("--archived", action="store_true", help="your progress on ids the roadmap in use no longer has")
+    p.add_argument("--json", action="store_true")
+
+    p = command("show", ic.show, "everything the roadmap says about an item, with your state and note")
+    p.add_argument("item", metavar="ITEM")
+    p.add_argument("--json", action="store_true")
+
+    p = command("goal", ic.goal, "the step you are on and the career step you aim for; set them with the options")
+    p.add_argument("--step", metavar="ID", help="the step you are working on ('' clears it)")
+    p.add_argument("--target", metavar="ID", help="the career step you aim for ('' clears it)")
     p.add_argument("--json", action="store_true")
 
     p = command("set", c.set_state, "set a task's or skill's state: todo, in_progress, done, skipped")
@@ -68,11 +80,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=50, metavar="N", help="show at most N matches (default: 50)")
     p.add_argument("--json", action="store_true")
 
-    project = command("project", c.missing_subcommand, "portfolio projects: add, list, show, note")
+    project = command(
+        "project",
+        c.missing_subcommand,
+        "portfolio projects: add, list, show, edit, delete, note, note-edit, note-delete",
+    )
     psub = project.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
     p = psub.add_parser("add", help="add a project and print its id")
     p.set_defaults(handler=pc.project_add)
-    p.add_argument("title", metavar="TITLE")
+    p.add_argument("title", metavar="TITLE", nargs="?", help="(without it, --idea ID starts from that idea as it is)")
     p.add_argument("--summary", default="", metavar="S")
     p.add_argument("--skill", action="append", default=[], metavar="ID", help="a skill it shows (repeatable)")
     p.add_argument("--repo", default="", metavar="URL")
@@ -86,10 +102,32 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=pc.project_show)
     p.add_argument("id", metavar="ID")
     p.add_argument("--json", action="store_true")
+    p = psub.add_parser("edit", help="change a project's fields and skills; a bad value changes nothing")
+    p.set_defaults(handler=pc.project_edit)
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--title", metavar="T")
+    p.add_argument("--summary", metavar="S")
+    p.add_argument("--status", metavar="S", help="idea, building or done")
+    p.add_argument("--repo", metavar="URL", help="repository link ('' clears it)")
+    p.add_argument("--demo", metavar="URL", help="demo link ('' clears it)")
+    p.add_argument("--add-skill", action="append", default=[], metavar="ID", help="a skill it shows (repeatable)")
+    p.add_argument("--remove-skill", action="append", default=[], metavar="ID", help="(repeatable)")
+    p = psub.add_parser("delete", help="delete a project with its notes (needs --yes)")
+    p.set_defaults(handler=pc.project_delete)
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--yes", action="store_true", help="confirm the deletion")
     p = psub.add_parser("note", help="add a dated Markdown note ('-' reads standard input)")
     p.set_defaults(handler=pc.project_note)
     p.add_argument("id", metavar="ID")
     p.add_argument("text", metavar="TEXT")
+    p = psub.add_parser("note-edit", help="replace the text of a project note ('-' reads standard input)")
+    p.set_defaults(handler=pc.project_note_edit)
+    p.add_argument("note", metavar="NOTE", help="the note's id, as 'project show' lists it")
+    p.add_argument("text", metavar="TEXT")
+    p = psub.add_parser("note-delete", help="delete a project note (needs --yes)")
+    p.set_defaults(handler=pc.project_note_delete)
+    p.add_argument("note", metavar="NOTE")
+    p.add_argument("--yes", action="store_true", help="confirm the deletion")
 
     profile = command("profile", c.missing_subcommand, "learner profiles: list, create, use, rename, delete")
     fsub = profile.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)

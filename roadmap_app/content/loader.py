@@ -20,8 +20,9 @@ Problems are reported as ``file: key: problem`` so the author can find the line.
 
 from __future__ import annotations
 
+import graphlib
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -97,10 +98,15 @@ class _Reader:
         categories = self.entries(data, "categories", self.category)
         cat_groups = {c.id: c.group for c in categories}
         skills = self.entries(data, "skills", lambda key, raw: self.skill(key, raw, cat_groups))
-        steps = self.entries(data, "steps", self.step)
+        steps = tuple(
+            self.step(where, number, raw) for number, (where, raw) in enumerate(self.tables(data, "steps"), 1)
+        )
         duties = self.entries(data, "duties", self.duty)
         levels = self.entries(data, "levels", self.level)
-        careers = self.entries(data, "career_steps", self.career_step)
+        careers = tuple(
+            self.career_step(where, number, raw)
+            for number, (where, raw) in enumerate(self.tables(data, "career_steps"), 1)
+        )
         ideas = self.entries(data, "project_ideas", self.idea)
         figures = self.entries(data, "figures", self.figure)
         checks = self.entries(data, "self_checks", self.self_check)
@@ -134,6 +140,18 @@ class _Reader:
             raise self.fail(key, "missing table")
         return value
 
+    def tables(self, data: dict[str, Any], key: str, parent: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
+        """Each table of the non-empty list ``key`` with its label, such as ``steps[2]``."""
+        label = f"{parent}.{key}" if parent else key
+        raw = data.get(key)
+        if not isinstance(raw, list) or not raw:
+            raise self.fail(label, "missing or empty list")
+        for index, entry in enumerate(raw):
+            where = f"{label}[{index}]"
+            if not isinstance(entry, dict):
+                raise self.fail(where, "must be a table")
+            yield where, entry
+
     def entries(
         self,
         data: dict[str, Any],
@@ -141,17 +159,7 @@ class _Reader:
         build: Callable[[str, dict[str, Any]], T],
         parent: str = "",
     ) -> tuple[T, ...]:
-        label = f"{parent}.{key}" if parent else key
-        raw = data.get(key)
-        if not isinstance(raw, list) or not raw:
-            raise self.fail(label, "missing or empty list")
-        out = []
-        for index, entry in enumerate(raw):
-            where = f"{label}[{index}]"
-            if not isinstance(entry, dict):
-                raise self.fail(where, "must be a table")
-            out.append(build(where, entry))
-        return tuple(out)
+        return tuple(build(where, entry) for where, entry in self.tables(data, key, parent))
 
     def text(self, raw: dict[str, Any], where: str, name: str, required: bool = True) -> str:
         value = raw.get(name)
@@ -178,7 +186,7 @@ class _Reader:
 
     # --- entries ----------------------------------------------------------------------
 
-    def step(self, where: str, raw: dict[str, Any]) -> Step:
+    def step(self, where: str, number: int, raw: dict[str, Any]) -> Step:
         step_id = self.new_id(raw, where, "step")
         tasks = (
             self.entries(
@@ -200,7 +208,7 @@ class _Reader:
             raise self.fail(f"{where}.tasks", "a step needs at least one task")
         return Step(
             id=step_id,
-            number=int(where.split("[")[1].rstrip("]")) + 1,
+            number=number,
             title=self.text(raw, where, "title"),
             description=self.text(raw, where, "description"),
             example=self.text(raw, where, "example"),
@@ -249,12 +257,12 @@ class _Reader:
             duty_ids=self.ids(raw, where, "duties"),
         )
 
-    def career_step(self, where: str, raw: dict[str, Any]) -> CareerStep:
+    def career_step(self, where: str, number: int, raw: dict[str, Any]) -> CareerStep:
         career_id = self.new_id(raw, where, "career")
         title = self.text(raw, where, "title")
         return CareerStep(
             id=career_id,
-            number=int(where.split("[")[1].rstrip("]")) + 1,
+            number=number,
             title=title,
             description=self.text(raw, where, "description"),
             level_id=self.text(raw, where, "level", required=False),
@@ -343,18 +351,13 @@ class _Reader:
         self.check_no_cycles(skills)
 
     def check_no_cycles(self, skills: tuple[Skill, ...]) -> None:
-        requires = {s.id: s.requires for s in skills}
-        done: set[str] = set()
-
-        def visit(skill_id: str, trail: tuple[str, ...]) -> None:
-            if skill_id in trail:
-                loop = " -> ".join((*trail[trail.index(skill_id) :], skill_id))
-                raise self.fail(self.seen[skill_id], f"prerequisites form a loop: {loop}")
-            if skill_id in done:
-                return
-            for dep in requires[skill_id]:
-                visit(dep, (*trail, skill_id))
-            done.add(skill_id)
-
-        for skill_id in requires:
-            visit(skill_id, ())
+        """Prerequisites must not form a loop; a loop is reported at its skill listed first."""
+        try:
+            graphlib.TopologicalSorter({s.id: s.requires for s in skills}).prepare()
+        except graphlib.CycleError as exc:
+            # graphlib lists the loop from a skill to the skills needing it; read it the other way.
+            loop: list[str] = list(reversed(exc.args[1]))[:-1]
+            order = {s.id: n for n, s in enumerate(skills)}
+            first = min(range(len(loop)), key=lambda i: order[loop[i]])
+            loop = loop[first:] + loop[:first]
+            raise self.fail(self.seen[loop[0]], f"prerequisites form a loop: {' -> '.join((*loop, loop[0]))}") from None

@@ -325,6 +325,11 @@ class PortfolioService:
         self._row(session, profile_id, note.project_id)
         return note
 
+    def note(self, profile_id: int, note_id: int) -> ProjectNote:
+        """One of the profile's project notes."""
+        with self._db.read() as session:
+            return to_note(self._note_row(session, profile_id, note_id))
+
     def update_note(self, profile_id: int, note_id: int, text: str) -> NoteChange:
         if len(text) > MAX_TEXT:
             raise InvalidInputError(f"a note can have at most {MAX_TEXT:,} characters")

@@ -89,7 +89,7 @@ def _open(args: argparse.Namespace, interactive: bool) -> tuple[AppPaths, Servic
     """The services, with a note for the status bar, or an exit code."""
     try:
         try:
-            paths, services = open_services(args.data_dir)
+            paths, services = open_services(args.data_dir, roadmap_path=Path(args.roadmap) if args.roadmap else None)
             return paths, services, ""
         except DamagedDatabaseError as damage:
             return recover_from_damage(args.data_dir, damage, interactive=interactive)
