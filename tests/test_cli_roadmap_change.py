@@ -157,18 +157,21 @@ def test_next_projects_goal_and_export_answer(
     assert json.loads(out.read_text(encoding="utf-8"))["progress"] == document["progress"]
 
 
-def test_a_project_edit_that_would_keep_a_dropped_skill_says_how_and_changes_nothing(
+def test_a_project_edit_keeps_a_dropped_skill_and_refuses_an_unknown_one(
     run_cli: InProcessCli, later_roadmap: Path, learner: dict[str, str]
 ) -> None:
     def later(*args: str) -> CliResult:
         return run_cli("--roadmap", str(later_roadmap), *args)
 
     vision = learner["vision"]
-    message = one_error_line(later("project", "edit", vision, "--title", "CV", "--add-skill", "skill.sql"))
-    assert f"--remove-skill {DROPPED_SKILL}" in message
-    assert as_json(later("project", "show", vision, "--json"))["title"] == "Vision"
-    ok(later("project", "edit", vision, "--title", "CV"))  # fields alone leave the skills as they are
-    ok(later("project", "edit", vision, "--remove-skill", DROPPED_SKILL))
+    # The dropped skill is the learner's record: it stays while another is added.
+    ok(later("project", "edit", vision, "--title", "CV", "--add-skill", "skill.sql"))
+    shown = as_json(later("project", "show", vision, "--json"))
+    assert (shown["title"], set(shown["skills"])) == ("CV", {"skill.python", "skill.sql", DROPPED_SKILL})
+    message = one_error_line(later("project", "edit", vision, "--title", "Vision", "--add-skill", "skill.nope"))
+    assert "unknown skill 'skill.nope'" in message
+    assert as_json(later("project", "show", vision, "--json"))["title"] == "CV", "a refused edit changes nothing"
+    ok(later("project", "edit", vision, "--remove-skill", DROPPED_SKILL, "--remove-skill", "skill.sql"))
     assert as_json(later("project", "show", vision, "--json"))["skills"] == ["skill.python"]
 
 

@@ -162,3 +162,15 @@ def test_writes_use_the_injected_clock(data_dir: Path) -> None:
     assert services.activity.recent(me.id)[0].at == moment
     assert services.profiles.get(me.id).created_at == moment
     services.close()
+
+
+def test_a_project_edit_with_fields_and_skills_is_one_transaction(services: Services) -> None:
+    me = services.profiles.current()
+    project = services.portfolio.add(me.id, "Churn", skill_ids=["skill.python"])
+    with pytest.raises(UserError, match="unknown skill"):
+        services.portfolio.update(me.id, project.id, title="Churn v2", skill_ids=["skill.python", "skill.nope"])
+    unchanged = services.portfolio.get(me.id, project.id)
+    assert (unchanged.title, unchanged.skill_ids) == ("Churn", ("skill.python",))
+
+    change = services.portfolio.update(me.id, project.id, title="Churn v2", skill_ids=["skill.python", "skill.sql"])
+    assert (change.after.title, set(change.after.skill_ids)) == ("Churn v2", {"skill.python", "skill.sql"})

@@ -129,9 +129,7 @@ def project_edit(args: argparse.Namespace, ctx: Context) -> int:
             "--add-skill, --remove-skill"
         )
     before = project
-    after = portfolio.update(profile_id, project.id, **fields).after if fields else project
-    if skills is not None:
-        after = portfolio.set_skills(profile_id, project.id, skills).after
+    after = portfolio.update(profile_id, project.id, skill_ids=skills, **fields).after
     changed = [name for name in _SHOWN if _value(before, name) != _value(after, name)]
     print(f"project {project.id}: " + (f"changed {', '.join(_SHOWN[n] for n in changed)}" if changed else "no change"))
     return 0
@@ -170,14 +168,8 @@ def _edited_skills(ctx: Context, project: Project, add: list[str], remove: list[
     both = sorted(set(add) & set(remove))
     if both:
         raise InvalidInputError(f"'{both[0]}' is both added and removed; give it once")
-    skills = [s for s in project.skill_ids if s not in remove] + [s for s in add if s not in project.skill_ids]
-    gone = [s for s in skills if roadmap.skill(s) is None]
-    if gone:
-        raise InvalidInputError(
-            f"project {project.id} lists '{gone[0]}', which the roadmap in use no longer has, so its skills "
-            f"cannot be changed with it; remove it too with --remove-skill {gone[0]}"
-        )
-    return skills
+    # A skill the roadmap in use dropped may stay on the project: it is the learner's record.
+    return [s for s in project.skill_ids if s not in remove] + [s for s in add if s not in project.skill_ids]
 
 
 def project_delete(args: argparse.Namespace, ctx: Context) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
@@ -123,8 +123,9 @@ class PortfolioService:
             raise NotFoundError(f"no project with id {project_id}; list them with 'roadmap-app project list'")
         return row
 
-    def _check_skills(self, skill_ids: Iterable[str]) -> tuple[str, ...]:
-        known = {s.id for s in self._roadmap.skills}
+    def _check_skills(self, skill_ids: Iterable[str], keep: Iterable[str] = ()) -> tuple[str, ...]:
+        """The skills as given, each known to the roadmap or (``keep``) already listed."""
+        known = {s.id for s in self._roadmap.skills} | set(keep)
         cleaned = tuple(dict.fromkeys(s.strip() for s in skill_ids))
         for skill_id in cleaned:
             if skill_id not in known:
@@ -181,8 +182,27 @@ class PortfolioService:
             raise NotFoundError(f"unknown project idea '{idea_id}'; see 'roadmap-app items --kind project_idea'")
         return self.add(profile_id, idea.title, summary=idea.summary, idea_id=idea.id, skill_ids=idea.skill_ids)
 
-    def update(self, profile_id: int, project_id: int, **fields: Any) -> ProjectChange:
-        """Change some of title, summary, status, repo_url, demo_url, started_on, finished_on."""
+    def update(
+        self, profile_id: int, project_id: int, *, skill_ids: Iterable[str] | None = None, **fields: Any
+    ) -> ProjectChange:
+        """Change some of title, summary, status, repo_url, demo_url, started_on, finished_on,
+        and (with ``skill_ids``) the skills, all in one transaction."""
+        values = self._clean_fields(fields)
+        now = self._clock()
+        with self._db.write() as session:
+            row = self._row(session, profile_id, project_id)
+            before = to_project(row, with_notes=False)
+            if skill_ids is not None:
+                self._apply_skills(session, row, self._check_skills(skill_ids, keep=before.skill_ids), now)
+            self._apply_fields(session, row, before, values, now)
+            return ProjectChange(before, to_project(row, with_notes=False))
+
+    def set_skills(self, profile_id: int, project_id: int, skill_ids: Iterable[str]) -> ProjectChange:
+        """Replace the skills a project shows (a skill the roadmap dropped may stay)."""
+        return self.update(profile_id, project_id, skill_ids=skill_ids)
+
+    @staticmethod
+    def _clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
         unknown = set(fields) - EDITABLE
         if unknown:
             raise InvalidInputError(f"cannot change {', '.join(sorted(unknown))} of a project")
@@ -194,52 +214,51 @@ class PortfolioService:
         for key, what in (("repo_url", "repository"), ("demo_url", "demo")):
             if key in values:
                 values[key] = clean_link(values[key], what)
+        if len(values.get("summary", "")) > MAX_TEXT:
+            raise InvalidInputError(f"a summary can have at most {MAX_TEXT:,} characters")
         for key in ("started_on", "finished_on"):
             if key in values and values[key] is not None and not isinstance(values[key], date):
                 raise InvalidInputError(f"{key} must be a date")
-        now = self._clock()
-        with self._db.write() as session:
-            row = self._row(session, profile_id, project_id)
-            before = to_project(row, with_notes=False)
-            status = values.pop("status", None)
-            if status is not None and status.value != row.status:
-                row.status = status.value
-                if status is not ProjectStatus.IDEA and row.started_on is None:
-                    row.started_on = now.date()
-                if status is ProjectStatus.DONE and row.finished_on is None:
-                    row.finished_on = now.date()
-                if status is not ProjectStatus.DONE and "finished_on" not in values:
-                    row.finished_on = None
-            for key, value in values.items():
-                setattr(row, key, value)
-            after = to_project(row, with_notes=False)
-            if after != before:
-                row.updated_at = now
-                for key in sorted(k for k in EDITABLE if getattr(before, k) != getattr(after, k)):
-                    old, new = _logged(key, getattr(before, key)), _logged(key, getattr(after, key))
-                    record(
-                        session, profile_id, now, ActivityAction.PROJECT_EDIT, SubjectKind.PROJECT, project_id,
-                        field=key, before=old, after=new,
-                    )  # fmt: skip
-                after = to_project(row, with_notes=False)
-            return ProjectChange(before, after)
+        return values
 
-    def set_skills(self, profile_id: int, project_id: int, skill_ids: Iterable[str]) -> ProjectChange:
-        """Replace the skills a project shows."""
-        skills = self._check_skills(skill_ids)
-        now = self._clock()
-        with self._db.write() as session:
-            row = self._row(session, profile_id, project_id)
-            before = to_project(row, with_notes=False)
-            if set(skills) != set(before.skill_ids):
-                row.skills = [ProjectSkillRow(skill_id=s) for s in sorted(skills)]
-                row.updated_at = now
-                record(
-                    session, profile_id, now, ActivityAction.PROJECT_SKILLS, SubjectKind.PROJECT, project_id,
-                    before=" ".join(sorted(before.skill_ids)), after=" ".join(sorted(skills)),
-                )  # fmt: skip
-                session.flush()
-            return ProjectChange(before, to_project(row, with_notes=False))
+    @staticmethod
+    def _apply_fields(
+        session: Session, row: ProjectRow, before: Project, values: dict[str, Any], now: datetime
+    ) -> None:
+        values = dict(values)
+        status = values.pop("status", None)
+        if status is not None and status.value != row.status:
+            row.status = status.value
+            if status is not ProjectStatus.IDEA and row.started_on is None:
+                row.started_on = now.date()
+            if status is ProjectStatus.DONE and row.finished_on is None:
+                row.finished_on = now.date()
+            if status is not ProjectStatus.DONE and "finished_on" not in values:
+                row.finished_on = None
+        for key, value in values.items():
+            setattr(row, key, value)
+        after = to_project(row, with_notes=False)
+        changed = sorted(k for k in EDITABLE if getattr(before, k) != getattr(after, k))
+        if changed:
+            row.updated_at = now
+        for key in changed:
+            record(
+                session, row.profile_id, now, ActivityAction.PROJECT_EDIT, SubjectKind.PROJECT, row.id,
+                field=key, before=_logged(key, getattr(before, key)), after=_logged(key, getattr(after, key)),
+            )  # fmt: skip
+
+    @staticmethod
+    def _apply_skills(session: Session, row: ProjectRow, skills: tuple[str, ...], now: datetime) -> None:
+        old = sorted(s.skill_id for s in row.skills)
+        if set(skills) == set(old):
+            return
+        row.skills = [ProjectSkillRow(skill_id=s) for s in sorted(skills)]
+        row.updated_at = now
+        record(
+            session, row.profile_id, now, ActivityAction.PROJECT_SKILLS, SubjectKind.PROJECT, row.id,
+            before=" ".join(old), after=" ".join(sorted(skills)),
+        )  # fmt: skip
+        session.flush()
 
     def delete(self, profile_id: int, project_id: int) -> Project:
         """Delete a project with its notes; returns it whole so undo can put it back."""
