@@ -54,6 +54,14 @@ from roadmap_app.storage.tables import (
 )
 
 
+# The fields an activity entry has under the same name in the database and in an export.
+_ACTIVITY_FIELDS = ("at", "action", "subject_kind", "field", "before", "after")
+
+
+def _copied(source: object, names: tuple[str, ...]) -> dict[str, Any]:
+    return {name: getattr(source, name) for name in names}
+
+
 class TransferService:
     def __init__(
         self, db: Database, roadmap: Roadmap, clock: Clock = system_clock, *, backups: BackupService | None = None
@@ -128,16 +136,7 @@ class TransferService:
                     for p in project_rows
                 ),
                 activity=tuple(
-                    ActivityRecord(
-                        uuid=a.uuid,
-                        at=a.at,
-                        action=a.action,
-                        subject_kind=a.subject_kind,
-                        subject_id=subject_of(a),
-                        field=a.field,
-                        before=a.before,
-                        after=a.after,
-                    )
+                    ActivityRecord(uuid=a.uuid, subject_id=subject_of(a), **_copied(a, _ACTIVITY_FIELDS))
                     for a in rows(ActivityRow, ActivityRow.id)
                 ),
                 feedback=tuple(
@@ -278,13 +277,8 @@ class TransferService:
                 ActivityRow(
                     uuid=fresh(ActivityRow, a.uuid),
                     profile_id=profile.id,
-                    at=a.at,
-                    action=a.action,
-                    subject_kind=a.subject_kind,
                     subject_id=subject_of(a),
-                    field=a.field,
-                    before=a.before,
-                    after=a.after,
+                    **_copied(a, _ACTIVITY_FIELDS),
                 )
                 for a in doc.activity
             )
