@@ -16,8 +16,8 @@ from ui_helpers import WindowOpener
 from roadmap_app.bootstrap import open_services
 from roadmap_app.domain.model import ItemState
 from roadmap_app.services.backups import parse_backup_name
-from roadmap_app.ui.main_window import MainWindow
-from roadmap_app.ui.undo import SetStateCommand
+from roadmap_app.ui.window.main_window import MainWindow
+from roadmap_app.ui.window.undo import SetStateCommand
 
 
 @pytest.fixture
@@ -65,7 +65,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication(["roadmap-app"])
 from roadmap_app.__main__ import main
-from roadmap_app.ui.main_window import MainWindow
+from roadmap_app.ui.window.main_window import MainWindow
 
 data = sys.argv[1]
 

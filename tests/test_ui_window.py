@@ -24,10 +24,10 @@ from ui_helpers import WindowOpener
 
 from roadmap_app.domain.model import ItemState
 from roadmap_app.domain.suggestion_types import Action, ActionKind, Suggestion
-from roadmap_app.ui.context import Change
-from roadmap_app.ui.main_window import MainWindow
 from roadmap_app.ui.pages.dashboard import SuggestionCard
-from roadmap_app.ui.theme import ThemeMode, is_dark
+from roadmap_app.ui.window.context import Change
+from roadmap_app.ui.window.main_window import MainWindow
+from roadmap_app.ui.window.theme import ThemeMode, is_dark
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from roadmap_app.bootstrap import open_services
 from roadmap_app.services import Services
-from roadmap_app.ui.main_window import MainWindow
+from roadmap_app.ui.window.main_window import MainWindow
 
 
 class WindowOpener:

@@ -6,7 +6,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QScrollArea, QSplitter, QWidget
 
-from roadmap_app.ui.context import Change, LearnerContext
+from roadmap_app.ui.window.context import Change, LearnerContext
 
 
 class Page(QWidget):

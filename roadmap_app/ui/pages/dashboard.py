@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 
 from roadmap_app.domain.model import Activity, ItemState, SkillGroup
 from roadmap_app.domain.suggestion_types import Suggestion
-from roadmap_app.ui.context import LearnerContext
-from roadmap_app.ui.models import OBJECT_ROLE, Column, RecordTableModel, SuggestionsModel
 from roadmap_app.ui.pages.base import Page, scrolling
-from roadmap_app.ui.theme import state_colour
-from roadmap_app.ui.widgets import Card, ProgressBar, ProgressRing, heading, muted_label
+from roadmap_app.ui.widgets.common import Card, ProgressBar, ProgressRing, heading, muted_label
+from roadmap_app.ui.widgets.models import OBJECT_ROLE, Column, RecordTableModel, SuggestionsModel
+from roadmap_app.ui.window.context import LearnerContext
+from roadmap_app.ui.window.theme import state_colour
 
 Index = QModelIndex | QPersistentModelIndex
 

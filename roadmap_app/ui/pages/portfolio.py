@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from roadmap_app.domain.model import Project
-from roadmap_app.ui.context import Change, LearnerContext
 from roadmap_app.ui.pages.base import Page, scrolling
-from roadmap_app.ui.pages.project_editor import ProjectEditor
-from roadmap_app.ui.paging import PagedProjectsModel
-from roadmap_app.ui.undo import AddProjectCommand, DeleteProjectCommand
-from roadmap_app.ui.widgets import muted_label
+from roadmap_app.ui.widgets.common import muted_label
+from roadmap_app.ui.widgets.paging import PagedProjectsModel
+from roadmap_app.ui.widgets.project_editor import ProjectEditor
+from roadmap_app.ui.window.context import Change, LearnerContext
+from roadmap_app.ui.window.undo import AddProjectCommand, DeleteProjectCommand
 
 
 class PortfolioPage(Page):

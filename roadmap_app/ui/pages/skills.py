@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from roadmap_app.domain.model import ItemState, Skill
-from roadmap_app.ui.context import Change, LearnerContext
-from roadmap_app.ui.delegates import ChecklistView
-from roadmap_app.ui.models import OBJECT_ROLE, ChecklistModel, ProjectsModel, skill_rows
 from roadmap_app.ui.pages.base import Page, scrolling
-from roadmap_app.ui.undo import SetItemNoteCommand, SetStateCommand
-from roadmap_app.ui.widgets import Card, DebouncedTextEdit, heading, muted_label
+from roadmap_app.ui.widgets.common import Card, DebouncedTextEdit, heading, muted_label
+from roadmap_app.ui.widgets.delegates import ChecklistView
+from roadmap_app.ui.widgets.models import OBJECT_ROLE, ChecklistModel, ProjectsModel, skill_rows
+from roadmap_app.ui.window.context import Change, LearnerContext
+from roadmap_app.ui.window.undo import SetItemNoteCommand, SetStateCommand
 
 
 class SkillsPage(Page):
@@ -191,7 +191,9 @@ class SkillsPage(Page):
         progress = self.ctx.services.progress.get(self.ctx.profile_id, skill.id)
         category = roadmap.category(skill.category_id)
         self.skill_title.setText(skill.title)
-        self.skill_where.setText(f"{category.title if category else skill.category_id} · {skill.group.value.capitalize()} · {progress.state.label}")
+        self.skill_where.setText(
+            f"{category.title if category else skill.category_id} · {skill.group.value.capitalize()} · {progress.state.label}"
+        )
         self.description.setText(skill.description)
         if skill.requires:
             states = self.ctx.services.progress.states(self.ctx.profile_id)

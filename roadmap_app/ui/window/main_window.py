@@ -25,16 +25,16 @@ from roadmap_app.domain.search import HitKind, SearchHit
 from roadmap_app.domain.suggestion_types import Suggestion
 from roadmap_app.paths import AppPaths
 from roadmap_app.services import Services, UserError
-from roadmap_app.ui.actions import PAGE_NAMES, perform_action
-from roadmap_app.ui.backup_actions import BackupActions
-from roadmap_app.ui.context import Change, LearnerContext
-from roadmap_app.ui.help import show_about, show_shortcuts
+from roadmap_app.ui.dialogs.help import show_about, show_shortcuts
+from roadmap_app.ui.dialogs.welcome import WelcomeDialog
 from roadmap_app.ui.pages.base import Page
-from roadmap_app.ui.profiles_menu import ProfilesMenu
-from roadmap_app.ui.search import SearchBox
-from roadmap_app.ui.theme import ThemeMode, apply_theme
-from roadmap_app.ui.welcome import WelcomeDialog
-from roadmap_app.ui.widgets import MutedLabel
+from roadmap_app.ui.widgets.common import MutedLabel
+from roadmap_app.ui.widgets.search import SearchBox
+from roadmap_app.ui.window.actions import PAGE_NAMES, perform_action
+from roadmap_app.ui.window.backup_actions import BackupActions
+from roadmap_app.ui.window.context import Change, LearnerContext
+from roadmap_app.ui.window.profiles_menu import ProfilesMenu
+from roadmap_app.ui.window.theme import ThemeMode, apply_theme
 
 if TYPE_CHECKING:
     from roadmap_app.ui.pages.career import CareerPage

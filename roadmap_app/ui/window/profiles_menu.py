@@ -8,8 +8,8 @@ from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
 from roadmap_app.services import UserError
-from roadmap_app.ui.context import LearnerContext
-from roadmap_app.ui.undo import RenameProfileCommand
+from roadmap_app.ui.window.context import LearnerContext
+from roadmap_app.ui.window.undo import RenameProfileCommand
 
 
 class ProfilesMenu(QMenu):

@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING
 
 from roadmap_app.domain.model import ItemState
 from roadmap_app.domain.suggestion_types import Action, ActionKind
-from roadmap_app.ui.undo import SetStateCommand
+from roadmap_app.ui.window.undo import SetStateCommand
 
 if TYPE_CHECKING:
-    from roadmap_app.ui.main_window import MainWindow
+    from roadmap_app.ui.window.main_window import MainWindow
 
 PAGE_NAMES = ("dashboard", "roadmap", "skills", "portfolio", "career")
 

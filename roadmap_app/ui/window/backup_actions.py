@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 
 from roadmap_app.services import UserError
 from roadmap_app.services.backups import BackupInfo
-from roadmap_app.ui.restore_dialog import RestoreDialog
+from roadmap_app.ui.dialogs.restore_dialog import RestoreDialog
 
 if TYPE_CHECKING:
-    from roadmap_app.ui.main_window import MainWindow
+    from roadmap_app.ui.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
