@@ -149,6 +149,18 @@ class PortfolioPage(Page):
         self.view.setCurrentIndex(self.model.index(row))
         return True
 
+    def show_note(self, note_id: int) -> bool:
+        """Select a note of the shown project."""
+        return self.editor.select_note(note_id)
+
+    def focus_link(self) -> None:
+        """Put the cursor in the shown project's repository link."""
+        self.editor.link_edits["repo_url"].setFocus()
+
+    def add_note(self) -> None:
+        """Start a new dated note on the shown project."""
+        self.editor.add_note()
+
     def _add(self, command: AddProjectCommand) -> Project | None:
         self.editor.flush()
         if self.ctx.run(command) and command.project is not None:

@@ -22,6 +22,7 @@ from roadmap_app.ui.widgets.common import Card, DebouncedTextEdit, heading, mute
 from roadmap_app.ui.widgets.delegates import ChecklistView
 from roadmap_app.ui.widgets.models import OBJECT_ROLE, ChecklistModel, ProjectsModel, skill_rows
 from roadmap_app.ui.window.context import Change, LearnerContext
+from roadmap_app.ui.window.navigator import Navigator
 from roadmap_app.ui.window.undo import SetItemNoteCommand, SetStateCommand
 
 
@@ -227,6 +228,9 @@ class SkillsPage(Page):
     def _save_note(self, text: str) -> None:
         if self._shown_skill:
             self.ctx.run(SetItemNoteCommand(self.ctx, self._shown_skill, text))
+
+    def attach(self, navigator: Navigator) -> None:
+        self.open_project.connect(lambda project_id: navigator.show_project(project_id))
 
     def _open_project(self, index: QModelIndex) -> None:
         project = index.data(OBJECT_ROLE)

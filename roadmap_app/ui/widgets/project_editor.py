@@ -286,6 +286,12 @@ class ProjectEditor(QWidget):
         self.skills_dialog = dialog
         dialog.open()
 
+    def select_note(self, note_id: int) -> bool:
+        row = self.notes_model.row_of_key(note_id)
+        if row >= 0:
+            self.notes_view.setCurrentIndex(self.notes_model.index(row))
+        return row >= 0
+
     def add_note(self) -> None:
         if self.project is None:
             return

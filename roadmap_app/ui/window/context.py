@@ -32,6 +32,7 @@ class LearnerContext(QObject):
     external_change = Signal()  # another process wrote to the database
     profile_switched = Signal()
     failed = Signal(str)
+    painted = Signal()  # the window has shown the learner's data for the first time
 
     def __init__(self, services: Services, profile: Profile, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -39,6 +40,7 @@ class LearnerContext(QObject):
         self._profile = profile
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(UNDO_LIMIT)
+        self._painted = False
         self._data_version = self._read_version()
         self._poll_timer = QTimer(self)
         self._poll_timer.setInterval(POLL_INTERVAL_MS)
@@ -79,6 +81,16 @@ class LearnerContext(QObject):
         self._data_version = self._read_version()
         self.profile_switched.emit()
         self.changed.emit(Change.ALL)
+
+    @property
+    def window_painted(self) -> bool:
+        """Whether the window has been painted once: costly work may wait for it."""
+        return self._painted
+
+    def mark_painted(self) -> None:
+        if not self._painted:
+            self._painted = True
+            self.painted.emit()
 
     # --- changes --------------------------------------------------------------------
 
