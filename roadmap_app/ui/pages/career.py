@@ -207,7 +207,7 @@ class CareerPage(Page):
             )
         elif target:
             self.target_detail.setText(
-                f"The role you chose ({target}) is not in this version of the roadmap; choose another one."
+                f"The role you chose ({target}) is no longer in the roadmap; choose another one."
             )
         else:
             self.target_detail.setText("Choose the role you are aiming for; the dashboard will remind you of it.")

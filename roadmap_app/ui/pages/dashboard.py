@@ -273,6 +273,8 @@ class DashboardPage(Page):
         career = roadmap.career_step(profile.target_career_id)
         if career is not None:
             target = f" Your target: {career.title}."
+        elif profile.target_career_id:
+            target = f" Your target role ({profile.target_career_id}) is no longer in the roadmap: choose another on the Career page."
         self.where.setText(f"You are on step {current.number} of {len(roadmap.steps)}: {current.title}.{target}")
         overall = summary.overall
         self.overall.set_value(overall.fraction, f"{overall.done} of {overall.counted} items")
