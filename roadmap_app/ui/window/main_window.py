@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        self.profiles_menu = ProfilesMenu(self.ctx, self)
+        self.profiles_menu = ProfilesMenu(self.ctx, self, self)
         file_menu.addMenu(self.profiles_menu)
         file_menu.addSeparator()
         self.backups = BackupActions(self.services.backups, self, self)
