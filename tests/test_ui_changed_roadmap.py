@@ -15,6 +15,7 @@ import roadmap_app
 from roadmap_app.bootstrap import open_services
 from roadmap_app.domain.model import ItemState
 from roadmap_app.domain.pages import PageName
+from roadmap_app.domain.suggestion_types import Action, ActionKind, Suggestion
 from roadmap_app.ui.window.main_window import MainWindow
 
 ROADMAP = Path(roadmap_app.__file__).resolve().parent.parent / "resources" / "roadmaps" / "ml-engineer.toml"
@@ -154,6 +155,19 @@ def test_every_page_shows_over_progress_on_items_the_roadmap_dropped(
         assert by_id[SKILL][1:] == (ItemState.DONE.label, "Used R for my thesis statistics")
         assert by_id[TASK][1:] == (ItemState.IN_PROGRESS.label, "Enrolment form sent")
         assert "earlier version of the roadmap" in skills.archived_hint.text()
+
+        # Reaching a dropped item from search, a link or an old suggestion: a message at most.
+        hits = window.search_bar.search("thesis", 10)
+        assert [h.item_id for h in hits] == [SKILL]
+        window.show_page(PageName.DASHBOARD)
+        window.search_bar.open_hit(hits[0])
+        assert window.stack.currentWidget() is window.skills
+        assert "no longer in the roadmap" in window.status_label.text()
+        window.show_item(TASK)
+        assert window.stack.currentWidget() is window.roadmap
+        window.perform(Suggestion("old", "Finish", "r", 1, Action(ActionKind.SET_STATE, TASK, "done"), "old"))
+        assert TASK in window.last_error
+        assert window.services.progress.archived(window.ctx.profile_id)[1].state is ItemState.IN_PROGRESS
 
     err = capfd.readouterr().err
     assert "Traceback" not in err

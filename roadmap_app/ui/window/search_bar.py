@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMainWindow, QSizePolicy, QWidget
 
+from roadmap_app.domain.pages import PageName
 from roadmap_app.domain.search import HitKind, SearchHit
 from roadmap_app.services import Services
 from roadmap_app.ui.widgets.search import SearchBox
@@ -40,6 +41,11 @@ class SearchBar:
         if hit.kind is HitKind.ITEM:
             if self.services.roadmap.item(hit.item_id) is not None:
                 self.navigator.show_item(hit.item_id)
+            else:  # kept from an earlier roadmap version: the Skills page lists it
+                self.navigator.show_page(PageName.SKILLS)
+                self.navigator.show_message(
+                    f"“{hit.title}” is no longer in the roadmap; your note on it is kept under “No longer in the roadmap”."
+                )
             return
         if hit.project_id is not None:
             self.navigator.show_project(hit.project_id, note_id=hit.note_id)
