@@ -72,8 +72,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=30)
     args = parser.parse_args(argv)
 
-    from roadmap_app.ui.app import application
-    from roadmap_app.ui.main_window import MainWindow
+    from roadmap_app.ui.app.run import application
+    from roadmap_app.ui.window.main_window import MainWindow
 
     app = application()
     paints = PaintCounter()

@@ -18,10 +18,11 @@ from PySide6.QtCore import QSize
 
 from roadmap_app.bootstrap import open_services
 from roadmap_app.domain.model import ItemState, ProjectStatus
+from roadmap_app.domain.pages import PageName
 from roadmap_app.services import Services
-from roadmap_app.ui.app import application
-from roadmap_app.ui.main_window import PAGE_NAMES, MainWindow
-from roadmap_app.ui.theme import ThemeMode
+from roadmap_app.ui.app.run import application
+from roadmap_app.ui.window.main_window import MainWindow
+from roadmap_app.ui.window.theme import ThemeMode
 
 OUT = Path(__file__).resolve().parent / "screenshots"
 SIZE = QSize(1280, 820)
@@ -100,7 +101,7 @@ def main() -> int:
                 window.set_theme(theme)
                 window.resize(SIZE)
                 window.show()
-                for name in PAGE_NAMES:
+                for name in PageName:
                     window.show_page(name)
                     if name == "roadmap":
                         window.roadmap.select_step("step.skills")

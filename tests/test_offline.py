@@ -87,7 +87,9 @@ def window_is_built() -> bool:
     """Whether `roadmap-app` without a command opens a window yet, rather than saying it is not built."""
     from roadmap_app import __main__ as entry
 
-    return importlib.util.find_spec("roadmap_app.ui.app") is not None and "not built" not in inspect.getsource(entry)
+    return importlib.util.find_spec("roadmap_app.ui.app.run") is not None and "not built" not in inspect.getsource(
+        entry
+    )
 
 
 def test_the_window_starts_without_opening_an_internet_socket(tmp_path: Path) -> None:

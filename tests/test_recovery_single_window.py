@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from roadmap_app.ui.single_instance import LOCK_NAME, SingleInstance, server_name
+from roadmap_app.ui.app.single_instance import LOCK_NAME, SingleInstance, server_name
 
 
 def test_a_second_instance_asks_the_first_to_come_forward(qtbot: QtBot, tmp_path: Path) -> None:
@@ -57,7 +57,7 @@ HOLDER = textwrap.dedent(
     import sys, time
     from pathlib import Path
     from PySide6.QtCore import QCoreApplication
-    from roadmap_app.ui.single_instance import SingleInstance
+    from roadmap_app.ui.app.single_instance import SingleInstance
 
     app = QCoreApplication([])
     instance = SingleInstance(Path(sys.argv[1]))

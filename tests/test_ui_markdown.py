@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QTextDocument
 from pytestqt.qtbot import QtBot
 
-from roadmap_app.ui.markdown import MarkdownView, SafeTextDocument, open_link
+from roadmap_app.ui.widgets.markdown import MarkdownView, SafeTextDocument, open_link
 
 
 class Opened(QObject):

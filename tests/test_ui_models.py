@@ -7,7 +7,8 @@ from pytestqt.modeltest import ModelTester
 
 from roadmap_app.domain.model import ItemState, ProjectStatus
 from roadmap_app.services import Services
-from roadmap_app.ui.models import (
+from roadmap_app.ui.dialogs.skill_picker import SkillPickModel
+from roadmap_app.ui.widgets.models import (
     OBJECT_ROLE,
     ChecklistModel,
     Column,
@@ -19,7 +20,6 @@ from roadmap_app.ui.models import (
     skill_rows,
     task_rows,
 )
-from roadmap_app.ui.pages.skill_picker import SkillPickModel
 
 
 def test_the_skills_checklist_model(qtmodeltester: ModelTester, services: Services) -> None:

@@ -9,7 +9,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from roadmap_app.domain.model import Project, ProjectStatus
-from roadmap_app.ui.paging import PagedProjectsModel, PageReader
+from roadmap_app.ui.widgets.paging import PagedProjectsModel, PageReader
 
 MOMENT = datetime(2026, 3, 1, 9, 0)
 PROJECTS = [

@@ -15,9 +15,10 @@ from ui_helpers import WindowOpener
 
 from roadmap_app.bootstrap import open_services
 from roadmap_app.domain.model import ItemState
+from roadmap_app.domain.pages import PageName
 from roadmap_app.services.backups import parse_backup_name
-from roadmap_app.ui.main_window import MainWindow
-from roadmap_app.ui.undo import SetStateCommand
+from roadmap_app.ui.window.main_window import MainWindow
+from roadmap_app.ui.window.undo import SetStateCommand
 
 
 @pytest.fixture
@@ -65,7 +66,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication(["roadmap-app"])
 from roadmap_app.__main__ import main
-from roadmap_app.ui.main_window import MainWindow
+from roadmap_app.ui.window.main_window import MainWindow
 
 data = sys.argv[1]
 
@@ -112,7 +113,7 @@ def test_a_second_start_on_the_same_folder_returns_0_and_brings_the_first_forwar
 
 def test_closing_after_a_change_leaves_an_on_close_backup(open_window: WindowOpener, data_dir: Path) -> None:
     window = open_window()
-    window.show_page("skills")
+    window.show_page(PageName.SKILLS)
     window.skills.select_skill("skill.python")
     # Typed and not yet saved: closing saves it before the backup is made.
     window.skills.note.setPlainText("typed just before closing")
@@ -200,7 +201,7 @@ def test_back_up_now_and_restore_a_chosen_backup_from_the_window(
     qtbot: QtBot, open_window: WindowOpener, data_dir: Path
 ) -> None:
     window = open_window()
-    window.show_page("skills")
+    window.show_page(PageName.SKILLS)
     assert window.ctx.run(SetStateCommand(window.ctx, "skill.python", ItemState.DONE))
     made = window.backups.back_up_now()
     assert made is not None and made.path.exists()

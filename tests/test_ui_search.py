@@ -8,7 +8,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from roadmap_app.domain.search import HitKind, SearchHit
-from roadmap_app.ui.search import SearchBox, SearchHitsModel
+from roadmap_app.ui.widgets.search import SearchBox, SearchHitsModel
 
 HITS = [
     SearchHit(HitKind.PROJECT, "Fraud detection", "«Fraud» detection", project_id=3),

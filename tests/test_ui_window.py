@@ -11,6 +11,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHeaderView,
     QLineEdit,
@@ -23,11 +24,12 @@ from pytestqt.qtbot import QtBot
 from ui_helpers import WindowOpener
 
 from roadmap_app.domain.model import ItemState
+from roadmap_app.domain.pages import PageName
 from roadmap_app.domain.suggestion_types import Action, ActionKind, Suggestion
-from roadmap_app.ui.context import Change
-from roadmap_app.ui.main_window import MainWindow
 from roadmap_app.ui.pages.dashboard import SuggestionCard
-from roadmap_app.ui.theme import ThemeMode, is_dark
+from roadmap_app.ui.window.context import Change
+from roadmap_app.ui.window.main_window import MainWindow
+from roadmap_app.ui.window.theme import ThemeMode, is_dark
 
 
 @pytest.fixture
@@ -59,7 +61,8 @@ def select_skill_with_keys(qtbot: QtBot, window: MainWindow, skill_id: str) -> N
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.skills
     assert window.skills.select_skill(skill_id)
-    assert window.skills.view.hasFocus() or window.skills.view.setFocus() is None
+    view = window.skills.view
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view)
 
 
 def shown_cards(qtbot: QtBot, window: MainWindow) -> list[SuggestionCard]:
@@ -132,7 +135,7 @@ def test_skill_keys_l_s_r_and_space_cycling(qtbot: QtBot, open_window: WindowOpe
 
 def test_clicking_a_skills_round_mark_cycles_its_state(qtbot: QtBot, open_window: WindowOpener) -> None:
     window = open_window()
-    window.show_page("skills")
+    window.show_page(PageName.SKILLS)
     view = window.skills.view
     row = window.skills.model.row_of("skill.r")
     view.scrollTo(window.skills.model.index(row))
@@ -143,7 +146,7 @@ def test_clicking_a_skills_round_mark_cycles_its_state(qtbot: QtBot, open_window
 
 def test_the_skill_filter_keeps_matching_skills_and_their_group_counts(qtbot: QtBot, open_window: WindowOpener) -> None:
     window = open_window()
-    window.show_page("skills")
+    window.show_page(PageName.SKILLS)
     qtbot.keyClicks(window.skills.filter_edit, "sql")
     model = window.skills.model
     titles = [model.row_at(r).title for r in range(model.rowCount())]
@@ -202,7 +205,7 @@ def test_doing_a_next_action_does_it_and_refreshes_the_list(qtbot: QtBot, open_w
     assert [c.suggestion for c in shown_cards(qtbot, window)] != before
 
 
-def test_each_kind_of_next_action_is_performed(open_window: WindowOpener) -> None:
+def test_each_kind_of_next_action_is_performed(qtbot: QtBot, open_window: WindowOpener) -> None:
     window = open_window()
     idea = window.services.roadmap.project_ideas[1]
 
@@ -216,7 +219,7 @@ def test_each_kind_of_next_action_is_performed(open_window: WindowOpener) -> Non
     project = window.portfolio.editor.project
     assert project is not None
     assert project.idea_id == idea.id
-    window.show_page("dashboard")
+    window.show_page(PageName.DASHBOARD)
     perform(ActionKind.OPEN_PROJECT, str(project.id), "note")
     assert window.stack.currentWidget() is window.portfolio
     assert len(window.services.portfolio.get(window.ctx.profile_id, project.id).notes) == 1
@@ -228,6 +231,12 @@ def test_each_kind_of_next_action_is_performed(open_window: WindowOpener) -> Non
     assert window.roadmap.tasks_view.current_item_id() == "task.credential.complete"
     perform(ActionKind.OPEN_PAGE, "career")
     assert window.stack.currentWidget() is window.career
+    perform(ActionKind.OPEN_PAGE, "a-page-of-a-later-version")
+    assert window.stack.currentWidget() is window.dashboard
+    perform(ActionKind.OPEN_PROJECT, str(project.id), "link")
+    assert window.stack.currentWidget() is window.portfolio
+    link = window.portfolio.editor.link_edits["repo_url"]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is link)
 
 
 def test_adding_a_project_with_a_note_and_a_skill(qtbot: QtBot, open_window: WindowOpener) -> None:
@@ -275,7 +284,7 @@ def test_adding_a_project_with_a_note_and_a_skill(qtbot: QtBot, open_window: Win
 def test_starting_a_project_from_an_idea_takes_its_skills(open_window: WindowOpener) -> None:
     window = open_window()
     idea = window.services.roadmap.project_ideas[0]
-    window.show_page("portfolio")
+    window.show_page(PageName.PORTFOLIO)
     window.portfolio.ideas_menu.actions()[0].trigger()
     project = window.portfolio.editor.project
     assert project is not None
@@ -285,7 +294,7 @@ def test_starting_a_project_from_an_idea_takes_its_skills(open_window: WindowOpe
 
 def test_a_bad_link_is_refused_with_a_message_and_nothing_is_saved(qtbot: QtBot, open_window: WindowOpener) -> None:
     window = open_window()
-    window.show_page("portfolio")
+    window.show_page(PageName.PORTFOLIO)
     project = window.portfolio.new_project("Links")
     assert project is not None
     edit = window.portfolio.editor.link_edits["repo_url"]
@@ -298,7 +307,7 @@ def test_a_bad_link_is_refused_with_a_message_and_nothing_is_saved(qtbot: QtBot,
 def test_typed_notes_are_saved_when_the_window_closes(qtbot: QtBot, open_window: WindowOpener) -> None:
     window = open_window()
     pid = window.ctx.profile_id
-    window.show_page("portfolio")
+    window.show_page(PageName.PORTFOLIO)
     project = window.portfolio.new_project("Closing")
     assert project is not None
     window.portfolio.editor.add_note()
@@ -351,7 +360,7 @@ def test_everything_is_as_it_was_after_a_restart(qtbot: QtBot, open_window: Wind
     pid = window.ctx.profile_id
     select_skill_with_keys(qtbot, window, "skill.sql")
     qtbot.keyClick(window.skills.view, Qt.Key.Key_D)
-    window.show_page("portfolio")
+    window.show_page(PageName.PORTFOLIO)
     project = window.portfolio.new_project("Kept project")
     assert project is not None
     window.portfolio.editor.add_note()
@@ -402,13 +411,13 @@ def test_the_welcome_can_be_skipped(qtbot: QtBot, open_window: WindowOpener) -> 
 
 def test_choosing_a_target_career_step_on_the_career_page(open_window: WindowOpener) -> None:
     window = open_window()
-    window.show_page("career")
+    window.show_page(PageName.CAREER)
     box = window.career.target_box
     box.setCurrentIndex(3)
     box.activated.emit(3)
     target = window.services.roadmap.career_steps[2]
     assert window.services.profiles.get(window.ctx.profile_id).target_career_id == target.id
-    window.show_page("dashboard")  # hidden pages refresh when shown
+    window.show_page(PageName.DASHBOARD)  # hidden pages refresh when shown
     assert target.title in window.dashboard.where.text()
     assert window.career.steps_model.rowCount() == len(window.services.roadmap.career_steps)
     assert window.career.duties_model.rowCount() == 7
@@ -420,7 +429,7 @@ def test_the_career_page_asks_can_i_do_this_yet_and_shows_where_ml_is_used(
     qtbot: QtBot, open_window: WindowOpener
 ) -> None:
     window = open_window()
-    window.show_page("career")
+    window.show_page(PageName.CAREER)
     roadmap = window.services.roadmap
     checks = window.career.checks_model
     assert checks.rowCount() == len(roadmap.self_checks) == 10
@@ -431,7 +440,7 @@ def test_the_career_page_asks_can_i_do_this_yet_and_shows_where_ml_is_used(
     assert f"✓ {title}" not in checks.data(checks.index(row, 1))
     select_skill_with_keys(qtbot, window, skill_id)
     qtbot.keyClick(window.skills.view, Qt.Key.Key_D)
-    window.show_page("career")  # hidden pages refresh when shown
+    window.show_page(PageName.CAREER)  # hidden pages refresh when shown
     assert f"✓ {title}" in checks.data(checks.index(row, 1))
 
 
@@ -439,14 +448,14 @@ def test_every_table_follows_a_theme_switch(qtbot: QtBot, open_window: WindowOpe
     from PySide6.QtWidgets import QAbstractItemView, QApplication
 
     window = open_window()
-    for page in ("career", "dashboard", "portfolio", "skills", "roadmap"):
+    for page in PageName:
         window.show_page(page)
     for mode in (ThemeMode.DARK, ThemeMode.LIGHT, ThemeMode.DARK):
         window.set_theme(mode)
         QApplication.processEvents()
         dark = mode is ThemeMode.DARK
         assert is_dark(QApplication.palette()) is dark
-        for page in ("career", "dashboard", "portfolio", "skills", "roadmap"):
+        for page in PageName:
             window.show_page(page)
             QApplication.processEvents()
             for view in window.findChildren(QAbstractItemView):

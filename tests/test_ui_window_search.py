@@ -10,6 +10,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from ui_helpers import WindowOpener
 
+from roadmap_app.domain.pages import PageName
+
 
 @pytest.fixture
 def open_window(data_dir: Path, qtbot: QtBot) -> Iterator[WindowOpener]:
@@ -49,6 +51,6 @@ def test_a_found_skill_note_opens_the_skill(qtbot: QtBot, open_window: WindowOpe
 
 def test_ctrl_k_puts_the_cursor_in_the_search_box(qtbot: QtBot, open_window: WindowOpener) -> None:
     window = open_window()
-    window.show_page("skills")
+    window.show_page(PageName.SKILLS)
     qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(window.search_box.hasFocus)

@@ -10,19 +10,20 @@ from pytestqt.qtbot import QtBot
 
 from roadmap_app.bootstrap import open_services
 from roadmap_app.services import Services
-from roadmap_app.ui.main_window import MainWindow
+from roadmap_app.ui.window.main_window import MainWindow
 
 
 class WindowOpener:
     """Opens windows on one data folder the way the app does, and closes them at the end."""
 
-    def __init__(self, data_dir: Path, qtbot: QtBot) -> None:
+    def __init__(self, data_dir: Path, qtbot: QtBot, *, roadmap_path: Path | None = None) -> None:
         self.data_dir = data_dir
+        self.roadmap_path = roadmap_path
         self.qtbot = qtbot
         self.opened: list[tuple[MainWindow, Services]] = []
 
     def __call__(self, *, first_run: bool = False) -> MainWindow:
-        paths, services = open_services(self.data_dir)
+        paths, services = open_services(self.data_dir, roadmap_path=self.roadmap_path)
         profile = services.profiles.current()
         window = MainWindow(services, paths, profile, first_run=first_run)
         self.opened.append((window, services))

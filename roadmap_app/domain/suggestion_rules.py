@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from datetime import date, datetime
 
 from roadmap_app.domain.model import ItemState, Project, ProjectIdea, ProjectStatus, SkillGroup
+from roadmap_app.domain.pages import PageName
 from roadmap_app.domain.progress import current_step, tally
 from roadmap_app.domain.suggestion_facts import OPEN, WIP_LIMIT, Facts, core_skills
 from roadmap_app.domain.suggestion_types import Action, ActionKind, Suggestion
@@ -365,11 +366,11 @@ def job_readiness(f: Facts) -> Iterator[Suggestion]:
     if before.fraction < 0.5 and linked == 0 and core_tally.fraction < 0.5:
         return
     if linked < READY_LINKED_PROJECTS:
-        action = Action(ActionKind.OPEN_PAGE, "portfolio", label="Open portfolio")
+        action = Action(ActionKind.OPEN_PAGE, PageName.PORTFOLIO, label="Open portfolio")
     elif core_needed:
-        action = Action(ActionKind.OPEN_PAGE, "skills", label="Open skills")
+        action = Action(ActionKind.OPEN_PAGE, PageName.SKILLS, label="Open skills")
     else:
-        action = Action(ActionKind.OPEN_PAGE, "roadmap", label="Open roadmap")
+        action = Action(ActionKind.OPEN_PAGE, PageName.ROADMAP, label="Open roadmap")
     yield make_suggestion(
         "job-readiness",
         "apply:gaps",
@@ -392,6 +393,6 @@ def choose_target(f: Facts) -> Iterator[Suggestion]:
         f"No target role is chosen yet; the career page lists {count_of(len(f.roadmap.career_steps), 'role')} "
         "with their pay, and choosing one makes these suggestions favour the skills it needs.",
         30,
-        Action(ActionKind.OPEN_PAGE, "career", label="Open career"),
+        Action(ActionKind.OPEN_PAGE, PageName.CAREER, label="Open career"),
         f.snap.target_career_id,
     )

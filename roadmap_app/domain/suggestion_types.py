@@ -13,7 +13,7 @@ class ActionKind(enum.StrEnum):
     START_PROJECT = "start_project"  # target: a project idea id
     OPEN_PROJECT = "open_project"  # target: a project id; value: "link" or "note" (what to add)
     OPEN_ITEM = "open_item"  # target: a task or skill id to show
-    OPEN_PAGE = "open_page"  # target: a page name (dashboard, roadmap, skills, portfolio, career)
+    OPEN_PAGE = "open_page"  # target: a PageName value
 
 
 @dataclass(frozen=True, slots=True)

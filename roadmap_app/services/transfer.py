@@ -53,7 +53,6 @@ from roadmap_app.storage.tables import (
     new_uuid,
 )
 
-
 # The fields an activity entry has under the same name in the database and in an export.
 _ACTIVITY_FIELDS = ("at", "action", "subject_kind", "field", "before", "after")
 

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QScrollArea, QSplitter, QWidget
 
-from roadmap_app.ui.context import Change, LearnerContext
+from roadmap_app.ui.window.context import Change, LearnerContext
+
+if TYPE_CHECKING:
+    from roadmap_app.ui.window.navigator import Navigator
 
 
 class Page(QWidget):
-    """A page of the main window; subclasses fill `refresh` and list their splitters."""
+    """A page of the main window; subclasses fill `refresh`, list their splitters, and
+    connect what they ask of the window in `attach`."""
 
     title = ""
     listens_to = Change.ALL
@@ -23,6 +29,9 @@ class Page(QWidget):
         self.stale = False
         ctx.changed.connect(self._on_changed)
         ctx.profile_switched.connect(self.on_profile_switched)
+
+    def attach(self, navigator: Navigator) -> None:
+        """Connect what the page asks of the window (showing a project, doing an action)."""
 
     def _on_changed(self, change: Change) -> None:
         if not change & self.listens_to:

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from roadmap_app.domain.model import CareerStep, Duty, Figure, ItemState, Level, SelfCheck, UseCase
-from roadmap_app.ui.context import Change, LearnerContext
-from roadmap_app.ui.models import Column, RecordTableModel
 from roadmap_app.ui.pages.base import Page
-from roadmap_app.ui.undo import SetGoalCommand
-from roadmap_app.ui.widgets import heading, muted_label
+from roadmap_app.ui.widgets.common import heading, muted_label
+from roadmap_app.ui.widgets.models import Column, RecordTableModel
+from roadmap_app.ui.window.context import Change, LearnerContext
+from roadmap_app.ui.window.undo import SetGoalCommand
 
 
 def _table(model: RecordTableModel[Any], name: str, stretch: int, wrap: bool = True) -> QTableView:
@@ -207,7 +207,7 @@ class CareerPage(Page):
             )
         elif target:
             self.target_detail.setText(
-                f"The role you chose ({target}) is not in this version of the roadmap; choose another one."
+                f"The role you chose ({target}) is no longer in the roadmap; choose another one."
             )
         else:
             self.target_detail.setText("Choose the role you are aiming for; the dashboard will remind you of it.")

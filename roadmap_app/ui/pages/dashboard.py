@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
 from roadmap_app.domain.activity import Activity, SubjectKind, describe
 from roadmap_app.domain.model import ItemState, SkillGroup
 from roadmap_app.domain.suggestion_types import Suggestion
-from roadmap_app.ui.context import LearnerContext
-from roadmap_app.ui.models import OBJECT_ROLE, Column, RecordTableModel, SuggestionsModel
 from roadmap_app.ui.pages.base import Page, scrolling
-from roadmap_app.ui.theme import state_colour
-from roadmap_app.ui.widgets import Card, ProgressBar, ProgressRing, heading, muted_label
+from roadmap_app.ui.widgets.common import Card, ProgressBar, ProgressRing, heading, muted_label
+from roadmap_app.ui.widgets.models import OBJECT_ROLE, Column, RecordTableModel, SuggestionsModel
+from roadmap_app.ui.window.context import LearnerContext
+from roadmap_app.ui.window.navigator import Navigator
+from roadmap_app.ui.window.theme import state_colour
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -129,7 +130,7 @@ class DashboardPage(Page):
     title = "Dashboard"
     open_suggestion = Signal(object)  # the main window performs the action
 
-    def __init__(self, ctx: LearnerContext, parent: QWidget | None = None, *, defer_suggestions: bool = False) -> None:
+    def __init__(self, ctx: LearnerContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("dashboardPage")
         self.setAccessibleName("Dashboard")
@@ -212,10 +213,24 @@ class DashboardPage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scrolling(content))
-        # With ``defer_suggestions`` the window calls refresh_suggestions after its first
-        # paint: progress and activity show at once, the next actions (which weigh the
-        # whole history) a moment later.
-        self.refresh(suggestions=not defer_suggestions)
+        # Built before the window's first paint, the next actions (which weigh the whole
+        # history) wait for it: progress and activity show at once, the actions a moment later.
+        defer = not ctx.window_painted
+        if defer:
+            ctx.painted.connect(self._after_first_paint)
+        self.refresh(suggestions=not defer)
+
+    def attach(self, navigator: Navigator) -> None:
+        self.open_suggestion.connect(navigator.perform)
+
+    def _after_first_paint(self) -> None:
+        self.ctx.painted.disconnect(self._after_first_paint)
+        # A timer the page owns: it never fires once the page is gone.
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.timeout.connect(self.refresh_suggestions)
+        timer.timeout.connect(timer.deleteLater)
+        timer.start(0)
 
     def refresh(self, *, suggestions: bool = True) -> None:
         services, profile = self.ctx.services, self.ctx.profile
@@ -227,6 +242,8 @@ class DashboardPage(Page):
         career = roadmap.career_step(profile.target_career_id)
         if career is not None:
             target = f" Your target: {career.title}."
+        elif profile.target_career_id:
+            target = f" Your target role ({profile.target_career_id}) is no longer in the roadmap: choose another on the Career page."
         self.where.setText(f"You are on step {current.number} of {len(roadmap.steps)}: {current.title}.{target}")
         overall = summary.overall
         self.overall.set_value(overall.fraction, f"{overall.done} of {overall.counted} items")

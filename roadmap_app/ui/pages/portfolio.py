@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from roadmap_app.domain.model import Project
-from roadmap_app.ui.context import Change, LearnerContext
 from roadmap_app.ui.pages.base import Page, scrolling
-from roadmap_app.ui.pages.project_editor import ProjectEditor
-from roadmap_app.ui.paging import PagedProjectsModel
-from roadmap_app.ui.undo import AddProjectCommand, DeleteProjectCommand
-from roadmap_app.ui.widgets import muted_label
+from roadmap_app.ui.widgets.common import muted_label
+from roadmap_app.ui.widgets.paging import PagedProjectsModel
+from roadmap_app.ui.widgets.project_editor import ProjectEditor
+from roadmap_app.ui.window.context import Change, LearnerContext
+from roadmap_app.ui.window.undo import AddProjectCommand, DeleteProjectCommand
 
 
 class PortfolioPage(Page):
@@ -148,6 +148,18 @@ class PortfolioPage(Page):
             return False
         self.view.setCurrentIndex(self.model.index(row))
         return True
+
+    def show_note(self, note_id: int) -> bool:
+        """Select a note of the shown project."""
+        return self.editor.select_note(note_id)
+
+    def focus_link(self) -> None:
+        """Put the cursor in the shown project's repository link."""
+        self.editor.link_edits["repo_url"].setFocus()
+
+    def add_note(self) -> None:
+        """Start a new dated note on the shown project."""
+        self.editor.add_note()
 
     def _add(self, command: AddProjectCommand) -> Project | None:
         self.editor.flush()

@@ -16,12 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from roadmap_app.domain.model import ItemState, Step
-from roadmap_app.ui.context import Change, LearnerContext
-from roadmap_app.ui.delegates import ChecklistView, StepDelegate
-from roadmap_app.ui.models import ChecklistModel, StepsModel, task_rows
 from roadmap_app.ui.pages.base import Page, scrolling
-from roadmap_app.ui.undo import SetGoalCommand, SetStateCommand
-from roadmap_app.ui.widgets import Card, ProgressBar, heading, muted_label
+from roadmap_app.ui.widgets.common import Card, ProgressBar, heading, muted_label
+from roadmap_app.ui.widgets.delegates import ChecklistView, StepDelegate
+from roadmap_app.ui.widgets.models import ChecklistModel, StepsModel, task_rows
+from roadmap_app.ui.window.context import Change, LearnerContext
+from roadmap_app.ui.window.undo import SetGoalCommand, SetStateCommand
 
 
 class RoadmapPage(Page):

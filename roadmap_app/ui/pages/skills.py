@@ -17,12 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from roadmap_app.domain.model import ItemState, Skill
-from roadmap_app.ui.context import Change, LearnerContext
-from roadmap_app.ui.delegates import ChecklistView
-from roadmap_app.ui.models import OBJECT_ROLE, ChecklistModel, ProjectsModel, skill_rows
 from roadmap_app.ui.pages.base import Page, scrolling
-from roadmap_app.ui.undo import SetItemNoteCommand, SetStateCommand
-from roadmap_app.ui.widgets import Card, DebouncedTextEdit, heading, muted_label
+from roadmap_app.ui.widgets.archived import ArchivedProgressBox
+from roadmap_app.ui.widgets.common import Card, DebouncedTextEdit, heading, muted_label
+from roadmap_app.ui.widgets.delegates import ChecklistView
+from roadmap_app.ui.widgets.models import OBJECT_ROLE, ChecklistModel, ProjectsModel, skill_rows
+from roadmap_app.ui.window.context import Change, LearnerContext
+from roadmap_app.ui.window.navigator import Navigator
+from roadmap_app.ui.window.undo import SetItemNoteCommand, SetStateCommand
 
 
 class SkillsPage(Page):
@@ -55,6 +57,9 @@ class SkillsPage(Page):
         self.view.selectionModel().currentChanged.connect(lambda *_: self._show_skill())
         left_layout.addWidget(self.view, 1)
         left_layout.addWidget(muted_label("Keys: D done, L in progress, S skip, R reset, Space cycles."))
+        self.archived_box = ArchivedProgressBox()
+        self.archived_hint = self.archived_box.hint
+        left_layout.addWidget(self.archived_box)
 
         detail = QWidget()
         body = QVBoxLayout(detail)
@@ -145,6 +150,7 @@ class SkillsPage(Page):
         selected = self.view.current_item_id()
         states = self.ctx.services.progress.states(self.ctx.profile_id)
         self.model.update_rows(skill_rows(self.ctx.services.roadmap, states, self.filter_edit.text()))
+        self.archived_box.set_progress(self.ctx.services.progress.archived(self.ctx.profile_id))
         if selected and self.model.row_of(selected) >= 0:
             self.view.setCurrentIndex(self.model.index(self.model.row_of(selected)))
         elif not self.view.currentIndex().isValid():
@@ -161,6 +167,10 @@ class SkillsPage(Page):
         self.note.set_saved_text("", force=True)
         self._shown_skill = ""
         self.refresh()
+
+    def archived_rows(self) -> list[tuple[str, str, str]]:
+        """The saved (id, state, note) on items the roadmap in use no longer has."""
+        return self.archived_box.rows()
 
     def select_skill(self, skill_id: str) -> bool:
         if self.model.row_of(skill_id) < 0:
@@ -227,6 +237,9 @@ class SkillsPage(Page):
     def _save_note(self, text: str) -> None:
         if self._shown_skill:
             self.ctx.run(SetItemNoteCommand(self.ctx, self._shown_skill, text))
+
+    def attach(self, navigator: Navigator) -> None:
+        self.open_project.connect(lambda project_id: navigator.show_project(project_id))
 
     def _open_project(self, index: QModelIndex) -> None:
         project = index.data(OBJECT_ROLE)

@@ -8,16 +8,18 @@ from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
 from roadmap_app.services import UserError
-from roadmap_app.ui.context import LearnerContext
-from roadmap_app.ui.undo import RenameProfileCommand
+from roadmap_app.ui.window.context import LearnerContext
+from roadmap_app.ui.window.navigator import Navigator
+from roadmap_app.ui.window.undo import RenameProfileCommand
 
 
 class ProfilesMenu(QMenu):
     """Lists the profiles (the current one checked) and the actions on them."""
 
-    def __init__(self, ctx: LearnerContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: LearnerContext, navigator: Navigator, parent: QWidget | None = None) -> None:
         super().__init__("&Profile", parent)
         self.ctx = ctx
+        self.navigator = navigator
         self.setAccessibleName("Profile")
         self.aboutToShow.connect(self.rebuild)
         self.rebuild()
@@ -40,14 +42,8 @@ class ProfilesMenu(QMenu):
     def switch_to(self, profile_id: int) -> None:
         if profile_id == self.ctx.profile_id:
             return
-        self.parent_flush()
+        self.navigator.flush()
         self.ctx.switch_profile(profile_id)
-
-    def parent_flush(self) -> None:
-        window = self.parentWidget()
-        flush = getattr(window, "flush", None)
-        if callable(flush):
-            flush()
 
     def _ask(self, title: str, label: str, text: str = "") -> str | None:
         value, ok = QInputDialog.getText(self.parentWidget(), title, label, text=text)
@@ -66,7 +62,7 @@ class ProfilesMenu(QMenu):
         except UserError as exc:
             self._warn(exc)
             return False
-        self.parent_flush()
+        self.navigator.flush()
         self.ctx.switch_profile(profile.id)
         return True
 
@@ -92,7 +88,7 @@ class ProfilesMenu(QMenu):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        self.parent_flush()
+        self.navigator.flush()
         with contextlib.suppress(Exception):  # a failed backup must not block the learner's choice
             self.ctx.services.backups.create("before-profile-delete")
         self.ctx.services.profiles.delete(profile.id)

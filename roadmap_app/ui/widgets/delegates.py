@@ -8,8 +8,16 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemD
 
 from roadmap_app.domain.model import ItemState
 from roadmap_app.domain.progress import Tally
-from roadmap_app.ui.models import CURRENT_ROLE, DETAIL_ROLE, HAS_NOTE_ROLE, HEADER_ROLE, ID_ROLE, STATE_ROLE, TALLY_ROLE
-from roadmap_app.ui.theme import muted_colour, state_colour, track_colour
+from roadmap_app.ui.widgets.models import (
+    CURRENT_ROLE,
+    DETAIL_ROLE,
+    HAS_NOTE_ROLE,
+    HEADER_ROLE,
+    ID_ROLE,
+    STATE_ROLE,
+    TALLY_ROLE,
+)
+from roadmap_app.ui.window.theme import muted_colour, state_colour, track_colour
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -7,8 +7,8 @@ import enum
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from roadmap_app.domain.model import ItemState, Profile
-from roadmap_app.domain.suggestion_types import Action, ActionKind, Suggestion
+from roadmap_app.domain.model import Profile
+from roadmap_app.domain.suggestion_types import Suggestion
 from roadmap_app.services import Services, UserError
 
 POLL_INTERVAL_MS = 1000
@@ -32,6 +32,7 @@ class LearnerContext(QObject):
     external_change = Signal()  # another process wrote to the database
     profile_switched = Signal()
     failed = Signal(str)
+    painted = Signal()  # the window has shown the learner's data for the first time
 
     def __init__(self, services: Services, profile: Profile, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -39,7 +40,7 @@ class LearnerContext(QObject):
         self._profile = profile
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(UNDO_LIMIT)
-        self._hidden_fallbacks: set[str] = set()
+        self._painted = False
         self._data_version = self._read_version()
         self._poll_timer = QTimer(self)
         self._poll_timer.setInterval(POLL_INTERVAL_MS)
@@ -68,7 +69,6 @@ class LearnerContext(QObject):
         """Open another profile; its undo history starts empty."""
         self._profile = self.services.profiles.use(profile_id)
         self.undo_stack.clear()
-        self._hidden_fallbacks.clear()
         self.profile_switched.emit()
 
     def reload_all(self) -> None:
@@ -78,10 +78,19 @@ class LearnerContext(QObject):
         except UserError:
             self._profile = self.services.profiles.current()
         self.undo_stack.clear()
-        self._hidden_fallbacks.clear()
         self._data_version = self._read_version()
         self.profile_switched.emit()
         self.changed.emit(Change.ALL)
+
+    @property
+    def window_painted(self) -> bool:
+        """Whether the window has been painted once: costly work may wait for it."""
+        return self._painted
+
+    def mark_painted(self) -> None:
+        if not self._painted:
+            self._painted = True
+            self.painted.emit()
 
     # --- changes --------------------------------------------------------------------
 
@@ -125,59 +134,14 @@ class LearnerContext(QObject):
 
     # --- next actions -------------------------------------------------------------------
 
-    @property
-    def has_suggestion_service(self) -> bool:
-        return getattr(self.services, "suggestions", None) is not None
-
     def next_actions(self, limit: int | None = None) -> list[Suggestion]:
-        """The ranked suggestions, or the next open task of the current step as a stand-in."""
-        engine = getattr(self.services, "suggestions", None)
-        if engine is not None:
-            found: list[Suggestion] = engine.next_actions(self.profile_id, limit=limit)
-            return found
-        fallback = self._next_task_suggestion()
-        return [fallback] if fallback and fallback.key not in self._hidden_fallbacks else []
-
-    def _next_task_suggestion(self) -> Suggestion | None:
-        states = self.services.progress.states(self.profile_id)
-        summary = self.services.progress.summary(self.profile_id, self._profile.current_step_id)
-        step = summary.current_step
-        for task in step.tasks:
-            found = states.get(task.id)
-            state = found.state if found else ItemState.TODO
-            if state in (ItemState.DONE, ItemState.SKIPPED):
-                continue
-            started = state is ItemState.IN_PROGRESS
-            return Suggestion(
-                key=f"next-task:{task.id}",
-                title=f"{'Finish' if started else 'Start'}: {task.title}",
-                reason=(
-                    f"It is the next open task of step {step.number}, “{step.title}”, "
-                    f"and you have {'already started' if started else 'not started'} it."
-                ),
-                priority=50,
-                action=Action(
-                    ActionKind.SET_STATE,
-                    task.id,
-                    ItemState.DONE.value if started else ItemState.IN_PROGRESS.value,
-                    "Mark done" if started else "Start",
-                ),
-                rule="next-task",
-            )
-        return None
+        """The ranked suggestions for the current profile."""
+        return self.services.suggestions.next_actions(self.profile_id, limit=limit)
 
     def snooze(self, suggestion: Suggestion, days: int = 7) -> None:
-        engine = getattr(self.services, "suggestions", None)
-        if engine is None:
-            self._hidden_fallbacks.add(suggestion.key)
-        else:
-            engine.snooze(self.profile_id, suggestion.key, days=days)
+        self.services.suggestions.snooze(self.profile_id, suggestion.key, days=days)
         self.changed.emit(Change.SUGGESTIONS)
 
     def dismiss(self, suggestion: Suggestion) -> None:
-        engine = getattr(self.services, "suggestions", None)
-        if engine is None:
-            self._hidden_fallbacks.add(suggestion.key)
-        else:
-            engine.dismiss(self.profile_id, suggestion)
+        self.services.suggestions.dismiss(self.profile_id, suggestion)
         self.changed.emit(Change.SUGGESTIONS)

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import logging
-from importlib import import_module
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
@@ -15,26 +14,28 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QSizePolicy,
     QStackedWidget,
     QWidget,
 )
 
 from roadmap_app.domain.model import ItemKind, Profile
-from roadmap_app.domain.search import HitKind, SearchHit
+from roadmap_app.domain.pages import PageName
 from roadmap_app.domain.suggestion_types import Suggestion
 from roadmap_app.paths import AppPaths
 from roadmap_app.services import Services, UserError
-from roadmap_app.ui.actions import PAGE_NAMES, perform_action
-from roadmap_app.ui.backup_actions import BackupActions
-from roadmap_app.ui.context import Change, LearnerContext
-from roadmap_app.ui.help import show_about, show_shortcuts
+from roadmap_app.ui.dialogs.help import show_about, show_shortcuts
+from roadmap_app.ui.dialogs.welcome import WelcomeDialog
+from roadmap_app.ui.pages import registry
 from roadmap_app.ui.pages.base import Page
-from roadmap_app.ui.profiles_menu import ProfilesMenu
-from roadmap_app.ui.search import SearchBox
-from roadmap_app.ui.theme import ThemeMode, apply_theme
-from roadmap_app.ui.welcome import WelcomeDialog
-from roadmap_app.ui.widgets import MutedLabel
+from roadmap_app.ui.pages.registry import PAGES, PageEntry
+from roadmap_app.ui.widgets.common import MutedLabel
+from roadmap_app.ui.window.actions import perform_action
+from roadmap_app.ui.window.backup_actions import BackupActions
+from roadmap_app.ui.window.context import Change, LearnerContext
+from roadmap_app.ui.window.navigator import ProjectFocus
+from roadmap_app.ui.window.profiles_menu import ProfilesMenu
+from roadmap_app.ui.window.search_bar import SearchBar
+from roadmap_app.ui.window.theme import ThemeMode, apply_theme
 
 if TYPE_CHECKING:
     from roadmap_app.ui.pages.career import CareerPage
@@ -45,15 +46,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# Each page is imported and built when first shown, so the window opens with only the
-# page the learner sees: (title, module, class) in navigation order.
-PAGE_CLASSES = (
-    ("Dashboard", "roadmap_app.ui.pages.dashboard", "DashboardPage"),
-    ("Roadmap", "roadmap_app.ui.pages.roadmap", "RoadmapPage"),
-    ("Skills", "roadmap_app.ui.pages.skills", "SkillsPage"),
-    ("Portfolio", "roadmap_app.ui.pages.portfolio", "PortfolioPage"),
-    ("Career", "roadmap_app.ui.pages.career", "CareerPage"),
-)
+P = TypeVar("P", bound=Page)
 
 
 class MainWindow(QMainWindow):
@@ -78,7 +71,6 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._first_run = first_run
         self._shut_down = False
-        self._suggestions_deferred = False
         self.setObjectName("mainWindow")
         self.setAccessibleName("Roadmap")
         # Style and palette before any widget exists: every widget is polished once.
@@ -103,10 +95,12 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.navigation.setFont(font)
         self.stack = QStackedWidget()
-        self._pages: dict[int, Page] = {}
-        for number, (title, _module, _class) in enumerate(PAGE_CLASSES, start=1):
-            item = QListWidgetItem(title)
-            item.setToolTip(f"{title} (Ctrl+{number})")
+        # Each page is imported and built when first shown: the window opens with only the
+        # page the learner sees.
+        self._pages: dict[PageName, Page] = {}
+        for number, entry in enumerate(PAGES, start=1):
+            item = QListWidgetItem(entry.title)
+            item.setToolTip(f"{entry.title} (Ctrl+{number})")
             item.setSizeHint(QSize(150, 36))
             self.navigation.addItem(item)
             self.stack.addWidget(QWidget())  # stands in until the page is first shown
@@ -119,15 +113,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        search = self.addToolBar("Search")
-        search.setObjectName("searchToolbar")
-        search.setMovable(False)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        search.addWidget(spacer)
-        self.search_box = SearchBox(self._search, self)
-        self.search_box.opened.connect(self.open_search_hit)
-        search.addWidget(self.search_box)
+        self.search_bar = SearchBar(self, self.ctx, services, self)
+        self.search_box = self.search_bar.box
         self.ctx.failed.connect(self.show_error)
         self.ctx.profile_switched.connect(self._update_title)
         self.ctx.changed.connect(lambda change: self._update_title() if change & Change.PROFILE else None)
@@ -152,10 +139,10 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        self.profiles_menu = ProfilesMenu(self.ctx, self)
+        self.profiles_menu = ProfilesMenu(self.ctx, self, self)
         file_menu.addMenu(self.profiles_menu)
         file_menu.addSeparator()
-        self.backups = BackupActions(self)
+        self.backups = BackupActions(self.services.backups, self, self)
         self.backup_action = file_menu.addAction("&Back up now", self.backups.back_up_now)
         self.restore_action = file_menu.addAction("R&estore from backup…", self.backups.open_restore_dialog)
         file_menu.addSeparator()
@@ -174,9 +161,9 @@ class MainWindow(QMainWindow):
             self.addAction(action)
 
         view_menu = bar.addMenu("&View")
-        for number, (title, _module, _class) in enumerate(PAGE_CLASSES, start=1):
-            action = view_menu.addAction(title)
-            action.triggered.connect(lambda _=False, n=number - 1: self.show_page(n))
+        for number, entry in enumerate(PAGES, start=1):
+            action = view_menu.addAction(entry.title)
+            action.triggered.connect(lambda _=False, name=entry.name: self.show_page(name))
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             self.addAction(action)
         view_menu.addSeparator()
@@ -196,121 +183,108 @@ class MainWindow(QMainWindow):
 
     # --- pages and actions ----------------------------------------------------------------
 
-    def show_page(self, index_or_name: int | str) -> None:
-        index = PAGE_NAMES.index(index_or_name) if isinstance(index_or_name, str) else index_or_name
-        self.navigation.setCurrentRow(index)
+    def show_page(self, name: PageName) -> None:
+        self.navigation.setCurrentRow([e.name for e in PAGES].index(PageName(name)))
 
     def current_page(self) -> Page:
-        return self.page_at(max(0, self.stack.currentIndex()))
+        return self.page(PAGES[max(0, self.stack.currentIndex())])
 
     def _show_row(self, row: int) -> None:
-        if 0 <= row < len(PAGE_CLASSES):
-            self.page_at(row)
+        if 0 <= row < len(PAGES):
+            self.page(PAGES[row])
             self.stack.setCurrentIndex(row)
 
-    def page_at(self, index: int) -> Page:
-        """The page at ``index`` in navigation order, built (and its module imported) on first use."""
-        page = self._pages.get(index)
-        if page is not None:
-            return page
-        _title, module, class_name = PAGE_CLASSES[index]
-        page_class = getattr(import_module(module), class_name)
-        if PAGE_NAMES[index] == "dashboard":
-            # Before the first paint the next actions wait for it: see paintEvent.
-            self._suggestions_deferred = not self._painted
-            page = page_class(self.ctx, defer_suggestions=self._suggestions_deferred)
-            page.open_suggestion.connect(self.perform)
-        else:
+    def page(self, entry: PageEntry[P]) -> P:
+        """The page of ``entry``, built (and its module imported) on first use."""
+        page_class = entry.load()
+        page = self._pages.get(entry.name)
+        if page is None:
             page = page_class(self.ctx)
-        if PAGE_NAMES[index] == "skills":
-            page.open_project.connect(self.show_project)
-        placeholder = self.stack.widget(index)
-        self.stack.insertWidget(index, page)
-        if placeholder is not None:
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
-        self._pages[index] = page
-        page.restore_state(self.settings)
-        return cast(Page, page)
+            page.attach(self)
+            index = PAGES.index(entry)
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
+            self._pages[entry.name] = page
+            page.restore_state(self.settings)
+        assert isinstance(page, page_class)
+        return page
 
     def _build_next_page(self) -> None:
         """After the first paint, build the pages not shown yet, one per turn of the event loop."""
-        missing = [i for i in range(len(PAGE_CLASSES)) if i not in self._pages]
+        missing = [e for e in PAGES if e.name not in self._pages]
         if missing and self.isVisible():
-            self.page_at(missing[0])
+            self.page(missing[0])
             if len(missing) > 1:
                 QTimer.singleShot(0, self._build_next_page)
 
     @property
     def pages(self) -> list[Page]:
         """Every page, building those not shown yet."""
-        return [self.page_at(i) for i in range(len(PAGE_CLASSES))]
+        return [self.page(e) for e in PAGES]
 
     @property
     def dashboard(self) -> DashboardPage:
-        return cast("DashboardPage", self.page_at(0))
+        return self.page(registry.DASHBOARD)
 
     @property
     def roadmap(self) -> RoadmapPage:
-        return cast("RoadmapPage", self.page_at(1))
+        return self.page(registry.ROADMAP)
 
     @property
     def skills(self) -> SkillsPage:
-        return cast("SkillsPage", self.page_at(2))
+        return self.page(registry.SKILLS)
 
     @property
     def portfolio(self) -> PortfolioPage:
-        return cast("PortfolioPage", self.page_at(3))
+        return self.page(registry.PORTFOLIO)
 
     @property
     def career(self) -> CareerPage:
-        return cast("CareerPage", self.page_at(4))
+        return self.page(registry.CAREER)
 
-    # --- search -------------------------------------------------------------------------
+    # --- the navigator: what pages and actions ask of the window ------------------------------
 
-    def _search(self, text: str, limit: int) -> list[SearchHit]:
-        try:
-            return self.services.search.search(self.ctx.profile_id, text, limit)
-        except Exception as exc:  # a busy database must not break typing
-            self.show_error(f"search failed: {exc}")
-            return []
-
-    def open_search_hit(self, hit: SearchHit) -> None:
-        """Show where a search match is: its project (and note), or its task or skill."""
-        if hit.kind is HitKind.ITEM:
-            if self.services.roadmap.item(hit.item_id) is not None:
-                self.show_item(hit.item_id)
+    def show_project(
+        self, project_id: int, *, focus: ProjectFocus = ProjectFocus.NONE, note_id: int | None = None
+    ) -> None:
+        self.show_page(PageName.PORTFOLIO)
+        portfolio = self.portfolio
+        if not portfolio.select_project(project_id):
             return
-        if hit.project_id is None:
-            return
-        self.show_project(hit.project_id)
-        if hit.note_id is not None:
-            editor = self.portfolio.editor
-            row = editor.notes_model.row_of_key(hit.note_id)
-            if row >= 0:
-                editor.notes_view.setCurrentIndex(editor.notes_model.index(row))
-
-    def show_project(self, project_id: int) -> None:
-        self.show_page("portfolio")
-        self.portfolio.select_project(project_id)
+        if note_id is not None:
+            portfolio.show_note(note_id)
+        if focus is ProjectFocus.LINK:
+            portfolio.focus_link()
+        elif focus is ProjectFocus.NOTE:
+            portfolio.add_note()
 
     def show_item(self, item_id: str) -> None:
         """Select a skill on the Skills page, or a task on the Roadmap page."""
         item = self.services.roadmap.item(item_id)
         if item is not None and item.kind is ItemKind.SKILL:
-            self.show_page("skills")
+            self.show_page(PageName.SKILLS)
             self.skills.select_skill(item_id)
         else:
-            self.show_page("roadmap")
+            self.show_page(PageName.ROADMAP)
             self.roadmap.select_task(item_id)
+
+    def start_project_from_idea(self, idea_id: str) -> None:
+        self.show_page(PageName.PORTFOLIO)
+        self.portfolio.start_from_idea(idea_id)
 
     def perform(self, suggestion: Suggestion) -> None:
         """Do what a next action says; the list refreshes through the change it makes."""
         try:
-            perform_action(self, suggestion.action)
+            perform_action(self, self.ctx, suggestion.action)
         except (UserError, ValueError) as exc:
             self.show_error(str(exc))
-        self.dashboard.refresh_suggestions()
+        self.ctx.notify(Change.SUGGESTIONS)
+
+    def reload_all(self) -> None:
+        self.ctx.reload_all()
 
     def show_error(self, message: str) -> None:
         self.last_error = message
@@ -373,12 +347,11 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1180, 780)
-        last = str(self.settings.value("window/page", "dashboard"))
-        self.show_page(last if last in PAGE_NAMES else "dashboard")
+        self.show_page(PageName.parse(str(self.settings.value("window/page", PageName.DASHBOARD.value))))
 
     def save_settings(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/page", PAGE_NAMES[max(0, self.stack.currentIndex())])
+        self.settings.setValue("window/page", PAGES[max(0, self.stack.currentIndex())].name.value)
         for page in self._pages.values():
             page.save_state(self.settings)
         self.settings.sync()
@@ -407,9 +380,7 @@ class MainWindow(QMainWindow):
         if not self._painted:
             self._painted = True
             self.first_painted.emit()
-            if self._suggestions_deferred:
-                self._suggestions_deferred = False
-                QTimer.singleShot(0, self.dashboard.refresh_suggestions)
+            self.ctx.mark_painted()
             QTimer.singleShot(0, self._build_next_page)
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -18,8 +18,8 @@ from roadmap_app.bootstrap import (
 from roadmap_app.content import ContentError
 from roadmap_app.paths import AppPaths, resolve_paths
 from roadmap_app.services import Services, UserError
-from roadmap_app.ui.main_window import MainWindow
-from roadmap_app.ui.single_instance import SingleInstance
+from roadmap_app.ui.app.single_instance import SingleInstance
+from roadmap_app.ui.window.main_window import MainWindow
 
 
 def application() -> QApplication:

@@ -20,9 +20,12 @@ class SkillPickModel(QAbstractListModel):
         self._roadmap = roadmap
         self._skills: list[Skill] = list(roadmap.skills)
         self._checked = set(checked)
+        # Skills from an earlier roadmap version: not listed, and kept on the project.
+        self._kept = [s for s in checked if roadmap.skill(s) is None]
 
     def checked(self) -> list[str]:
-        return [s.id for s in self._roadmap.skills if s.id in self._checked]
+        """The ticked skills in roadmap order, then those the roadmap no longer has."""
+        return [s.id for s in self._roadmap.skills if s.id in self._checked] + self._kept
 
     def skill(self, row: int) -> Skill:
         return self._skills[row]

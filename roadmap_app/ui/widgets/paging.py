@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 
 from roadmap_app.domain.model import Project
-from roadmap_app.ui.models import ProjectsModel
+from roadmap_app.ui.widgets.models import ProjectsModel
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE = 100

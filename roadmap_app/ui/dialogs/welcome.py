@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from roadmap_app.services import UserError
-from roadmap_app.ui.context import Change, LearnerContext
-from roadmap_app.ui.widgets import heading, muted_label
+from roadmap_app.ui.widgets.common import heading, muted_label
+from roadmap_app.ui.window.context import Change, LearnerContext
 
 
 class WelcomeDialog(QDialog):

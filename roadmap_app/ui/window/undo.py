@@ -11,9 +11,9 @@ from roadmap_app.domain.model import ItemState, Progress, Project, ProjectNote
 from roadmap_app.services import UserError
 
 if TYPE_CHECKING:
-    from roadmap_app.ui.context import LearnerContext
+    from roadmap_app.ui.window.context import LearnerContext
 
-from roadmap_app.ui.context import Change
+from roadmap_app.ui.window.context import Change
 
 _NOTE_TYPING_ID = 1001
 _ITEM_NOTE_TYPING_ID = 1002

@@ -6,7 +6,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from roadmap_app.ui.theme import muted_colour, track_colour
+from roadmap_app.ui.window.theme import muted_colour, track_colour
 
 SAVE_DELAY_MS = 500
 

@@ -21,18 +21,18 @@ from PySide6.QtWidgets import (
 
 from roadmap_app.domain.model import Project, ProjectNote, ProjectStatus
 from roadmap_app.services import UserError
-from roadmap_app.ui.context import LearnerContext
-from roadmap_app.ui.markdown import MarkdownView, open_link
-from roadmap_app.ui.models import NotesModel
-from roadmap_app.ui.pages.skill_picker import SkillPickerDialog
-from roadmap_app.ui.undo import (
+from roadmap_app.ui.dialogs.skill_picker import SkillPickerDialog
+from roadmap_app.ui.widgets.common import Card, DebouncedTextEdit, heading, muted_label
+from roadmap_app.ui.widgets.markdown import MarkdownView, open_link
+from roadmap_app.ui.widgets.models import NotesModel
+from roadmap_app.ui.window.context import LearnerContext
+from roadmap_app.ui.window.undo import (
     AddNoteCommand,
     DeleteNoteCommand,
     SetProjectSkillsCommand,
     UpdateNoteCommand,
     UpdateProjectCommand,
 )
-from roadmap_app.ui.widgets import Card, DebouncedTextEdit, heading, muted_label
 
 
 def _buddy(text: str, widget: QWidget) -> QLabel:
@@ -285,6 +285,12 @@ class ProjectEditor(QWidget):
         dialog.finished.connect(dialog.deleteLater)
         self.skills_dialog = dialog
         dialog.open()
+
+    def select_note(self, note_id: int) -> bool:
+        row = self.notes_model.row_of_key(note_id)
+        if row >= 0:
+            self.notes_view.setCurrentIndex(self.notes_model.index(row))
+        return row >= 0
 
     def add_note(self) -> None:
         if self.project is None:

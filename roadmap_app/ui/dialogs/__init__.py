@@ -1,0 +1,1 @@
+"""The dialogs the window opens: welcome, restore from backup, help, choosing skills."""

@@ -1,0 +1,75 @@
+"""The window's pages in navigation order: name, title, and how to load the page's class.
+
+Each loader imports its page's module only when called, so the window starts with none of
+them and builds a page when it is first shown. A new page joins with its loader and one
+line in ``PAGES``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+from roadmap_app.domain.pages import PageName
+from roadmap_app.ui.pages.base import Page
+
+if TYPE_CHECKING:
+    from roadmap_app.ui.pages.career import CareerPage
+    from roadmap_app.ui.pages.dashboard import DashboardPage
+    from roadmap_app.ui.pages.portfolio import PortfolioPage
+    from roadmap_app.ui.pages.roadmap import RoadmapPage
+    from roadmap_app.ui.pages.skills import SkillsPage
+
+P = TypeVar("P", bound=Page, covariant=True)
+
+
+@dataclass(frozen=True, slots=True)
+class PageEntry(Generic[P]):
+    name: PageName
+    title: str
+    load: Callable[[], type[P]]
+    """Imports the page's module and gives its class."""
+
+
+def _dashboard() -> type[DashboardPage]:
+    from roadmap_app.ui.pages.dashboard import DashboardPage
+
+    return DashboardPage
+
+
+def _roadmap() -> type[RoadmapPage]:
+    from roadmap_app.ui.pages.roadmap import RoadmapPage
+
+    return RoadmapPage
+
+
+def _skills() -> type[SkillsPage]:
+    from roadmap_app.ui.pages.skills import SkillsPage
+
+    return SkillsPage
+
+
+def _portfolio() -> type[PortfolioPage]:
+    from roadmap_app.ui.pages.portfolio import PortfolioPage
+
+    return PortfolioPage
+
+
+def _career() -> type[CareerPage]:
+    from roadmap_app.ui.pages.career import CareerPage
+
+    return CareerPage
+
+
+DASHBOARD = PageEntry(PageName.DASHBOARD, "Dashboard", _dashboard)
+ROADMAP = PageEntry(PageName.ROADMAP, "Roadmap", _roadmap)
+SKILLS = PageEntry(PageName.SKILLS, "Skills", _skills)
+PORTFOLIO = PageEntry(PageName.PORTFOLIO, "Portfolio", _portfolio)
+CAREER = PageEntry(PageName.CAREER, "Career", _career)
+
+PAGES: tuple[PageEntry[Page], ...] = (DASHBOARD, ROADMAP, SKILLS, PORTFOLIO, CAREER)
+
+
+def entry_of(name: PageName) -> PageEntry[Page]:
+    return next(e for e in PAGES if e.name is name)

@@ -1,0 +1,1 @@
+"""Widgets, Qt models and delegates the pages are built from."""

@@ -1,0 +1,1 @@
+"""The main window and what it owns: the learner context, undo, menus, actions and themes."""
