@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from roadmap_app.domain.model import ItemState
+from roadmap_app.domain.model import ItemState, enum_or
 
 
 class SubjectKind(enum.StrEnum):
@@ -77,17 +77,11 @@ class Activity:
 
 
 def parse_action(text: str) -> ActivityAction:
-    try:
-        return ActivityAction(text)
-    except ValueError:
-        return ActivityAction.OTHER
+    return enum_or(ActivityAction, text, ActivityAction.OTHER)
 
 
 def parse_subject_kind(text: str) -> SubjectKind:
-    try:
-        return SubjectKind(text)
-    except ValueError:
-        return SubjectKind.OTHER
+    return enum_or(SubjectKind, text, SubjectKind.OTHER)
 
 
 _WORDS = {

@@ -6,6 +6,17 @@ import enum
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
+from typing import TypeVar
+
+_E = TypeVar("_E", bound=enum.Enum)
+
+
+def enum_or(kind: type[_E], value: str, default: _E) -> _E:
+    """``kind(value)``, or ``default`` for a value this version does not know (from a newer one)."""
+    try:
+        return kind(value)
+    except ValueError:
+        return default
 
 
 class ItemState(enum.StrEnum):

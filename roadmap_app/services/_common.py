@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from roadmap_app.domain.activity import Activity, ActivityAction, SubjectKind, parse_action, parse_subject_kind
-from roadmap_app.domain.model import ItemState, Profile, Progress
+from roadmap_app.domain.model import ItemState, Profile, Progress, enum_or
 from roadmap_app.services.errors import NotFoundError
 from roadmap_app.storage.tables import ActivityRow, ProfileRow, ProgressRow, TombstoneRow
 
@@ -82,10 +82,7 @@ def to_profile(row: ProfileRow) -> Profile:
 
 def stored_state(value: str) -> ItemState:
     """A stored state; an unknown one (from a newer version) reads as to do."""
-    try:
-        return ItemState(value)
-    except ValueError:
-        return ItemState.TODO
+    return enum_or(ItemState, value, ItemState.TODO)
 
 
 def to_progress(row: ProgressRow) -> Progress:

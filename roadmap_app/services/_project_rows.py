@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from roadmap_app.domain.model import Project, ProjectNote, ProjectStatus
+from roadmap_app.domain.model import Project, ProjectNote, ProjectStatus, enum_or
 from roadmap_app.storage.tables import ProjectNoteRow, ProjectRow, ProjectSkillRow
 
 # The columns of a project without its notes, for plain (non-ORM) queries of long lists.
@@ -31,10 +31,7 @@ _IN_CHUNK = 500  # stays under SQLite's limit on bound parameters
 
 def stored_status(value: str) -> ProjectStatus:
     """A stored status; an unknown one (from a newer version) reads as an idea."""
-    try:
-        return ProjectStatus(value)
-    except ValueError:
-        return ProjectStatus.IDEA
+    return enum_or(ProjectStatus, value, ProjectStatus.IDEA)
 
 
 def to_note(row: ProjectNoteRow) -> ProjectNote:
