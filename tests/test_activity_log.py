@@ -226,6 +226,10 @@ def test_every_action_reads_as_words() -> None:
             assert text and "\n" not in text, (action, kind)
     entry = Activity(1, at, ActivityAction.ITEM_STATE, SubjectKind.ITEM, "skill.python", before="todo", after="done")
     assert describe(entry, lambda _e: "Python") == "Marked “Python” done"
+    edit = Activity(2, at, ActivityAction.PROJECT_EDIT, SubjectKind.PROJECT, "3", field="repo_url", after="https://x")
+    assert describe(edit, lambda _e: "Churn") == "Changed the repository link of “Churn”"
+    legacy = Activity(3, at, ActivityAction.PROJECT_EDIT, SubjectKind.PROJECT, "3", field="started_on, summary")
+    assert describe(legacy, lambda _e: "Churn") == "Changed the start date and summary of “Churn”"
 
 
 def test_legacy_entries_of_every_kind_the_first_versions_wrote_are_understood() -> None:

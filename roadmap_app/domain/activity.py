@@ -104,6 +104,22 @@ _WORDS = {
 }
 
 _STATUS_WORDS = {"idea": "an idea", "building": "being built", "done": "done"}
+_FIELD_WORDS = {
+    "title": "title",
+    "summary": "summary",
+    "repo_url": "repository link",
+    "demo_url": "demo link",
+    "started_on": "start date",
+    "finished_on": "finish date",
+    "current_step": "current step",
+    "target_career": "target role",
+}
+
+
+def _field_words(field: str) -> str:
+    """'repo_url' as 'repository link'; the schema-0002 log named several: 'status, summary'."""
+    names = [_FIELD_WORDS.get(name.strip(), name.strip().replace("_", " ")) for name in field.split(",")]
+    return " and ".join(n for n in names if n)
 
 
 def describe(entry: Activity, title_of: Callable[[Activity], str]) -> str:
@@ -117,6 +133,10 @@ def describe(entry: Activity, title_of: Callable[[Activity], str]) -> str:
         return f"Marked “{title_of(entry)}” {word}"
     if action is ActivityAction.PROJECT_EDIT and entry.field == "status":
         return f"Marked project “{title_of(entry)}” {_STATUS_WORDS.get(entry.after, entry.after)}"
+    if action is ActivityAction.PROJECT_EDIT and entry.field:
+        return f"Changed the {_field_words(entry.field)} of “{title_of(entry)}”"
+    if action is ActivityAction.PROFILE_GOAL and entry.field:
+        return f"Changed your {_field_words(entry.field)}"
     if action is ActivityAction.PROFILE_RENAME:
         return f"Renamed your profile to “{entry.after}”"
     if action is ActivityAction.OTHER:
