@@ -8,13 +8,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from roadmap_app.content import ContentError
 from roadmap_app.domain.model import Profile
 from roadmap_app.services import UserError
 from roadmap_app.services.errors import InvalidInputError
 from roadmap_app.storage.db import StorageError
+from roadmap_app.storage.faults import FaultError, as_fault
 
 
 class Context:
@@ -43,19 +44,30 @@ class Context:
 def dispatch(args: argparse.Namespace) -> int:
     try:
         ctx = Context(args)
-    except (UserError, ContentError, StorageError, OSError) as exc:
+    except (UserError, ContentError, StorageError, FaultError) as exc:
         return fail(exc)
+    except OSError as exc:
+        return fail(as_fault(exc, Path(args.data_dir or ".")) or exc)
     try:
         result: int = args.handler(args, ctx)
-        return result
-    except (UserError, ContentError, StorageError) as exc:
+    except (UserError, ContentError, StorageError, FaultError) as exc:
         return fail(exc)
-    except OperationalError as exc:
-        return fail(UserError(f"the database could not be used ({exc.orig}); try again, or run 'roadmap-app check'"))
-    except BrokenPipeError:
-        return 0
+    except (DBAPIError, OSError) as exc:
+        if isinstance(exc, BrokenPipeError):
+            return 0
+        fault = as_fault(exc, ctx.paths.data_dir)
+        if fault is not None:
+            return fail(fault)
+        if isinstance(exc, OperationalError):
+            return fail(
+                UserError(f"the database could not be used ({exc.orig}); try again, or run 'roadmap-app check'")
+            )
+        raise
     finally:
         ctx.close()
+    if result == 0 and ctx.services.read_only:
+        print(f"note: {ctx.services.read_only_note()}", file=sys.stderr)
+    return result
 
 
 def fail(exc: BaseException) -> int:

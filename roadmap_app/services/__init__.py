@@ -16,6 +16,7 @@ from roadmap_app.services.search import SearchService
 from roadmap_app.services.suggestions import SuggestionService
 from roadmap_app.services.transfer import TransferService
 from roadmap_app.storage.db import Database
+from roadmap_app.storage.faults import read_only_note
 
 __all__ = [
     "InvalidInputError",
@@ -55,6 +56,16 @@ class Services:
             search=SearchService(db, roadmap),
             _db=db,
         )
+
+    @property
+    def read_only(self) -> bool:
+        """The data was opened from a read-only folder or a full disk: every change is refused."""
+        return self._db.read_only
+
+    def read_only_note(self) -> str:
+        """Why the data cannot be changed, in one line; empty when it can."""
+        refusing = self._db.refusing
+        return read_only_note(refusing, self._db.path.parent) if refusing is not None else ""
 
     def data_version(self) -> int:
         """Changes when another process commits to the database; the window polls it."""

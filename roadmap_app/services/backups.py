@@ -11,6 +11,7 @@ backups that pass their own check, and never removes a damaged backup or the onl
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -23,9 +24,21 @@ from roadmap_app.services.errors import NotFoundError, UserError
 from roadmap_app.storage import backup as sqlite_backup
 from roadmap_app.storage.backup import DatabaseSummary
 from roadmap_app.storage.db import Database, StorageError, read_revision
+from roadmap_app.storage.faults import Fault, FaultError, as_fault
 from roadmap_app.storage.recovery import process_alive
 from roadmap_app.storage.schema import KNOWN_REVISIONS
 from roadmap_app.storage.tables import ActivityRow, FeedbackRow, ProgressRow, ProjectRow
+
+FAILURE_MARK = ".backup-failed"
+
+
+class BackupFailedError(UserError):
+    """A backup could not be made; ``fault`` is the machine's fault behind it, if any."""
+
+    def __init__(self, message: str, fault: Fault | None = None) -> None:
+        super().__init__(message)
+        self.fault = fault
+
 
 NAME = re.compile(r"^roadmap-(\d{8}-\d{6})(?:-(\d+))?-([a-z-]+)\.sqlite3$")
 
@@ -171,11 +184,35 @@ class BackupService:
         target = new_backup_path(self._dir, self._clock(), reason)
         try:
             sqlite_backup.copy_database(self._db.path, target)
-        except (sqlite_backup.BackupError, OSError) as exc:
-            raise UserError(f"could not make a backup ({exc}); check the free space in {self._dir}") from exc
+        except (sqlite_backup.BackupError, OSError, FaultError) as exc:
+            fault = as_fault(exc, self._dir)
+            raise BackupFailedError(
+                f"could not make a backup: {fault}"
+                if fault is not None
+                else f"could not make a backup ({exc}); check the free space in {self._dir}",
+                fault.fault if fault is not None else None,
+            ) from exc
+        for mark in self._dir.glob(f"{FAILURE_MARK}*"):
+            mark.unlink(missing_ok=True)
         info = parse_backup_name(target)
         assert info is not None
         return info
+
+    def failure_is_new(self, error: UserError) -> bool:
+        """Whether a failed backup is worth telling: the first time, and again a day later.
+
+        Remembered by an empty file in the backups folder (an empty file still fits on a
+        full disk); where even that cannot be made, every failure is told.
+        """
+        kind = error.fault.value if isinstance(error, BackupFailedError) and error.fault else "other"
+        mark = self._dir / f"{FAILURE_MARK}-{kind}"
+        try:
+            if mark.exists() and time.time() - mark.stat().st_mtime < DAILY_INTERVAL.total_seconds():
+                return False
+            mark.touch()
+        except OSError:
+            pass
+        return True
 
     def _has_data(self) -> bool:
         """Whether the learner has recorded anything: a profile made and left untouched is not worth a backup."""

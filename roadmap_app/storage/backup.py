@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from roadmap_app.storage.engine import BUSY_TIMEOUT_MS, FILE_MODE
+from roadmap_app.storage.engine import BUSY_TIMEOUT_MS, FILE_MODE, connect_read_only
+from roadmap_app.storage.faults import as_fault
 
 #: The first 16 bytes of every SQLite database file.
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -21,7 +22,7 @@ class BackupError(RuntimeError):
 
 def _open_read_only(path: Path) -> sqlite3.Connection:
     # Read-only and without creating anything: a check must never change the file it checks.
-    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    return connect_read_only(path)
 
 
 def header_problem(path: Path) -> str | None:
@@ -31,6 +32,9 @@ def header_problem(path: Path) -> str | None:
             head = f.read(100)
         size = path.stat().st_size
     except OSError as exc:
+        fault = as_fault(exc, path.parent)
+        if fault is not None:
+            raise fault from exc
         return f"cannot read the file ({exc.strerror})"
     if len(head) < 100:
         return f"the file is only {size} bytes long, too short for a database"
@@ -54,22 +58,27 @@ def header_problem(path: Path) -> str | None:
 
 
 def quick_check(path: Path, *, full: bool = False) -> str:
-    """'ok', or the first problem found: a bad header, or SQLite's first complaint."""
+    """'ok', or the first problem found: a bad header, or SQLite's first complaint.
+
+    Raises ``FaultError`` when the machine, not the file, is at fault (a full disk, a
+    failing drive, a read-only or vanished folder): that is no reason to move the file aside.
+    """
     problem = header_problem(path)
     if problem is not None:
         return problem
     try:
         conn = _open_read_only(path)
+        try:
+            pragma = "integrity_check" if full else "quick_check"
+            row = conn.execute(f"PRAGMA {pragma}").fetchone()
+            return str(row[0]) if row else "no answer"
+        finally:
+            conn.close()
     except sqlite3.Error as exc:
+        fault = as_fault(exc, path.parent)
+        if fault is not None:
+            raise fault from exc
         return str(exc)
-    try:
-        pragma = "integrity_check" if full else "quick_check"
-        row = conn.execute(f"PRAGMA {pragma}").fetchone()
-        return str(row[0]) if row else "no answer"
-    except sqlite3.DatabaseError as exc:
-        return str(exc)
-    finally:
-        conn.close()
 
 
 def _fsync(path: Path) -> None:

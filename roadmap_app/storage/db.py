@@ -9,9 +9,11 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from roadmap_app.storage.engine import BUSY_TIMEOUT_MS, FILE_MODE, create_sqlite_engine
+from roadmap_app.storage.engine import BUSY_TIMEOUT_MS, FILE_MODE, connect_read_only, create_sqlite_engine
+from roadmap_app.storage.faults import Fault, FaultError, as_fault, disk_full
 from roadmap_app.storage.schema import HEAD_REVISION, KNOWN_REVISIONS
 
 __all__ = ["BUSY_TIMEOUT_MS", "FILE_MODE", "Database", "StorageError", "create_sqlite_engine", "open_database"]
@@ -46,14 +48,20 @@ def secure_file(path: Path) -> None:
             os.chmod(candidate, FILE_MODE)
 
 
-def read_revision(path: Path) -> str | None:
+def read_revision(path: Path, *, immutable: bool = False) -> str | None:
     """The schema revision stored in the file, without loading Alembic.
 
     None for an empty or new file.
     """
     if not path.exists() or path.stat().st_size == 0:
         return None
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        conn = connect_read_only(path, immutable=immutable)
+    except sqlite3.Error as exc:
+        fault = as_fault(exc, path.parent)
+        if fault is not None:
+            raise fault from exc
+        raise StorageError(f"{path} is not a readable database ({exc}); run 'roadmap-app restore'") from exc
     try:
         has_table = conn.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
@@ -69,6 +77,9 @@ def read_revision(path: Path) -> str | None:
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         return str(row[0]) if row else None
     except sqlite3.DatabaseError as exc:
+        fault = as_fault(exc, path.parent)
+        if fault is not None:
+            raise fault from exc
         raise StorageError(f"{path} is not a readable database ({exc}); run 'roadmap-app restore'") from exc
     finally:
         conn.close()
@@ -77,9 +88,11 @@ def read_revision(path: Path) -> str | None:
 class Database:
     """One SQLite file: sessions for reading and writing, and its change counter."""
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path, engine: Engine, *, refusing: Fault | None = None) -> None:
         self.path = path
         self.engine = engine
+        #: Why writes are refused (a read-only folder, a full disk), or None: reads still work.
+        self.refusing = refusing
         #: Committed write transactions made through this object; see ``write``.
         self.write_count = 0
         self._on_close: list[Callable[[], object]] = []
@@ -87,18 +100,46 @@ class Database:
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A session that sees one consistent snapshot."""
-        with self.engine.connect() as conn, Session(bind=conn) as session, session.begin():
+        with self._faults_named(), self.engine.connect() as conn, Session(bind=conn) as session, session.begin():
             yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """A session whose changes are committed, all or nothing, when the block ends."""
-        with self.engine.connect() as conn:
+        """A session whose changes are committed, all or nothing, when the block ends.
+
+        A fault of the machine (a full disk, a failing drive, a read-only folder) raises
+        ``FaultError``; the transaction is rolled back, so nothing of it remains.
+        """
+        if self.refusing is not None:
+            self._writable_again()
+        with self._faults_named(), self.engine.connect() as conn:
             conn = conn.execution_options(sqlite_begin="IMMEDIATE")
             with Session(bind=conn, expire_on_commit=False) as session, session.begin():
                 yield session
         self.write_count += 1
         secure_file(self.path)
+
+    @property
+    def read_only(self) -> bool:
+        return self.refusing is not None
+
+    def _writable_again(self) -> None:
+        """A disk that was full may have room now: write again without a restart."""
+        if self.refusing is not Fault.FULL or disk_full(self.path.parent):
+            raise FaultError(self.refusing or Fault.READ_ONLY, self.path.parent)
+        self.engine.dispose()
+        self.engine = create_sqlite_engine(self.path)
+        self.refusing = None
+
+    @contextmanager
+    def _faults_named(self) -> Iterator[None]:
+        try:
+            yield
+        except (DBAPIError, sqlite3.Error, OSError) as exc:
+            fault = as_fault(exc, self.path.parent)
+            if fault is None:
+                raise
+            raise fault from exc
 
     def replace_with(self, backup: Path) -> None:
         """Replace the whole content with a backup's, then bring it to the current schema.
@@ -120,7 +161,7 @@ class Database:
 
     def data_version(self) -> int:
         """A number that changes when another connection commits to the file."""
-        with self.engine.connect() as conn:
+        with self._faults_named(), self.engine.connect() as conn:
             return int(conn.exec_driver_sql("PRAGMA data_version").scalar_one())
 
     def call_on_close(self, callback: Callable[[], object]) -> None:
@@ -135,21 +176,26 @@ class Database:
             callback()
 
 
-def open_database(path: Path, *, before_migration: Callable[[Path], object] | None = None) -> Database:
+def open_database(
+    path: Path, *, before_migration: Callable[[Path], object] | None = None, read_only: Fault | None = None
+) -> Database:
     """Open (creating if needed) the database, migrating it to the current schema.
 
     Alembic is imported only when a migration is due, which keeps normal starts fast.
     ``before_migration`` is called with the path before an existing database is changed,
-    so the caller can back it up.
+    so the caller can back it up. ``read_only`` (a folder that cannot be written, a full
+    disk) opens an existing file without creating, migrating or changing anything.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    create_private_file(path)
+    if read_only is not None:
+        return _open_read_only(path, read_only)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        create_private_file(path)
+    except OSError as exc:
+        fault = as_fault(exc, path.parent)
+        raise (fault or exc) from exc
     revision = read_revision(path)
-    if revision is not None and revision not in KNOWN_REVISIONS:
-        raise NewerSchemaError(
-            f"{path} was written by a newer version of Roadmap (schema {revision}); "
-            "install the newer version to open it"
-        )
+    _refuse_newer(path, revision)
     if revision != HEAD_REVISION:
         if revision is not None and before_migration is not None:
             before_migration(path)
@@ -158,6 +204,9 @@ def open_database(path: Path, *, before_migration: Callable[[Path], object] | No
         try:
             upgrade(path)
         except Exception as exc:
+            fault = as_fault(exc, path.parent)
+            if fault is not None:
+                raise fault from exc
             first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             backed_up = ", and a backup was made before trying" if revision is not None and before_migration else ""
             raise MigrationError(
@@ -165,3 +214,22 @@ def open_database(path: Path, *, before_migration: Callable[[Path], object] | No
             ) from exc
     secure_file(path)
     return Database(path, create_sqlite_engine(path))
+
+
+def _refuse_newer(path: Path, revision: str | None) -> None:
+    if revision is not None and revision not in KNOWN_REVISIONS:
+        raise NewerSchemaError(
+            f"{path} was written by a newer version of Roadmap (schema {revision}); "
+            "install the newer version to open it"
+        )
+
+
+def _open_read_only(path: Path, because: Fault) -> Database:
+    if not path.is_file():
+        raise FaultError(because, path.parent)
+    immutable = because is Fault.FULL
+    revision = read_revision(path, immutable=immutable)
+    _refuse_newer(path, revision)
+    if revision != HEAD_REVISION:
+        raise FaultError(because, path.parent, "the file needs an update to this version of Roadmap")
+    return Database(path, create_sqlite_engine(path, read_only=True, immutable=immutable), refusing=because)

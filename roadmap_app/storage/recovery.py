@@ -17,6 +17,8 @@ from pathlib import Path
 
 from roadmap_app.storage.backup import quick_check
 from roadmap_app.storage.db import FILE_MODE, Database, StorageError, open_database
+from roadmap_app.storage.engine import log_is_empty
+from roadmap_app.storage.faults import Fault, FaultError, as_fault
 
 DIR_MODE = 0o700
 COMPANIONS = ("-wal", "-shm", "-journal")
@@ -135,25 +137,50 @@ def open_checked(
     *,
     before_migration: Callable[[Path], object] | None = None,
     replace_damaged: bool = False,
+    read_only: bool = False,
     clock: Callable[[], datetime] = datetime.now,
 ) -> Database:
     """Open the database after checking it; the returned one removes its marker on ``close``.
 
     A damaged file is moved aside and ``DamagedDatabaseError`` raised, unless
     ``replace_damaged`` is set, in which case a fresh empty database is opened in its
-    place (for restoring a backup into).
+    place (for restoring a backup into). A fault of the machine (a full disk, a failing
+    drive) is no damage: ``FaultError`` is raised and the file stays where it is.
+    ``read_only`` (a folder that cannot be written) checks and opens the file without
+    writing anything beside it. On a full disk the data is opened the same way, and writes
+    work again once there is room.
     """
+    if read_only:
+        problem = diagnose(database)
+        if problem is not None:
+            raise StorageError(
+                f"the database in {database.parent} is damaged ({problem}), and the folder is read-only; "
+                "make it writable, then run 'roadmap-app restore'"
+            )
+        return open_database(database, read_only=Fault.READ_ONLY)
     stale = stale_markers(database)
-    problem = diagnose(database, full=bool(stale))
+    try:
+        problem = diagnose(database, full=bool(stale))
+    except FaultError as exc:
+        return _open_on_full_disk(database, exc)
     if problem is not None:
         moved = move_aside(database, damaged_dir, clock())
         for marker in stale:
             marker.unlink(missing_ok=True)
         if not replace_damaged:
             raise DamagedDatabaseError(database, moved, problem)
-    marker = write_marker(database)
+    try:
+        marker = write_marker(database)
+    except OSError as exc:
+        fault = as_fault(exc, database.parent)
+        if fault is None:
+            raise
+        return _open_on_full_disk(database, fault)
     try:
         db = open_database(database, before_migration=before_migration)
+    except FaultError as exc:
+        marker.unlink(missing_ok=True)
+        return _open_on_full_disk(database, exc)
     except BaseException:
         marker.unlink(missing_ok=True)
         raise
@@ -162,3 +189,10 @@ def open_checked(
         old.unlink(missing_ok=True)
     db.call_on_close(lambda: marker.unlink(missing_ok=True))
     return db
+
+
+def _open_on_full_disk(database: Path, fault: FaultError) -> Database:
+    """On a full disk the learner can still read their data, when the file alone holds all of it."""
+    if fault.fault is not Fault.FULL or not database.is_file() or not log_is_empty(database):
+        raise fault
+    return open_database(database, read_only=Fault.FULL)
