@@ -128,14 +128,11 @@ def test_a_task_in_progress_is_carried_on_before_the_next_one() -> None:
 
 def test_an_earlier_step_left_open_comes_before_the_chosen_step() -> None:
     snap = snapshot(current_step_id="step.portfolio")
-    steps = [s for s in suggest_next_actions(snap) if s.rule == "step-order"]
-    assert [s.key for s in steps] == [
-        "step-task:task.credential.choose-path",
-        "step-task:task.skills.python-basics",
-        "step-task:task.portfolio.github",
-    ]
-    assert steps[0].priority > steps[-1].priority
-    assert steps[0].action.kind is ActionKind.OPEN_ITEM
+    (steps,) = [s for s in suggest_next_actions(snap) if s.rule == "step-order"]
+    # The earliest open step leads; the later ones are folded into it, in step order.
+    assert steps.key == "step-task:task.credential.choose-path"
+    assert steps.action.kind is ActionKind.OPEN_ITEM
+    assert [f.key for f in steps.folded] == ["step-task:task.skills.python-basics", "step-task:task.portfolio.github"]
 
 
 def test_a_task_whose_skills_are_all_done_is_offered_as_done() -> None:
@@ -193,8 +190,11 @@ def test_the_target_role_lifts_the_skills_its_duties_use() -> None:
     assert "uses it" not in first_job.reason and "use it" not in first_job.reason
 
 
-def test_no_more_than_three_skills_are_suggested_at_once() -> None:
-    assert len([s for s in suggest_next_actions(snapshot()) if s.rule == "ready-skill"]) == 3
+def test_skills_ready_to_start_are_one_piece_of_advice() -> None:
+    (skills,) = [s for s in suggest_next_actions(snapshot()) if s.rule == "ready-skill"]
+    assert skills.title.startswith("Start Python; ") and skills.title.endswith(" are ready too")
+    assert len(skills.folded) >= 2
+    assert all(f.key.startswith("start-skill:") and f.action.kind is ActionKind.SET_STATE for f in skills.folded)
 
 
 # --- stalled work -------------------------------------------------------------------------------------
@@ -390,11 +390,11 @@ def test_a_dismissed_suggestion_stays_away_until_its_facts_change() -> None:
 
 
 def test_a_dismissed_suggestion_makes_room_for_the_next_of_its_rule() -> None:
-    shown = [s for s in suggest_next_actions(snapshot()) if s.rule == "ready-skill"]
-    dismissed = {shown[0].key: Feedback(shown[0].key, None, shown[0].fingerprint)}
-    after = [s.key for s in suggest_next_actions(snapshot(feedback=dismissed)) if s.rule == "ready-skill"]
-    assert shown[0].key not in after
-    assert len(after) == 3
+    (shown,) = [s for s in suggest_next_actions(snapshot()) if s.rule == "ready-skill"]
+    dismissed = {shown.key: Feedback(shown.key, None, shown.fingerprint)}
+    (after,) = [s for s in suggest_next_actions(snapshot(feedback=dismissed)) if s.rule == "ready-skill"]
+    assert after.key == shown.folded[0].key
+    assert shown.key not in {f.key for f in after.folded}
 
 
 # --- ranking -------------------------------------------------------------------------------------------
@@ -436,6 +436,7 @@ def test_every_rule_fires_in_some_learner_state(rule: str) -> None:
                 project(2, ProjectStatus.BUILDING, started=TODAY - timedelta(days=30)),
             )
         ),
+        snapshot(projects=tuple(project(i, ProjectStatus.BUILDING) for i in range(1, 6))),
     ]
     assert any(s.rule == rule for snap in states for s in all_candidates(snap))
 

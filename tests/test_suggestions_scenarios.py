@@ -139,9 +139,12 @@ def test_a_new_learner_starts_at_the_beginning_of_the_road(app: Services, clock:
     assert [s.key for s in top] == [
         "step-task:task.credential.choose-path",
         "start-skill:skill.python",
-        "start-skill:skill.sql",
+        "choose-target",
     ]
     assert "13 more skills" in top[1].reason
+    # The other skills that need nothing first are folded into the one that opens most.
+    assert "start-skill:skill.sql" in {f.key for f in top[1].folded}
+    assert top[1].title.startswith("Start Python; SQL")
 
 
 def test_a_learner_halfway_through_skills_without_projects_is_told_to_build_one(app: Services, clock: Clock) -> None:

@@ -155,8 +155,40 @@ def next_actions(args: argparse.Namespace, ctx: Context) -> int:
     if not found:
         print("Nothing to suggest right now: every step is done, or you snoozed or dismissed the rest.")
     for number, s in enumerate(found, 1):
-        print(f"{number:>2}. {s.title}  [{s.key}]")
+        more = f"  (+{len(s.folded)} folded)" if s.folded else ""
+        print(f"{number:>2}. {s.title}  [{s.key}]{more}")
         print(f"    {s.reason}")
+        for folded in s.folded[:FOLDED_SHOWN]:
+            print(f"      - {folded.title}  [{folded.key}]")
+        if len(s.folded) > FOLDED_SHOWN:
+            print(f"      - and {len(s.folded) - FOLDED_SHOWN} more (see --json)")
+    return 0
+
+
+FOLDED_SHOWN = 3
+
+
+def today(args: argparse.Namespace, ctx: Context) -> int:
+    plan = ctx.services.suggestions.today(ctx.profile.id, args.minutes)
+    if args.json:
+        emit_json(
+            {
+                "minutes": plan.minutes,
+                "planned_minutes": plan.planned_minutes,
+                "why": plan.why,
+                "items": [
+                    {**item.suggestion.as_dict(), "theme": item.theme.value, "minutes": item.minutes}
+                    for item in plan.items
+                ],
+            }
+        )
+        return 0
+    print(f"Today, in about {plan.planned_minutes} of {plan.minutes} minutes:")
+    for number, item in enumerate(plan.items, 1):
+        s = item.suggestion
+        print(f"{number:>2}. {s.title}  ({item.theme.value}, ~{item.minutes} min)  [{s.key}]")
+        print(f"    {s.reason}")
+    print(plan.why)
     return 0
 
 

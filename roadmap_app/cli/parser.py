@@ -10,6 +10,7 @@ from typing import Any, NoReturn
 from roadmap_app import __version__
 
 Handler = Callable[[argparse.Namespace, Any], int]
+DEFAULT_SESSION = 45  # domain.today.DEFAULT_MINUTES, without importing the domain for --help
 
 
 class _Parser(argparse.ArgumentParser):
@@ -74,6 +75,12 @@ def build_parser() -> argparse.ArgumentParser:
     answer.add_argument("--dismiss", metavar="KEY", help="hide it until the facts behind it change")
     answer.add_argument("--restore", metavar="KEY", help="show a snoozed or dismissed suggestion again")
     p.add_argument("--days", type=int, default=7, metavar="N", help="how long --snooze hides it (default: 7)")
+
+    p = command("today", c.today, "a plan for today: a few next actions that fit one study session")
+    p.add_argument(
+        "--minutes", type=int, default=DEFAULT_SESSION, metavar="N", help="the session's length (default: 45)"
+    )
+    p.add_argument("--json", action="store_true")
 
     p = command("search", c.search, "find words in your projects, project notes and notes on tasks and skills")
     p.add_argument("text", metavar="TEXT", help="words to find; the last may be the start of a word")

@@ -26,6 +26,8 @@ WORKPLACE_AFTER_TECHNICAL = 5
 READY_STEPS_FRACTION = 0.75
 READY_CORE_FRACTION = 0.75
 READY_LINKED_PROJECTS = 2
+PROJECT_WIP_LIMIT = 3
+"""More projects being built at once than this is too many."""
 
 
 # --- scoring helpers ------------------------------------------------------------------------------
@@ -39,6 +41,11 @@ def _start_penalty(f: Facts, penalty: int = START_PENALTY) -> int:
 def _weeks_past_stale(days: int, cap: int) -> int:
     """Whole weeks beyond ``STALE_DAYS``, at most ``cap``: how much more urgent stale advice is."""
     return min((days - STALE_DAYS) // 7, cap)
+
+
+def _stalled(f: Facts, item_id: str) -> bool:
+    touched = f.last_touched(f.states[item_id]) if item_id in f.states else None
+    return touched is not None and (f.today - touched.date()).days >= STALE_DAYS
 
 
 # --- the rules ------------------------------------------------------------------------------------
@@ -55,7 +62,12 @@ def step_order(f: Facts) -> Iterator[Suggestion]:
         open_tasks = [t for t in step.tasks if f.state(t.id) in OPEN]
         if not open_tasks:
             continue
-        task = next((t for t in open_tasks if f.state(t.id) is ItemState.IN_PROGRESS), open_tasks[0])
+        # A task in progress comes first, unless it has stalled: stalled-work speaks of that.
+        going = [t for t in open_tasks if f.state(t.id) is ItemState.IN_PROGRESS and not _stalled(f, t.id)]
+        fresh = [t for t in open_tasks if f.state(t.id) is ItemState.TODO]
+        if not going and not fresh:
+            continue
+        task = (going or fresh)[0]
         state = f.state(task.id)
         counts = tally(f.states, (t.id for t in step.tasks))
         where = f"step {step.number}, {step.title}, with {counts.done} of {counts.counted} tasks done"
@@ -71,6 +83,8 @@ def step_order(f: Facts) -> Iterator[Suggestion]:
                 Action(ActionKind.OPEN_ITEM, task.id, label="Review"),
                 state,
                 len(open_tasks),
+                subject=task.title,
+                related=(task.id, *task.skill_ids),
             )
             continue
         # Done technical skills suggest a learning task is done too; a done soft skill
@@ -90,6 +104,8 @@ def step_order(f: Facts) -> Iterator[Suggestion]:
                 Action(ActionKind.SET_STATE, task.id, ItemState.DONE.value, "Mark done"),
                 state,
                 "skills-done",
+                subject=task.title,
+                related=(task.id, *task.skill_ids),
             )
         elif state is ItemState.IN_PROGRESS:
             yield make_suggestion(
@@ -100,6 +116,8 @@ def step_order(f: Facts) -> Iterator[Suggestion]:
                 71,
                 Action(ActionKind.SET_STATE, task.id, ItemState.DONE.value, "Mark done"),
                 state,
+                subject=task.title,
+                related=(task.id, *task.skill_ids),
             )
         else:
             yield make_suggestion(
@@ -110,6 +128,8 @@ def step_order(f: Facts) -> Iterator[Suggestion]:
                 70 - _start_penalty(f),
                 Action(ActionKind.SET_STATE, task.id, ItemState.IN_PROGRESS.value, "Start"),
                 state,
+                subject=task.title,
+                related=(task.id, *task.skill_ids),
             )
 
 
@@ -154,6 +174,8 @@ def ready_skills(f: Facts) -> Iterator[Suggestion]:
                 len(unlocks),
                 len(ideas),
                 relevant,
+                subject=skill.title,
+                related=(skill.id,),
             )
         )
     found.sort(key=lambda s: -s.priority)
@@ -170,7 +192,8 @@ def stalled_work(f: Facts) -> Iterator[Suggestion]:
         days = (f.today - touched.date()).days
         if days >= STALE_DAYS:
             stalled.append((days, item_id, touched))
-    stalled.sort(key=lambda x: -x[0])  # the longest untouched first
+    # The longest untouched first; a skill before the task that practises it.
+    stalled.sort(key=lambda x: (-x[0], x[1] in f.tasks))
     for days, item_id, touched in stalled:
         title = f.title(item_id)
         yield make_suggestion(
@@ -182,6 +205,8 @@ def stalled_work(f: Facts) -> Iterator[Suggestion]:
             64 + _weeks_past_stale(days, 8),
             Action(ActionKind.OPEN_ITEM, item_id, label="Open"),
             touched.date().isoformat(),
+            subject=title,
+            related=(item_id, *(f.tasks[item_id].skill_ids if item_id in f.tasks else ())),
         )
 
 
@@ -207,6 +232,28 @@ def too_much_in_progress(f: Facts) -> Iterator[Suggestion]:
         80,
         Action(ActionKind.OPEN_ITEM, pick, label="Open"),
         tuple(sorted(f.in_progress)),
+    )
+
+
+def too_many_projects(f: Facts) -> Iterator[Suggestion]:
+    """More than 3 projects being built at once: finish one and pause the others."""
+    building = [p for p in f.snap.projects if p.status is ProjectStatus.BUILDING]
+    if len(building) <= PROJECT_WIP_LIMIT:
+        return
+    # The one touched last is where the learner has momentum; ties go to the newest.
+    pick = max(building, key=lambda p: (f.snap.last_note_at.get(p.id) or p.updated_at, p.updated_at, p.id))
+    others = [p.title for p in building if p.id != pick.id]
+    yield make_suggestion(
+        "projects-in-progress",
+        "projects-wip",
+        f"Finish {pick.title} before the other projects",
+        f"You are building {len(building)} projects at once ({join_names(others, 3, listing=True)} besides it), "
+        f"more than {PROJECT_WIP_LIMIT}; finish the one you worked on last and set the others back to ideas "
+        "until it is done: one finished project shows more than several half-built ones.",
+        78,
+        Action(ActionKind.OPEN_PROJECT, str(pick.id), "", "Open project"),
+        tuple(sorted(p.id for p in building)),
+        subject=pick.title,
     )
 
 
@@ -247,6 +294,7 @@ def show_done_skills(f: Facts) -> Iterator[Suggestion]:
                 - _start_penalty(f, PROJECT_START_PENALTY),
                 Action(ActionKind.START_PROJECT, idea.id, label="Start project"),
                 tuple(covered),
+                subject=idea.title,
             )
         )
     found.sort(key=lambda s: -s.priority)
@@ -267,6 +315,7 @@ def link_done_projects(f: Facts) -> Iterator[Suggestion]:
             72,
             Action(ActionKind.OPEN_PROJECT, str(project.id), "link", "Add link"),
             project.id,
+            subject=project.title,
         )
 
 
@@ -294,6 +343,7 @@ def note_building_projects(f: Facts) -> Iterator[Suggestion]:
             56 + _weeks_past_stale(days, 6),
             Action(ActionKind.OPEN_PROJECT, str(project.id), "note", "Add note"),
             last.isoformat(),
+            subject=project.title,
         )
 
 
@@ -321,6 +371,8 @@ def balance_workplace(f: Facts) -> Iterator[Suggestion]:
         62 - _start_penalty(f),
         Action(ActionKind.SET_STATE, pick.id, ItemState.IN_PROGRESS.value, "Start learning"),
         len(technical_done) >= WORKPLACE_AFTER_TECHNICAL,
+        subject=pick.title,
+        related=(pick.id,),
     )
 
 

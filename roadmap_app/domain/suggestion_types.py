@@ -28,6 +28,18 @@ class Action:
 
 
 @dataclass(frozen=True, slots=True)
+class Folded:
+    """A suggestion folded into another one: still reachable and actionable on its own."""
+
+    key: str
+    title: str
+    action: Action
+
+    def as_dict(self) -> dict[str, object]:
+        return {"key": self.key, "title": self.title, "action": self.action.as_dict()}
+
+
+@dataclass(frozen=True, slots=True)
 class Suggestion:
     """One ranked next action, with the facts that led to it.
 
@@ -42,6 +54,11 @@ class Suggestion:
     action: Action
     rule: str
     fingerprint: str = ""
+    subject: str = ""
+    """What the advice is about, in words (a skill's or a project's title), for folded titles."""
+    related: tuple[str, ...] = ()
+    """The tasks and skills it concerns: advice on the same ones from another rule joins it."""
+    folded: tuple[Folded, ...] = ()
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -51,4 +68,5 @@ class Suggestion:
             "priority": self.priority,
             "action": self.action.as_dict(),
             "rule": self.rule,
+            "folded": [f.as_dict() for f in self.folded],
         }

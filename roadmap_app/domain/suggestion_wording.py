@@ -36,7 +36,49 @@ def _fingerprint(*facts: object) -> str:
 
 
 def make_suggestion(
-    rule: str, key: str, title: str, reason: str, priority: int, action: Action, *facts: object
+    rule: str,
+    key: str,
+    title: str,
+    reason: str,
+    priority: int,
+    action: Action,
+    *facts: object,
+    subject: str = "",
+    related: Sequence[str] = (),
 ) -> Suggestion:
     """A suggestion whose fingerprint covers the rule, the key and the facts behind it."""
-    return Suggestion(key, title, reason, priority, action, rule, _fingerprint(rule, key, *facts))
+    return Suggestion(
+        key, title, reason, priority, action, rule, _fingerprint(rule, key, *facts), subject, tuple(related)
+    )
+
+
+def _few(names: Sequence[str], noun: str) -> str:
+    """'A', 'A and B', 'A and 3 more skills': long titles, so at most two by name."""
+    if len(names) <= 2:
+        return join_names(names)
+    return f"{names[0]} and {count_of(len(names) - 1, noun)}"
+
+
+# How a rule says several of its findings at once; ``names`` are their subjects, best first.
+_FOLDED_TITLES = {
+    "link-done-project": lambda names: f"Add repository links to {join_names(names)}",
+    "note-building-project": lambda names: (
+        f"Write a progress note on {names[0]} and {count_of(len(names) - 1, 'more building project')}"
+    ),
+    "ready-skill": lambda names: (
+        f"Start {names[0]}; {_few(names[1:], 'more skill')} {'is' if len(names) == 2 else 'are'} ready too"
+    ),
+    "stalled-work": lambda names: f"Get back to {names[0]} and {count_of(len(names) - 1, 'more stalled item')}",
+    "show-done-skills": lambda names: (
+        f"Start a project: {names[0]} (or {names[1] if len(names) == 2 else f'one of {len(names) - 1} other ideas'})"
+    ),
+}
+
+
+def folded_title(leader: Suggestion, same_rule: Sequence[Suggestion]) -> str:
+    """The leader's title, saying that more of the same advice is folded into it."""
+    names = [leader.subject, *(s.subject for s in same_rule)]
+    wording = _FOLDED_TITLES.get(leader.rule)
+    if wording is not None and all(names):
+        return wording(names)
+    return f"{leader.title} (and {len(same_rule)} more)"

@@ -4,13 +4,13 @@ A pure function of its input: standard library only, no I/O and no clock reads, 
 same snapshot always gives the same list. Each rule (in ``suggestion_rules``) is a small
 function that reads the precomputed facts (``suggestion_facts``) and yields suggestions; the
 learner's feedback (snooze, dismiss) then filters them, duplicates of one action are merged,
-and each rule keeps only its best few.
+and each rule's findings are folded into its best one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from roadmap_app.domain.activity import Activity, SubjectKind
@@ -33,9 +33,11 @@ from roadmap_app.domain.suggestion_rules import (
     show_done_skills,
     stalled_work,
     step_order,
+    too_many_projects,
     too_much_in_progress,
 )
-from roadmap_app.domain.suggestion_types import ActionKind, Suggestion
+from roadmap_app.domain.suggestion_types import ActionKind, Folded, Suggestion
+from roadmap_app.domain.suggestion_wording import folded_title, join_names
 
 __all__ = [
     "PROJECT_START_PENALTY",
@@ -73,8 +75,6 @@ class Rule:
 
     name: str
     run: Callable[[Facts], Iterator[Suggestion]]
-    keep: int
-    """At most this many of the rule's suggestions are shown, best first."""
 
     @property
     def summary(self) -> str:
@@ -82,22 +82,22 @@ class Rule:
 
 
 RULES: tuple[Rule, ...] = (
-    Rule("step-order", step_order, 5),
-    Rule("ready-skill", ready_skills, 3),
-    Rule("stalled-work", stalled_work, 3),
-    Rule("too-much-in-progress", too_much_in_progress, 1),
-    Rule("show-done-skills", show_done_skills, 2),
-    Rule("link-done-project", link_done_projects, 3),
-    Rule("note-building-project", note_building_projects, 3),
-    Rule("balance-workplace", balance_workplace, 1),
-    Rule("job-readiness", job_readiness, 1),
-    Rule("choose-target", choose_target, 1),
+    Rule("step-order", step_order),
+    Rule("ready-skill", ready_skills),
+    Rule("stalled-work", stalled_work),
+    Rule("too-much-in-progress", too_much_in_progress),
+    Rule("projects-in-progress", too_many_projects),
+    Rule("show-done-skills", show_done_skills),
+    Rule("link-done-project", link_done_projects),
+    Rule("note-building-project", note_building_projects),
+    Rule("balance-workplace", balance_workplace),
+    Rule("job-readiness", job_readiness),
+    Rule("choose-target", choose_target),
 )
 
 
-_KEEP = {rule.name: rule.keep for rule in RULES}
-_MERGE_SLACK = 2
-"""Extra suggestions taken from a rule in case others with the same action are merged away."""
+FOLD_LIMIT = 12
+"""At most this many more of one rule's findings are folded into its best one."""
 
 
 def _ranked(snapshot: Snapshot, *, visible_only: bool) -> list[Suggestion]:
@@ -113,7 +113,7 @@ def _ranked(snapshot: Snapshot, *, visible_only: bool) -> list[Suggestion]:
                 continue
             found.append((-suggestion.priority, rule_index, order, suggestion))
             taken += 1
-            if visible_only and taken >= rule.keep + _MERGE_SLACK:
+            if visible_only and taken > FOLD_LIMIT:
                 break
     found.sort(key=lambda entry: entry[:3])
     return [entry[3] for entry in found]
@@ -135,15 +135,49 @@ def is_hidden(suggestion: Suggestion, feedback: Mapping[str, Feedback], today: d
 
 
 def suggest_next_actions(snapshot: Snapshot) -> list[Suggestion]:
-    """The learner's next actions, best first, each with the reason behind it."""
-    shown: dict[str, int] = {}
+    """The learner's next actions, best first, each with the reason behind it.
+
+    One piece of advice per theme: a rule's best finding leads and the rest of that rule's
+    are folded into it ("Add repository links to A and B"), and advice about the same task
+    or skill from another rule (a stalled skill and the task that practises it) joins the
+    advice that names it first. Each folded suggestion stays reachable in ``folded``.
+    """
+    leaders: list[Suggestion] = []
+    folds: list[list[Suggestion]] = []
+    rule_leader: dict[str, int] = {}
+    item_leader: dict[str, int] = {}
     seen_actions: set[tuple[ActionKind, str, str]] = set()
-    result: list[Suggestion] = []
     for suggestion in _ranked(snapshot, visible_only=True):
         action = (suggestion.action.kind, suggestion.action.target, suggestion.action.value)
-        if action in seen_actions or shown.get(suggestion.rule, 0) >= _KEEP[suggestion.rule]:
+        if action in seen_actions:
             continue
         seen_actions.add(action)
-        shown[suggestion.rule] = shown.get(suggestion.rule, 0) + 1
-        result.append(suggestion)
-    return result
+        owner = rule_leader.get(suggestion.rule)
+        if owner is None:
+            owner = next((item_leader[i] for i in suggestion.related if i in item_leader), None)
+        if owner is not None:
+            if len(folds[owner]) < FOLD_LIMIT:
+                folds[owner].append(suggestion)
+            continue
+        rule_leader[suggestion.rule] = len(leaders)
+        for item_id in suggestion.related:
+            item_leader.setdefault(item_id, len(leaders))
+        leaders.append(suggestion)
+        folds.append([])
+    return [_fold(leader, folded) for leader, folded in zip(leaders, folds, strict=True)]
+
+
+def _fold(leader: Suggestion, folded: list[Suggestion]) -> Suggestion:
+    if not folded:
+        return leader
+    # Advice on the same tasks and skills joins the leader by name; more of the same rule
+    # about other things is counted in its title.
+    concerns = set(leader.related)
+    joined = [s for s in folded if s.rule != leader.rule or concerns & set(s.related)]
+    same = [s for s in folded if s not in joined]
+    title = folded_title(leader, same) if same else leader.title
+    reason = leader.reason
+    names = list(dict.fromkeys(f"“{s.subject or s.title}”" for s in joined if s.subject != leader.subject))
+    if names:
+        reason += f" It goes with {join_names(names)}: {'one piece' if len(names) == 1 else 'pieces'} of the same work."
+    return replace(leader, title=title, reason=reason, folded=tuple(Folded(s.key, s.title, s.action) for s in folded))

@@ -11,6 +11,7 @@ from roadmap_app.domain.activity import ActivityAction, SubjectKind
 from roadmap_app.domain.model import Feedback, Project, Roadmap
 from roadmap_app.domain.suggestion_types import Suggestion
 from roadmap_app.domain.suggestions import Snapshot, all_candidates, suggest_next_actions
+from roadmap_app.domain.today import DEFAULT_MINUTES, TodayPlan, plan_today
 from roadmap_app.services._common import Clock, bury, profile_row, record, system_clock, to_progress
 from roadmap_app.services._project_rows import PROJECT_COLUMNS, projects_from_rows
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
@@ -24,6 +25,8 @@ from roadmap_app.storage.tables import (
 )
 
 MAX_SNOOZE_DAYS = 365
+MIN_SESSION = 5
+MAX_SESSION = 24 * 60
 
 
 def to_feedback(row: FeedbackRow) -> Feedback:
@@ -96,6 +99,12 @@ class SuggestionService:
         with self._db.read() as session:
             rows = session.scalars(select(FeedbackRow).where(FeedbackRow.profile_id == profile_id))
             return {r.key: to_feedback(r) for r in rows}
+
+    def today(self, profile_id: int, minutes: int = DEFAULT_MINUTES) -> TodayPlan:
+        """A few of the next actions that fit one study session of ``minutes``."""
+        if not MIN_SESSION <= minutes <= MAX_SESSION:
+            raise InvalidInputError(f"a session is {MIN_SESSION} to {MAX_SESSION} minutes (got {minutes})")
+        return plan_today(self.next_actions(profile_id), minutes)
 
     def snooze(self, profile_id: int, key: str, days: int = 7) -> date:
         """Hide a suggestion for some days; returns the first day it may show again."""
