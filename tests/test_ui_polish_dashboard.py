@@ -98,6 +98,19 @@ def test_enter_and_space_on_a_focused_card_do_its_action(qtbot: QtBot, open_wind
     )
 
 
+def test_arrow_keys_move_between_the_cards(qtbot: QtBot, open_window: WindowOpener) -> None:
+    window = open_window()
+    cards = shown_cards(qtbot, window)
+    cards[0].setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(cards[0].hasFocus)
+    qtbot.keyClick(cards[0], Qt.Key.Key_Down)
+    assert cards[1].hasFocus()
+    qtbot.keyClick(cards[1], Qt.Key.Key_Up)
+    assert cards[0].hasFocus()
+    qtbot.keyClick(cards[0], Qt.Key.Key_Up)  # the first stays the first
+    assert cards[0].hasFocus()
+
+
 def test_a_focused_card_shows_a_frame_in_the_accent_colour(qtbot: QtBot, open_window: WindowOpener) -> None:
     window = open_window()
     cards = shown_cards(qtbot, window)

@@ -113,6 +113,14 @@ class SuggestionCard(QFrame):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and not event.modifiers():
             self.do_button.click()
             return
+        if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not event.modifiers():
+            # Arrows move between the cards, as in a list.
+            parent = self.parentWidget()
+            cards = parent.cards() if isinstance(parent, NextActionsList) else [self]
+            row = cards.index(self) + (1 if event.key() == Qt.Key.Key_Down else -1)
+            if 0 <= row < len(cards):
+                cards[row].setFocus(Qt.FocusReason.OtherFocusReason)
+            return
         super().keyPressEvent(event)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
