@@ -102,7 +102,7 @@ def test_each_change_is_logged_with_its_subject_and_its_values_before_and_after(
     services.progress.set_note(me.id, "skill.python", "halfway")
     project = services.portfolio.add(me.id, "Churn model")
     services.portfolio.update(me.id, project.id, status="done", repo_url="https://example.org/churn")
-    services.profiles.set_goal(me.id, target_career_id=services.roadmap.career_steps[0].id)
+    services.profiles.set_goal(me.id, target_career_id=services.roadmap.career_steps[1].id)
     created, state, note, added, *edits, goal = services.activity.all(me.id)
     assert created.action is ActivityAction.PROFILE_CREATE
     assert (state.action, state.subject_id, state.before, state.after) == (
@@ -121,7 +121,7 @@ def test_each_change_is_logged_with_its_subject_and_its_values_before_and_after(
     assert (goal.action, goal.field, goal.after) == (
         ActivityAction.PROFILE_GOAL,
         "target_career",
-        services.roadmap.career_steps[0].id,
+        services.roadmap.career_steps[1].id,
     )
 
 

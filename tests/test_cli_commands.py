@@ -151,7 +151,8 @@ def test_a_bad_goal_changes_nothing(run_cli: InProcessCli) -> None:
     one_error_line(run_cli("goal", "--step", "step.nope", "--target", "career.ml-specialist"))
     one_error_line(run_cli("goal", "--target", "skill.python"))
     goal = as_json(run_cli("goal", "--json"))
-    assert goal["step"]["id"] == "step.skills" and goal["target"] is None
+    # A new profile's target (the job the roadmap leads to) is left as it was.
+    assert goal["step"]["id"] == "step.skills" and goal["target"]["id"] == "career.ml-engineer"
 
 
 # --- show and items ---------------------------------------------------------------------------

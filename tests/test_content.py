@@ -74,7 +74,10 @@ WORKPLACE_SKILLS = {
     "skill.business-alignment",
 }
 
-# (career id, number that must appear in the salary text)
+# The job the roadmap leads to comes first; its figures are the 2019 article's.
+ML_ENGINEER = "career.ml-engineer"
+
+# (career id, number that must appear in the salary text) for the 2025 article's steps
 CAREERS = [
     ("career.data-scientist", "12"),
     ("career.ml-specialist", "19.7"),
@@ -222,16 +225,34 @@ def test_levels_cover_every_duty(roadmap: Roadmap) -> None:
         assert level.years and level.description
 
 
-def test_five_career_steps_with_salary_source_and_date(roadmap: Roadmap) -> None:
-    assert [c.id for c in roadmap.career_steps] == [cid for cid, _ in CAREERS]
+def test_the_later_career_steps_with_salary_source_and_date(roadmap: Roadmap) -> None:
+    assert [c.id for c in roadmap.career_steps] == [ML_ENGINEER] + [cid for cid, _ in CAREERS]
     level_ids = {lv.id for lv in roadmap.levels}
-    for career, (_, amount) in zip(roadmap.career_steps, CAREERS, strict=True):
+    for career, (_, amount) in zip(roadmap.career_steps[1:], CAREERS, strict=True):
         salary = career.salary
         assert re.search(rf"(?<![\d.]){re.escape(amount)}(?![\d.])", salary.value), salary.value
         assert "INR" in salary.value
         assert salary.source == "Glassdoor and AmbitionBox"
         assert salary.date == "2025-02"
         assert career.level_id in level_ids
+
+
+def test_the_machine_learning_engineer_job_is_the_first_career_step_with_both_2019_figures(
+    roadmap: Roadmap,
+) -> None:
+    career = roadmap.career_step(ML_ENGINEER)
+    assert career is not None
+    assert (career.number, career.title, career.level_id) == (1, "Machine Learning Engineer", "level.entry")
+    salary = career.salary
+    # Glassdoor's India average and Indeed's US average, as the Dec 2019 article gives them.
+    assert "INR 7,95,677" in salary.value and "India" in salary.value
+    assert "USD 146,085" in salary.value and "US" in salary.value
+    assert "Glassdoor" in salary.source and "Indeed" in salary.source
+    assert salary.date == "2019"
+    # The same two numbers stand among the other figures with their own sources.
+    figures = {f.id: f for f in roadmap.figures}
+    assert "7,95,677" in figures["figure.glassdoor-india-average"].value
+    assert "146,085" in figures["figure.indeed-2019-us-salary"].value
 
 
 def test_nine_project_ideas_each_train_skills(roadmap: Roadmap) -> None:

@@ -406,7 +406,8 @@ def test_the_welcome_can_be_skipped(qtbot: QtBot, open_window: WindowOpener) -> 
     name = window.ctx.profile.name
     qtbot.mouseClick(window.welcome.skip_button, Qt.MouseButton.LeftButton)
     profile = window.services.profiles.get(window.ctx.profile_id)
-    assert (profile.name, profile.current_step_id, profile.target_career_id) == (name, "", "")
+    # Skipping keeps a new profile's defaults: it aims for the job the roadmap leads to.
+    assert (profile.name, profile.current_step_id, profile.target_career_id) == (name, "", "career.ml-engineer")
 
 
 def test_choosing_a_target_career_step_on_the_career_page(open_window: WindowOpener) -> None:
@@ -422,7 +423,7 @@ def test_choosing_a_target_career_step_on_the_career_page(open_window: WindowOpe
     assert window.career.steps_model.rowCount() == len(window.services.roadmap.career_steps)
     assert window.career.duties_model.rowCount() == 7
     window.ctx.undo_stack.undo()
-    assert window.services.profiles.get(window.ctx.profile_id).target_career_id == ""
+    assert window.services.profiles.get(window.ctx.profile_id).target_career_id == "career.ml-engineer"
 
 
 def test_the_career_page_asks_can_i_do_this_yet_and_shows_where_ml_is_used(

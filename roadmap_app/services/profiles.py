@@ -16,6 +16,8 @@ from roadmap_app.storage.db import Database
 from roadmap_app.storage.tables import ProfileRow, Setting
 
 CURRENT_PROFILE_KEY = "current_profile"
+#: The role a new learner aims for until they choose another: the job the roadmap leads to.
+DEFAULT_TARGET_CAREER = "career.ml-engineer"
 
 
 def clean_profile_name(name: str) -> str:
@@ -68,11 +70,16 @@ class ProfileService:
         with self._db.write() as session:
             if session.scalar(select(ProfileRow).where(ProfileRow.name == cleaned)):
                 raise UserError(f"a profile named '{cleaned}' already exists; choose another name")
-            row = ProfileRow(name=cleaned, created_at=self._clock())
+            row = ProfileRow(name=cleaned, created_at=self._clock(), target_career_id=self.default_target())
             session.add(row)
             session.flush()
             record(session, row.id, row.created_at, ActivityAction.PROFILE_CREATE, SubjectKind.PROFILE, after=cleaned)
             return to_profile(row)
+
+    def default_target(self) -> str:
+        """The target role of a new profile; none if the roadmap has no such career step."""
+        known = {c.id for c in self._roadmap.career_steps}
+        return DEFAULT_TARGET_CAREER if DEFAULT_TARGET_CAREER in known else ""
 
     def rename(self, profile_id: int, name: str) -> Profile:
         cleaned = clean_profile_name(name)

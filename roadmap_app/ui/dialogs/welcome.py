@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from roadmap_app.services import UserError
-from roadmap_app.ui.widgets.common import heading, muted_label
+from roadmap_app.ui.widgets.common import NO_TARGET, TARGET_ROLE, heading, muted_label
 from roadmap_app.ui.window.context import Change, LearnerContext
 
 
@@ -44,13 +44,16 @@ class WelcomeDialog(QDialog):
         self.step_box.setAccessibleName("The step you are on")
         for step in roadmap.steps:
             self.step_box.addItem(f"{step.number}. {step.title}", step.id)
+        self.step_box.setCurrentIndex(max(0, self.step_box.findData(ctx.profile.current_step_id)))
         form.addRow("The &step you are on", self.step_box)
         self.target_box = QComboBox()
-        self.target_box.setAccessibleName("The career step you aim for")
-        self.target_box.addItem("Not sure yet", "")
+        self.target_box.setAccessibleName(TARGET_ROLE)
+        self.target_box.addItem(NO_TARGET, "")
         for career in roadmap.career_steps:
             self.target_box.addItem(career.title, career.id)
-        form.addRow("The &role you aim for", self.target_box)
+        # A new profile already aims for the job the roadmap leads to: it shows preselected.
+        self.target_box.setCurrentIndex(max(0, self.target_box.findData(ctx.profile.target_career_id)))
+        form.addRow(f"&{TARGET_ROLE}", self.target_box)
         for row in range(form.rowCount()):
             item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
             widget = item.widget() if item is not None else None

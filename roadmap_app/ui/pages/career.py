@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,42 +23,125 @@ from PySide6.QtWidgets import (
 
 from roadmap_app.domain.model import CareerStep, Duty, Figure, ItemState, Level, SelfCheck, UseCase
 from roadmap_app.ui.pages.base import Page
-from roadmap_app.ui.widgets.common import heading, muted_label
+from roadmap_app.ui.widgets.common import NO_TARGET, TARGET_ROLE, heading, muted_label, show_focus
 from roadmap_app.ui.widgets.models import Column, RecordTableModel
 from roadmap_app.ui.window.context import Change, LearnerContext
 from roadmap_app.ui.window.undo import SetGoalCommand
 
 
-def _table(model: RecordTableModel[Any], name: str, stretch: int, wrap: bool = True) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setAccessibleName(name.replace("View", "").replace("_", " "))
-    view.verticalHeader().hide()
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setWordWrap(wrap)
-    view.setAlternatingRowColors(True)
-    view.setShowGrid(False)
-    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.setStyleSheet("QTableView::item { padding: 5px 6px; }")
-    return view
+class Fit(Enum):
+    """How a column of a reading table takes its width."""
+
+    CONTENT = "content"  # short values (a number, a date, a level): as wide as the longest
+    WRAP = "wrap"  # a name or source: up to a cap, narrower (wrapping) when room is short
+    LONG = "long"  # the sentences: the rest, and never less than a good share
 
 
-def _limit(width: int) -> Any:
-    """Cap a content-sized column so the stretching one keeps room."""
+#: The least share of the width the long columns keep together, however many others there are.
+LONG_SHARE = 0.4
+#: A row never grows past this many lines; the cell's tooltip shows the rest.
+MAX_ROW_LINES = 4
 
-    def apply(view: QTableView, column: int) -> None:
-        view.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        view.setColumnWidth(column, width)
 
-    return apply
+class ReadingTable(QTableView):
+    """A read-only table of records whose column widths follow their content.
+
+    Short columns fit their values, names wrap under a cap, and the long text takes the
+    rest (at least LONG_SHARE of it), so at 1024 px nothing shrinks to "Wha" and the rows
+    stay a few lines high. Tab enters and leaves it in one stop; arrows move inside.
+    """
+
+    def __init__(self, model: RecordTableModel[Any], name: str, fits: Sequence[tuple[Fit, int]]) -> None:
+        super().__init__()
+        self._fits = list(fits)
+        self.setObjectName(name)
+        self.setModel(model)
+        self.setAccessibleName(name.replace("View", "").replace("_", " "))
+        self.verticalHeader().hide()
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setAlternatingRowColors(True)
+        self.setShowGrid(False)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setStretchLastSection(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # Side padding would not count in Qt's wrapping, and rows would cut their last line.
+        self.setStyleSheet("QTableView::item { padding: 4px 0px; }")
+        show_focus(self)
+        model.modelReset.connect(self.fit)
+
+    def _natural(self, column: int) -> tuple[int, int]:
+        """(one-line width, longest word) of a column's header and values, padding included."""
+        metrics = self.fontMetrics()
+        model = self.model()
+        texts = [str(model.headerData(column, Qt.Orientation.Horizontal) or "")]
+        texts += [str(model.index(row, column).data() or "") for row in range(model.rowCount())]
+        pad = 16
+        line = max(metrics.horizontalAdvance(t) for t in texts) + pad
+        word = max((metrics.horizontalAdvance(w) for t in texts for w in t.split()), default=0) + pad
+        return line, word
+
+    def column_widths(self, available: int) -> list[int]:
+        """The widths the columns get in `available` pixels."""
+        naturals = [self._natural(c) for c in range(len(self._fits))]
+        widths = [0] * len(self._fits)
+        floors = [0] * len(self._fits)
+        long_columns = [c for c, (fit, _cap) in enumerate(self._fits) if fit is Fit.LONG]
+        for c, (fit, cap) in enumerate(self._fits):
+            line, word = naturals[c]
+            if fit is Fit.CONTENT:
+                widths[c] = floors[c] = line
+            elif fit is Fit.WRAP:
+                widths[c] = min(line, cap)
+                floors[c] = min(widths[c], max(word, 72))
+        rest = available - sum(widths)
+        wanted = max(round(available * LONG_SHARE), 120 * len(long_columns))
+        if rest < wanted:
+            # Narrow: the capped columns give back width (down to their longest word) to the text.
+            spare = sum(widths[c] - floors[c] for c in range(len(widths)))
+            give = min(spare, wanted - rest)
+            if spare > 0:
+                for c in range(len(widths)):
+                    widths[c] -= round((widths[c] - floors[c]) * give / spare)
+            rest = available - sum(widths)
+        # Wide: once the long text fits on one line, the capped columns may unwrap too.
+        surplus = rest - sum(naturals[c][0] for c in long_columns)
+        need = {c: naturals[c][0] - widths[c] for c, (fit, _cap) in enumerate(self._fits) if fit is Fit.WRAP}
+        if surplus > 0 and sum(need.values()) > 0:
+            grant = min(surplus, sum(need.values()))
+            total = sum(need.values())
+            for c, more in need.items():
+                widths[c] += more * grant // total
+            rest = available - sum(widths)
+        for i, c in enumerate(long_columns):
+            share = max(rest, 0) // len(long_columns) + (1 if i < max(rest, 0) % len(long_columns) else 0)
+            widths[c] = max(share, 80)
+        return widths
+
+    def fit(self) -> None:
+        available = self.viewport().width()
+        if available <= 0 or not self._fits:
+            return
+        for column, width in enumerate(self.column_widths(available)):
+            self.horizontalHeader().resizeSection(column, width)
+        limit = self.fontMetrics().lineSpacing() * MAX_ROW_LINES + 10
+        for row in range(self.model().rowCount()):
+            self.verticalHeader().resizeSection(row, min(self.sizeHintForRow(row), limit))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit()
 
 
 class CareerPage(Page):
@@ -75,14 +161,14 @@ class CareerPage(Page):
         layout.addWidget(muted_label(roadmap.summary))
 
         target_row = QHBoxLayout()
-        target_label = QLabel("Your &target career step:")
+        target_label = QLabel(f"&{TARGET_ROLE}:")
         self.target_box = QComboBox()
         self.target_box.setObjectName("targetCareer")
-        self.target_box.setAccessibleName("Target career step")
+        self.target_box.setAccessibleName(TARGET_ROLE)
         target_label.setBuddy(self.target_box)
-        self.target_box.addItem("Not chosen yet", "")
+        self.target_box.addItem(NO_TARGET, "")
         for step in roadmap.career_steps:
-            self.target_box.addItem(f"{step.number}. {step.title} ({step.salary.value})", step.id)
+            self.target_box.addItem(f"{step.number}. {step.title}", step.id)
         self.target_box.activated.connect(self._choose_target)
         target_row.addWidget(target_label)
         target_row.addWidget(self.target_box)
@@ -97,7 +183,6 @@ class CareerPage(Page):
             [
                 Column("Step", lambda c: str(c.number)),
                 Column("Role", lambda c: c.title),
-                Column("What it involves", lambda c: c.description),
                 Column("Level", lambda c: levels[c.level_id].title if c.level_id in levels else ""),
                 Column("Salary", lambda c: c.salary.value),
                 Column("Source", lambda c: c.salary.source),
@@ -106,13 +191,23 @@ class CareerPage(Page):
             self,
         )
         self.steps_model.set_rows(roadmap.career_steps)
-        self.steps_view = _table(self.steps_model, "careerStepsView", 2)
-        _limit(160)(self.steps_view, 5)
+        self.steps_view = ReadingTable(
+            self.steps_model,
+            "careerStepsView",
+            [(Fit.CONTENT, 0), (Fit.CONTENT, 0), (Fit.CONTENT, 0), (Fit.LONG, 0), (Fit.WRAP, 200), (Fit.CONTENT, 0)],
+        )
+        # What a step involves is a paragraph: it reads below the table, for the chosen row.
+        self.step_detail = muted_label()
+        self.step_detail.setObjectName("careerStepDetail")
+        self.step_detail.setAccessibleName("What the career step involves")
+        self.step_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.steps_view.selectionModel().currentRowChanged.connect(self._show_step)
         steps_box = QWidget()
         steps_layout = QVBoxLayout(steps_box)
         steps_layout.setContentsMargins(0, 0, 0, 0)
         steps_layout.addWidget(heading("Career steps and pay", 2))
         steps_layout.addWidget(self.steps_view, 1)
+        steps_layout.addWidget(self.step_detail)
 
         self.duties_model: RecordTableModel[Duty] = RecordTableModel(
             [
@@ -123,9 +218,9 @@ class CareerPage(Page):
             self,
         )
         self.duties_model.set_rows(roadmap.duties)
-        self.duties_view = _table(self.duties_model, "dutiesView", 2)
-        _limit(190)(self.duties_view, 0)
-        _limit(320)(self.duties_view, 1)
+        self.duties_view = ReadingTable(
+            self.duties_model, "dutiesView", [(Fit.WRAP, 200), (Fit.LONG, 0), (Fit.LONG, 0)]
+        )
         self.tabs.addTab(self.duties_view, "The seven &duties")
 
         self.levels_model: RecordTableModel[Level] = RecordTableModel(
@@ -137,7 +232,10 @@ class CareerPage(Page):
             self,
         )
         self.levels_model.set_rows(roadmap.levels)
-        self.tabs.addTab(_table(self.levels_model, "levelsView", 2), "&Levels")
+        self.levels_view = ReadingTable(
+            self.levels_model, "levelsView", [(Fit.CONTENT, 0), (Fit.CONTENT, 0), (Fit.LONG, 0)]
+        )
+        self.tabs.addTab(self.levels_view, "&Levels")
 
         self.figures_model: RecordTableModel[Figure] = RecordTableModel(
             [
@@ -150,9 +248,11 @@ class CareerPage(Page):
             self,
         )
         self.figures_model.set_rows(roadmap.figures)
-        self.figures_view = _table(self.figures_model, "figuresView", 2)
-        _limit(260)(self.figures_view, 0)
-        _limit(160)(self.figures_view, 3)
+        self.figures_view = ReadingTable(
+            self.figures_model,
+            "figuresView",
+            [(Fit.WRAP, 280), (Fit.WRAP, 240), (Fit.LONG, 0), (Fit.WRAP, 200), (Fit.CONTENT, 0)],
+        )
         self.tabs.addTab(self.figures_view, "Other &figures")
 
         self._skill_states: dict[str, ItemState] = {}
@@ -164,8 +264,7 @@ class CareerPage(Page):
             self,
         )
         self.checks_model.set_rows(roadmap.self_checks)
-        self.checks_view = _table(self.checks_model, "selfChecksView", 1)
-        _limit(420)(self.checks_view, 0)
+        self.checks_view = ReadingTable(self.checks_model, "selfChecksView", [(Fit.WRAP, 420), (Fit.LONG, 0)])
         self.tabs.addTab(self.checks_view, "Can I do this &yet?")
 
         self.uses_model: RecordTableModel[UseCase] = RecordTableModel(
@@ -173,8 +272,7 @@ class CareerPage(Page):
             self,
         )
         self.uses_model.set_rows(roadmap.use_cases)
-        self.uses_view = _table(self.uses_model, "useCasesView", 1)
-        _limit(260)(self.uses_view, 0)
+        self.uses_view = ReadingTable(self.uses_model, "useCasesView", [(Fit.WRAP, 260), (Fit.LONG, 0)])
         self.tabs.addTab(self.uses_view, "&Where ML is used")
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(steps_box)
@@ -183,7 +281,6 @@ class CareerPage(Page):
         splitter.setSizes([350, 270])
         self.splitters["main"] = splitter
         layout.addWidget(splitter, 1)
-        layout.addWidget(muted_label("Pay and market figures age: each one shows its source and date."))
         self.refresh()
 
     def _check_skills(self, check: SelfCheck) -> str:
@@ -202,15 +299,31 @@ class CareerPage(Page):
         self.target_box.setCurrentIndex(max(0, self.target_box.findData(target)))
         step = self.ctx.services.roadmap.career_step(target) if target else None
         if step is not None:
-            self.target_detail.setText(
-                f"{step.description} Typical pay: {step.salary.value} ({step.salary.source}, {step.salary.date})."
-            )
+            self.target_detail.setText(f"Typical pay: {step.salary.value} ({step.salary.source}, {step.salary.date}).")
         elif target:
             self.target_detail.setText(
-                f"The role you chose ({target}) is no longer in the roadmap; choose another one."
+                f"The {TARGET_ROLE.lower()} you chose ({target}) is no longer in the roadmap; choose another one."
             )
         else:
-            self.target_detail.setText("Choose the role you are aiming for; the dashboard will remind you of it.")
+            self.target_detail.setText(
+                f"{NO_TARGET}: choose the role you are aiming for; the dashboard will remind you of it."
+            )
+        # The table opens on the target's row, whose paragraph shows below it.
+        row = next((i for i, c in enumerate(self.ctx.services.roadmap.career_steps) if c.id == target), 0)
+        if self.steps_model.rowCount():
+            self.steps_view.setCurrentIndex(self.steps_model.index(row, 0))
+        self._show_step()
+
+    def _show_step(self, *_args: object) -> None:
+        index = self.steps_view.currentIndex()
+        if not index.isValid():
+            self.step_detail.setText("")
+            return
+        step: CareerStep = self.steps_model.record(index.row())
+        levels = {level.id: level.title for level in self.ctx.services.roadmap.levels}
+        level = f" ({levels[step.level_id]})" if step.level_id in levels else ""
+        target = " Your target role." if step.id == self.ctx.profile.target_career_id else ""
+        self.step_detail.setText(f"{step.number}. {step.title}{level}: {step.description}{target}")
 
     def _choose_target(self, _index: int = 0) -> None:
         target = str(self.target_box.currentData() or "")

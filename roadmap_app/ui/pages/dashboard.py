@@ -2,92 +2,157 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
+    QBoxLayout,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListView,
     QPushButton,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from roadmap_app.domain.activity import Activity, SubjectKind, describe
-from roadmap_app.domain.model import ItemState, SkillGroup
+from roadmap_app.domain.model import SkillGroup
 from roadmap_app.domain.suggestion_types import Suggestion
 from roadmap_app.ui.pages.base import Page, scrolling
-from roadmap_app.ui.widgets.common import Card, ProgressBar, ProgressRing, heading, muted_label
+from roadmap_app.ui.widgets.common import (
+    TARGET_ROLE,
+    Card,
+    ProgressBar,
+    ProgressRing,
+    heading,
+    muted_label,
+    plural,
+    show_focus,
+)
 from roadmap_app.ui.widgets.models import OBJECT_ROLE, Column, RecordTableModel, SuggestionsModel
 from roadmap_app.ui.window.context import LearnerContext
 from roadmap_app.ui.window.navigator import Navigator
-from roadmap_app.ui.window.theme import state_colour
 
-Index = QModelIndex | QPersistentModelIndex
+#: How many next actions the dashboard shows; their cards are built once, in tab order.
+MAX_ACTIONS = 6
+#: Below this content width the dashboard's cards stack in one column.
+ONE_COLUMN_BELOW = 900
+#: On wide screens the content stays a readable column of at most this width, centred.
+MAX_CONTENT_WIDTH = 1280
 
 
-class SuggestionCard(QWidget):
-    """One next action: title, reason, and its three buttons."""
+class SuggestionCard(QFrame):
+    """One next action: a focusable row (Enter or Space does it) with its title, reason and buttons."""
 
-    def __init__(self, suggestion: Suggestion, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.suggestion = suggestion
-        self.setAutoFillBackground(False)
+        self.suggestion: Suggestion | None = None
+        self.first_step = False
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Next action")
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.setSpacing(8)
         text = QVBoxLayout()
         text.setSpacing(2)
-        title = heading(suggestion.title, 3)
-        reason = muted_label(suggestion.reason)
-        text.addWidget(title)
-        text.addWidget(reason)
+        self.start_here = QLabel("Start here")
+        self.start_here.setObjectName("startHere")
+        self.start_here.setAccessibleName("Start here")
+        self.start_here.setAutoFillBackground(True)
+        self.start_here.setContentsMargins(6, 1, 6, 1)
+        self.start_here.setBackgroundRole(QPalette.ColorRole.Highlight)
+        self.start_here.setForegroundRole(QPalette.ColorRole.HighlightedText)
+        bold = self.start_here.font()
+        bold.setBold(True)
+        self.start_here.setFont(bold)
+        self.start_here.hide()
+        self.title = heading("", 3)
+        self.reason = muted_label()
+        text.addWidget(self.start_here, 0, Qt.AlignmentFlag.AlignLeft)
+        text.addWidget(self.title)
+        text.addWidget(self.reason)
         layout.addLayout(text, 1)
-        self.do_button = QPushButton(suggestion.action.label or "Do it")
+        self.do_button = QPushButton()
         self.snooze_button = QPushButton("Snooze")
         self.dismiss_button = QPushButton("Dismiss")
         for button, what in (
-            (self.do_button, suggestion.action.label or "Do it"),
+            (self.do_button, "Do it"),
+            (self.snooze_button, "Snooze"),
+            (self.dismiss_button, "Dismiss"),
+        ):
+            button.setAutoDefault(False)
+            button.setAccessibleName(what)
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+    def set_suggestion(self, suggestion: Suggestion, *, first_step: bool = False) -> None:
+        self.suggestion = suggestion
+        self.first_step = first_step
+        label = suggestion.action.label or "Do it"
+        self.title.setText(suggestion.title)
+        self.title.setAccessibleName(suggestion.title)
+        self.reason.setText(suggestion.reason)
+        self.do_button.setText(label)
+        for button, what in (
+            (self.do_button, label),
             (self.snooze_button, "Snooze for a week"),
             (self.dismiss_button, "Dismiss"),
         ):
             button.setAccessibleName(f"{what}: {suggestion.title}")
             button.setToolTip(what)
-            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
-        self.do_button.setDefault(False)
-        self.setAccessibleName(f"{suggestion.title}. {suggestion.reason}")
+        self.start_here.setVisible(first_step)
+        start = "Start here. " if first_step else ""
+        self.setAccessibleName(f"{start}{suggestion.title}")
+        self.setAccessibleDescription(f"{suggestion.reason} Press Enter to {label.lower()}.")
+        self.update()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and not event.modifiers():
+            self.do_button.click()
+            return
+        if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not event.modifiers():
+            # Arrows move between the cards, as in a list.
+            parent = self.parentWidget()
+            cards = parent.cards() if isinstance(parent, NextActionsList) else [self]
+            row = cards.index(self) + (1 if event.key() == Qt.Key.Key_Down else -1)
+            if 0 <= row < len(cards):
+                cards[row].setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        accent = palette.color(QPalette.ColorRole.Highlight)
+        if self.first_step:
+            # The first step of a learner who has recorded nothing: a soft accent panel.
+            fill = QColor(accent)
+            fill.setAlpha(28)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(fill)
+            painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 6, 6)
+        if self.hasFocus():
+            painter.setPen(QPen(accent, 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 6, 6)
+        painter.end()
 
 
-class _CardSizeDelegate(QStyledItemDelegate):
-    """Rows as tall as the card widget shown over them."""
-
-    def __init__(self, view: QListView) -> None:
-        super().__init__(view)
-        self._view = view
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        widget = self._view.indexWidget(self._view.model().index(index.row(), 0))
-        width = max(200, self._view.viewport().width())
-        if widget is None:
-            return QSize(width, 60)
-        layout = widget.layout()
-        height = layout.totalHeightForWidth(width) if layout and layout.hasHeightForWidth() else -1
-        return QSize(width, max(height, widget.sizeHint().height()))
-
-    def paint(self, painter: object, option: QStyleOptionViewItem, index: Index) -> None:
-        """The card widget draws the row; only the (alternating) row background is painted here."""
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        self._view.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewRow, opt, painter, self._view)  # type: ignore[arg-type]
-
-
-class NextActionsList(QListView):
-    """The ranked next actions; each row carries its own do / snooze / dismiss buttons."""
+class NextActionsList(QWidget):
+    """The ranked next actions, one card each; Tab goes card, its buttons, the next card."""
 
     act = Signal(object)
     snooze = Signal(object)
@@ -95,35 +160,57 @@ class NextActionsList(QListView):
 
     def __init__(self, model: SuggestionsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setModel(model)
-        self.setItemDelegate(_CardSizeDelegate(self))
-        self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.setAlternatingRowColors(True)
-        self.setMinimumHeight(150)
+        self._model = model
+        self._first_step = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self._pool: list[SuggestionCard] = []
+        for _ in range(MAX_ACTIONS):
+            card = SuggestionCard(self)
+            card.do_button.clicked.connect(lambda _=False, c=card: self._emit(self.act, c))
+            card.snooze_button.clicked.connect(lambda _=False, c=card: self._emit(self.snooze, c))
+            card.dismiss_button.clicked.connect(lambda _=False, c=card: self._emit(self.dismiss, c))
+            card.hide()
+            layout.addWidget(card)
+            self._pool.append(card)
         model.modelReset.connect(self._rebuild)
 
+    def model(self) -> SuggestionsModel:
+        return self._model
+
     def cards(self) -> list[SuggestionCard]:
-        model = self.model()
-        cards = [self.indexWidget(model.index(r, 0)) for r in range(model.rowCount())]
-        return [c for c in cards if isinstance(c, SuggestionCard)]
+        """The cards on show, best first."""
+        return [c for c in self._pool if c.suggestion is not None and not c.isHidden()]
+
+    def set_first_step(self, first_step: bool) -> None:
+        """Mark the top card "Start here" (a learner who has recorded nothing yet)."""
+        if first_step != self._first_step:
+            self._first_step = first_step
+            self._rebuild()
+
+    @staticmethod
+    def _emit(signal: SignalInstance, card: SuggestionCard) -> None:
+        if card.suggestion is not None:
+            signal.emit(card.suggestion)
 
     def _rebuild(self) -> None:
-        model = self.model()
-        for row in range(model.rowCount()):
-            index = model.index(row, 0)
-            suggestion = index.data(OBJECT_ROLE)
-            card = SuggestionCard(suggestion)
-            card.do_button.clicked.connect(lambda _=False, s=suggestion: self.act.emit(s))
-            card.snooze_button.clicked.connect(lambda _=False, s=suggestion: self.snooze.emit(s))
-            card.dismiss_button.clicked.connect(lambda _=False, s=suggestion: self.dismiss.emit(s))
-            self.setIndexWidget(index, card)
-        self.scheduleDelayedItemsLayout()
-
-    def resizeEvent(self, event: object) -> None:
-        super().resizeEvent(event)  # type: ignore[arg-type]
-        self.scheduleDelayedItemsLayout()
+        model = self._model
+        shown = [model.index(row, 0).data(OBJECT_ROLE) for row in range(min(model.rowCount(), MAX_ACTIONS))]
+        focus = QApplication.focusWidget()
+        had_focus = next((c for c in self._pool if focus is not None and (c is focus or c.isAncestorOf(focus))), None)
+        for row, card in enumerate(self._pool):
+            if row < len(shown):
+                card.set_suggestion(shown[row], first_step=self._first_step and row == 0)
+                card.show()
+            else:
+                card.suggestion = None
+                card.hide()
+        if had_focus is not None and had_focus.isHidden():
+            # The card that had focus went (done, snoozed or dismissed): focus the last one left.
+            remaining = self.cards()
+            if remaining:
+                remaining[-1].setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 class DashboardPage(Page):
@@ -134,8 +221,12 @@ class DashboardPage(Page):
         super().__init__(ctx, parent)
         self.setObjectName("dashboardPage")
         self.setAccessibleName("Dashboard")
-        content = QWidget()
-        outer = QVBoxLayout(content)
+        # A column of at most MAX_CONTENT_WIDTH, centred: on a wide screen the bars and the
+        # cards keep a readable length and the titles stay beside their reasons.
+        self.column = QWidget()
+        self.column.setObjectName("dashboardColumn")
+        self.column.setMaximumWidth(MAX_CONTENT_WIDTH)
+        outer = self._outer = QVBoxLayout(self.column)
         outer.setContentsMargins(24, 20, 24, 20)
         outer.setSpacing(16)
         self.greeting = heading("", 1)
@@ -143,9 +234,9 @@ class DashboardPage(Page):
         outer.addWidget(self.greeting)
         outer.addWidget(self.where)
 
-        progress_row = QHBoxLayout()
-        progress_row.setSpacing(16)
-        rings = Card("Progress")
+        self.progress_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.progress_row.setSpacing(16)
+        self.rings_card = Card("Progress")
         ring_row = QHBoxLayout()
         self.overall = ProgressRing("Overall", diameter=132)
         self.overall.setObjectName("overallProgress")
@@ -154,10 +245,10 @@ class DashboardPage(Page):
         self.workplace = ProgressRing("Workplace skills", diameter=92)
         for ring in (self.overall, self.technical, self.workplace):
             ring_row.addWidget(ring, 0, Qt.AlignmentFlag.AlignBottom)
-        rings.body.addLayout(ring_row)
-        progress_row.addWidget(rings, 0)
+        self.rings_card.body.addLayout(ring_row)
+        self.progress_row.addWidget(self.rings_card, 0)
 
-        steps = Card("The five steps")
+        self.steps_card = Card("The five steps")
         self.step_grid = QGridLayout()
         self.step_grid.setHorizontalSpacing(12)
         self.step_grid.setVerticalSpacing(8)
@@ -171,14 +262,14 @@ class DashboardPage(Page):
             self.step_labels.append(label)
             self.step_bars.append(bar)
         self.step_grid.setColumnStretch(1, 1)
-        steps.body.addLayout(self.step_grid)
-        steps.body.addStretch(1)
-        progress_row.addWidget(steps, 1)
-        outer.addLayout(progress_row)
+        self.steps_card.body.addLayout(self.step_grid)
+        self.steps_card.body.addStretch(1)
+        self.progress_row.addWidget(self.steps_card, 1)
+        outer.addLayout(self.progress_row)
 
-        lower = QHBoxLayout()
-        lower.setSpacing(16)
-        actions = Card("Next actions")
+        self.lower_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.lower_row.setSpacing(16)
+        self.actions_card = Card("Next actions")
         self.suggestions_model = SuggestionsModel(self)
         self.next_actions = NextActionsList(self.suggestions_model)
         self.next_actions.setObjectName("nextActionsList")
@@ -187,15 +278,17 @@ class DashboardPage(Page):
         self.next_actions.snooze.connect(ctx.snooze)
         self.next_actions.dismiss.connect(ctx.dismiss)
         self.no_actions = muted_label("Nothing to suggest right now: every task of your current step is done.")
-        actions.body.addWidget(self.next_actions, 1)
-        actions.body.addWidget(self.no_actions)
-        lower.addWidget(actions, 3)
+        self.actions_card.body.addWidget(self.next_actions)
+        self.actions_card.body.addWidget(self.no_actions)
+        self.actions_card.body.addStretch(1)
+        self.lower_row.addWidget(self.actions_card, 3)
 
-        recent = Card("Recent activity")
+        self.recent_card = Card("Recent activity")
         self.activity_model: RecordTableModel[tuple[str, str]] = RecordTableModel(
             [Column("When", lambda r: r[0]), Column("What", lambda r: r[1])], self
         )
         self.activity_view = QTableView()
+        self.activity_view.setObjectName("recentActivity")
         self.activity_view.setModel(self.activity_model)
         self.activity_view.setAccessibleName("Recent activity")
         self.activity_view.verticalHeader().hide()
@@ -206,19 +299,61 @@ class DashboardPage(Page):
         self.activity_view.setShowGrid(False)
         self.activity_view.setAlternatingRowColors(True)
         self.activity_view.setWordWrap(False)
-        recent.body.addWidget(self.activity_view, 1)
-        lower.addWidget(recent, 2)
-        outer.addLayout(lower, 1)
+        self.activity_view.setMinimumHeight(220)
+        show_focus(self.activity_view)  # read-only: one Tab in, one Tab out, a visible frame
+        self.recent_card.body.addWidget(self.activity_view, 1)
+        self.lower_row.addWidget(self.recent_card, 2)
+        outer.addLayout(self.lower_row, 1)
 
+        centre = QWidget()
+        # Side margins, set on resize, centre the column (an aligned widget would not keep
+        # its height-for-width, and the wrapped reasons would be cut).
+        self._centred = QHBoxLayout(centre)
+        self._centred.setContentsMargins(0, 0, 0, 0)
+        self._centred.addWidget(self.column)
+        self.scroll_area = scrolling(centre)
+        self.scroll_area.setObjectName("dashboardScroll")
+        self.scroll_area.setAccessibleName("Dashboard")
+        # The area itself takes no Tab stop: its cards and buttons do, and it scrolls to them.
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scrolling(content))
+        layout.addWidget(self.scroll_area)
+        self._one_column = False
         # Built before the window's first paint, the next actions (which weigh the whole
         # history) wait for it: progress and activity show at once, the actions a moment later.
         defer = not ctx.window_painted
         if defer:
             ctx.painted.connect(self._after_first_paint)
         self.refresh(suggestions=not defer)
+
+    @property
+    def one_column(self) -> bool:
+        return self._one_column
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._reflow(event.size().width())
+
+    def _reflow(self, width: int) -> None:
+        """Centre a capped column; one column of cards when narrow, two side by side when there is room."""
+        side = max(0, (width - MAX_CONTENT_WIDTH) // 2)
+        self._centred.setContentsMargins(side, 0, side, 0)
+        one = min(width, MAX_CONTENT_WIDTH) < ONE_COLUMN_BELOW
+        if one == self._one_column:
+            return
+        self._one_column = one
+        direction = QBoxLayout.Direction.TopToBottom if one else QBoxLayout.Direction.LeftToRight
+        self.progress_row.setDirection(direction)
+        self.lower_row.setDirection(direction)
+        # In one column what to do next comes first, above the fold; the progress follows.
+        if one:
+            self.lower_row.removeWidget(self.actions_card)
+            self._outer.insertWidget(2, self.actions_card)
+        else:
+            self._outer.removeWidget(self.actions_card)
+            self.lower_row.insertWidget(0, self.actions_card, 3)
 
     def attach(self, navigator: Navigator) -> None:
         self.open_suggestion.connect(navigator.perform)
@@ -241,32 +376,30 @@ class DashboardPage(Page):
         target = ""
         career = roadmap.career_step(profile.target_career_id)
         if career is not None:
-            target = f" Your target: {career.title}."
+            target = f" {TARGET_ROLE}: {career.title}."
         elif profile.target_career_id:
-            target = f" Your target role ({profile.target_career_id}) is no longer in the roadmap: choose another on the Career page."
+            target = (
+                f" Your {TARGET_ROLE.lower()} ({profile.target_career_id}) is no longer in the roadmap:"
+                " choose another on the Career page."
+            )
         self.where.setText(f"You are on step {current.number} of {len(roadmap.steps)}: {current.title}.{target}")
         overall = summary.overall
-        self.overall.set_value(overall.fraction, f"{overall.done} of {overall.counted} items")
-        palette = self.palette()
+        self.overall.set_value(overall.fraction, f"{overall.done} of {plural(overall.counted, 'item')}")
         for ring, group in ((self.technical, SkillGroup.TECHNICAL), (self.workplace, SkillGroup.WORKPLACE)):
             counts = summary.skills_by_group[group]
-            ring.set_value(
-                counts.fraction, f"{counts.done} of {counts.counted} done", state_colour(ItemState.DONE, palette)
-            )
+            ring.set_value(counts.fraction, f"{counts.done} of {counts.counted} done")
         for (step, counts), label, bar in zip(summary.steps, self.step_labels, self.step_bars, strict=True):
             is_current = step.id == current.id
             font = label.font()
             font.setBold(is_current)
             label.setFont(font)
             label.setText(f"{'▶ ' if is_current else ''}{step.number}. {step.title}")
-            bar.set_value(
-                counts.fraction,
-                f"{counts.done}/{counts.counted} · {counts.percent}%",
-                state_colour(ItemState.DONE, palette) if counts.complete else None,
-            )
+            bar.set_value(counts.fraction, f"{counts.done}/{counts.counted} · {counts.percent}%")
         if suggestions:
             self.refresh_suggestions()
         entries = services.activity.recent(profile.id, limit=30)
+        # Nothing recorded but the profile itself: the top next action is where to start.
+        self.next_actions.set_first_step(all(e.subject_kind is SubjectKind.PROFILE for e in entries))
         # Only the projects the entries name: a long portfolio is not read for 30 titles.
         named = {e.project_id for e in entries if e.project_id is not None}
         projects = services.portfolio.titles(profile.id, named)

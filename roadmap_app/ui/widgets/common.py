@@ -3,12 +3,42 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QApplication, QFrame, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QFrame, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from roadmap_app.ui.window.theme import muted_colour, track_colour
+from roadmap_app.domain.model import ItemState
+from roadmap_app.ui.window.theme import muted_colour, state_colour, track_colour
 
 SAVE_DELAY_MS = 500
+
+#: One wording for the learner's target, wherever it is asked or shown.
+TARGET_ROLE = "Target role"
+NO_TARGET = "Not chosen yet"
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """'1 skill', '3 skills': a count with the noun that agrees with it."""
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
+def show_focus(view: QAbstractItemView) -> None:
+    """A read-only table or list: one Tab stop (arrows move inside it), and a frame in the
+    theme's accent colour while it has focus."""
+    view.setTabKeyNavigation(False)
+    view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    name = type(view).__name__
+    extra = view.styleSheet()
+    view.setStyleSheet(
+        f"{extra}\n{name} {{ border: 1px solid palette(mid); padding: 1px; }}"
+        f"\n{name}:focus {{ border: 2px solid palette(highlight); padding: 0px; }}"
+    )
+
+
+def progress_colour(fraction: float, palette: QPalette) -> QColor:
+    """One rule for every ring and bar: the accent colour while under way, the done colour when complete."""
+    if fraction >= 1.0:
+        return state_colour(ItemState.DONE, palette)
+    return palette.color(QPalette.ColorRole.Highlight)
 
 
 class ProgressRing(QWidget):
@@ -40,6 +70,10 @@ class ProgressRing(QWidget):
     def fraction(self) -> float:
         return self._fraction
 
+    def shown_colour(self) -> QColor:
+        """The colour the filled part is drawn in."""
+        return self._colour or progress_colour(self._fraction, self.palette())
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -54,7 +88,7 @@ class ProgressRing(QWidget):
         painter.setPen(pen)
         painter.drawEllipse(rect)
         if self._fraction > 0:
-            pen.setColor(self._colour or palette.color(palette.ColorRole.Highlight))
+            pen.setColor(self.shown_colour())
             painter.setPen(pen)
             painter.drawArc(rect, 90 * 16, -round(self._fraction * 360 * 16))
         font = QFont(self.font())
@@ -211,6 +245,10 @@ class ProgressBar(QWidget):
     def fraction(self) -> float:
         return self._fraction
 
+    def shown_colour(self) -> QColor:
+        """The colour the filled part is drawn in."""
+        return self._colour or progress_colour(self._fraction, self.palette())
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -221,7 +259,7 @@ class ProgressBar(QWidget):
         painter.setBrush(track_colour(palette))
         painter.drawRoundedRect(bar, 4, 4)
         if self._fraction > 0:
-            painter.setBrush(self._colour or palette.color(palette.ColorRole.Highlight))
+            painter.setBrush(self.shown_colour())
             painter.drawRoundedRect(QRectF(bar.left(), bar.top(), bar.width() * self._fraction, 8), 4, 4)
         painter.setPen(muted_colour(palette))
         painter.drawText(
