@@ -1,10 +1,21 @@
-"""Painting of checklist rows (tasks, skills) and roadmap steps, and the keyboard checklist view."""
+"""Checklist rows (tasks, skills) and roadmap steps: their painting, the keyboard view, the state buttons."""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QListView,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from roadmap_app.domain.model import ItemState
 from roadmap_app.domain.progress import Tally
@@ -17,7 +28,7 @@ from roadmap_app.ui.widgets.models import (
     STATE_ROLE,
     TALLY_ROLE,
 )
-from roadmap_app.ui.window.theme import muted_colour, state_colour, track_colour
+from roadmap_app.ui.window.theme import composite, muted_colour, state_colour, track_colour
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -27,6 +38,14 @@ STATE_KEYS = {
     Qt.Key.Key_S: ItemState.SKIPPED,
     Qt.Key.Key_R: ItemState.TODO,
 }
+#: The state buttons, in order: the label, with its Alt mnemonic, and the key of the list.
+STATE_BUTTONS = (
+    (ItemState.DONE, "&Done", "D"),
+    (ItemState.IN_PROGRESS, "&In progress", "L"),
+    (ItemState.SKIPPED, "S&kip", "S"),
+    (ItemState.TODO, "&To do", "R"),
+)
+KEYS_HINT = "Keys: D done, L in progress, S skip, R to do, Space cycles."
 CYCLE = [ItemState.TODO, ItemState.IN_PROGRESS, ItemState.DONE]
 _MARKS = {ItemState.DONE: "✓", ItemState.IN_PROGRESS: "…", ItemState.SKIPPED: "–", ItemState.TODO: ""}
 
@@ -84,6 +103,83 @@ class ChecklistView(QListView):
         super().mousePressEvent(event)  # type: ignore[arg-type]
 
 
+class StateButtons(QWidget):
+    """Done, In progress, Skip, To do: the item's state is the one pressed.
+
+    With no item (``set_state(None)``) every button is disabled and none is pressed. A click
+    never leaves a button pressed by itself: the pressed one always follows the saved state.
+    """
+
+    state_chosen = Signal(object)  # ItemState
+
+    def __init__(self, subject: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.buttons: dict[ItemState, QPushButton] = {}
+        self._state: ItemState | None = None
+        for state, text, key in STATE_BUTTONS:
+            button = QPushButton(text)
+            button.setCheckable(True)
+            button.setObjectName(f"state_{state.value}")
+            button.setAccessibleName(f"Mark {subject} {state.label.lower()}")
+            button.setToolTip(f"{text.replace('&', '')} ({key})")
+            button.clicked.connect(lambda _=False, s=state: self._clicked(s))
+            layout.addWidget(button)
+            self.buttons[state] = button
+        layout.addStretch(1)
+        self.set_state(None)
+
+    @property
+    def state(self) -> ItemState | None:
+        return self._state
+
+    def set_state(self, state: ItemState | None) -> None:
+        self._state = state
+        for each, button in self.buttons.items():
+            button.setEnabled(state is not None)
+            button.setChecked(each is state)
+
+    def _clicked(self, state: ItemState) -> None:
+        shown = self._state
+        self.set_state(shown)
+        if shown is not None:
+            self.state_chosen.emit(state)
+
+
+class RowColours(NamedTuple):
+    """What a checklist row is painted with: its fill (None: the view's), title and state word."""
+
+    fill: QColor | None
+    title: QColor
+    label: QColor
+
+
+def row_colours(state: ItemState, palette: QPalette, *, selected: bool, focused: bool, hovered: bool) -> RowColours:
+    """A selected row reads in one colour on the selection, whatever its state.
+
+    A skipped row keeps its strike-through and its "Skipped" word, not a grey that would
+    vanish on the selection colour.
+    """
+    base = palette.color(QPalette.ColorRole.Base)
+    if selected:
+        fill = QColor(palette.color(QPalette.ColorRole.Highlight))
+        if not focused:
+            fill.setAlpha(90)
+            fill = composite(fill, base)
+            text = palette.color(QPalette.ColorRole.Text)
+        else:
+            text = palette.color(QPalette.ColorRole.HighlightedText)
+        return RowColours(fill, text, text)
+    hover: QColor | None = None
+    if hovered:
+        hover = QColor(palette.color(QPalette.ColorRole.Highlight))
+        hover.setAlpha(28)
+        hover = composite(hover, base)
+    title = muted_colour(palette) if state is ItemState.SKIPPED else palette.color(QPalette.ColorRole.Text)
+    return RowColours(hover, title, state_colour(state, palette))
+
+
 class ChecklistDelegate(QStyledItemDelegate):
     """A round state mark, the title, and the state in words; group headers in bold."""
 
@@ -121,16 +217,14 @@ class ChecklistDelegate(QStyledItemDelegate):
             painter.restore()
             return
         selected = bool(state_flags & QStyle.StateFlag.State_Selected)
-        if selected:
-            colour = QColor(palette.color(QPalette.ColorRole.Highlight))
-            if not state_flags & QStyle.StateFlag.State_HasFocus and not option.widget.hasFocus():
-                colour.setAlpha(90)
-            painter.fillRect(rect, colour)
-        elif state_flags & QStyle.StateFlag.State_MouseOver:
-            hover = QColor(palette.color(QPalette.ColorRole.Highlight))
-            hover.setAlpha(28)
-            painter.fillRect(rect, hover)
+        focused = bool(state_flags & QStyle.StateFlag.State_HasFocus) or bool(
+            option.widget is not None and option.widget.hasFocus()
+        )
+        hovered = bool(state_flags & QStyle.StateFlag.State_MouseOver)
         state = ItemState(index.data(STATE_ROLE) or ItemState.TODO.value)
+        colours = row_colours(state, palette, selected=selected, focused=focused, hovered=hovered)
+        if colours.fill is not None:
+            painter.fillRect(rect, colours.fill)
         colour = state_colour(state, palette)
         mark = QRectF(self.mark_rect(rect))
         if state is ItemState.TODO:
@@ -146,16 +240,13 @@ class ChecklistDelegate(QStyledItemDelegate):
             painter.setFont(bold)
             painter.setPen(palette.color(QPalette.ColorRole.Base) if state is not ItemState.TODO else colour)
             painter.drawText(mark, Qt.AlignmentFlag.AlignCenter, _MARKS[state])
-        text_colour = palette.color(
-            QPalette.ColorRole.HighlightedText if selected and option.widget.hasFocus() else QPalette.ColorRole.Text
-        )
         label = state.label if state is not ItemState.TODO else ""
         label_width = option.fontMetrics.horizontalAdvance("In progress") + 16
         title_rect = rect.adjusted(int(mark.right()) - rect.left() + 10, 0, -label_width - 8, 0)
         title_font = QFont(font)
         title_font.setStrikeOut(state is ItemState.SKIPPED)
         painter.setFont(title_font)
-        painter.setPen(text_colour if state is not ItemState.SKIPPED else muted_colour(palette))
+        painter.setPen(colours.title)
         title = str(index.data())
         if index.data(HAS_NOTE_ROLE):
             title += "  ✎"
@@ -163,7 +254,7 @@ class ChecklistDelegate(QStyledItemDelegate):
         painter.drawText(title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
         if label:
             painter.setFont(font)
-            painter.setPen(text_colour if selected and option.widget.hasFocus() else colour)
+            painter.setPen(colours.label)
             painter.drawText(
                 rect.adjusted(0, 0, -10, 0), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label
             )
