@@ -45,7 +45,7 @@ STATE_BUTTONS = (
     (ItemState.SKIPPED, "S&kip", "S"),
     (ItemState.TODO, "&To do", "R"),
 )
-KEYS_HINT = "Keys: D done, L in progress, S skip, R to do, Space cycles."
+KEYS_HINT = "Keys: D = Done, L = In progress, S = Skip, R = To do, Space = the next state."
 CYCLE = [ItemState.TODO, ItemState.IN_PROGRESS, ItemState.DONE]
 _MARKS = {ItemState.DONE: "✓", ItemState.IN_PROGRESS: "…", ItemState.SKIPPED: "–", ItemState.TODO: ""}
 
@@ -107,7 +107,8 @@ class StateButtons(QWidget):
     """Done, In progress, Skip, To do: the item's state is the one pressed.
 
     With no item (``set_state(None)``) every button is disabled and none is pressed. A click
-    never leaves a button pressed by itself: the pressed one always follows the saved state.
+    never leaves a button pressed by itself: the pressed one always follows the saved state,
+    and clicking it again changes nothing.
     """
 
     state_chosen = Signal(object)  # ItemState
@@ -143,7 +144,7 @@ class StateButtons(QWidget):
     def _clicked(self, state: ItemState) -> None:
         shown = self._state
         self.set_state(shown)
-        if shown is not None:
+        if shown is not None and state is not shown:
             self.state_chosen.emit(state)
 
 
@@ -261,6 +262,18 @@ class ChecklistDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+def step_fill(palette: QPalette, *, focused: bool) -> QColor:
+    """The tint behind the selected step: light enough for its text and muted percentage."""
+    fill = QColor(palette.color(QPalette.ColorRole.Highlight))
+    fill.setAlpha(60 if focused else 35)
+    return composite(fill, palette.color(QPalette.ColorRole.Base))
+
+
+def step_percent_colour(palette: QPalette, *, selected: bool) -> QColor:
+    """A step's percentage: muted, but in full text colour on the selection's tint."""
+    return palette.color(QPalette.ColorRole.Text) if selected else muted_colour(palette)
+
+
 class StepDelegate(QStyledItemDelegate):
     """A step: its number in a circle, title, a progress bar and a "current" badge."""
 
@@ -278,9 +291,7 @@ class StepDelegate(QStyledItemDelegate):
         counts: Tally = index.data(TALLY_ROLE)
         highlight = palette.color(QPalette.ColorRole.Highlight)
         if selected:
-            fill = QColor(highlight)
-            fill.setAlpha(60 if option.widget.hasFocus() else 35)
-            painter.fillRect(rect, fill)
+            painter.fillRect(rect, step_fill(palette, focused=option.widget.hasFocus()))
         if current:
             painter.fillRect(QRect(rect.left(), rect.top() + 4, 4, rect.height() - 8), highlight)
         circle = QRectF(rect.left() + 14, rect.top() + 10, 28, 28)
@@ -324,7 +335,7 @@ class StepDelegate(QStyledItemDelegate):
             painter.setBrush(state_colour(ItemState.DONE, palette))
             painter.drawRoundedRect(QRectF(bar.left(), bar.top(), bar.width() * counts.fraction, bar.height()), 3, 3)
         painter.setFont(QFont(option.font))
-        painter.setPen(muted_colour(palette))
+        painter.setPen(step_percent_colour(palette, selected=selected))
         painter.drawText(
             QRectF(bar.right() + 6, bar.top() - metrics.height() / 2 + 3, 44, metrics.height()),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
