@@ -123,8 +123,17 @@ def check_labels_and_buttons(page: QWidget, found: Findings) -> None:
         else:
             fg, bg = button.palette().color(Role.ButtonText), button.palette().color(Role.Button)
         found.check(f"button “{button.text()}”", fg, bg, needed(button.font()))
-        if isinstance(button, QPushButton) and button.isCheckable():
-            # A pressed button is drawn a shade darker than the button colour.
+        if isinstance(button, QPushButton) and button.property("stateButton"):
+            # The pressed state button is filled with the selection colour.
+            palette = button.palette()
+            found.check(
+                f"pressed “{button.text()}”",
+                palette.color(Role.HighlightedText),
+                palette.color(Role.Highlight),
+                needed(button.font()),
+            )
+        elif isinstance(button, QPushButton) and button.isCheckable():
+            # Fusion draws a pressed button a shade darker than the button colour.
             found.check(f"pressed “{button.text()}”", fg, bg.darker(110), needed(button.font()))
 
 

@@ -185,7 +185,9 @@ def test_typing_a_note_then_filtering_it_away_keeps_the_note(qtbot: QtBot, open_
     qtbot.keyClicks(page.note, "half done")
     page.filter_edit.setText("zzz")
     assert note_of(window, "skill.python") == "half done"
-    page.filter_edit.clear()
+    page.filter_edit.setFocus()
+    qtbot.keyClick(page.filter_edit, Qt.Key.Key_Escape)
+    assert page.filter_edit.text() == ""
     page.select_skill("skill.python")
     assert page.note.toPlainText() == "half done"
 

@@ -122,6 +122,7 @@ class StateButtons(QWidget):
         for state, text, key in STATE_BUTTONS:
             button = QPushButton(text)
             button.setCheckable(True)
+            button.setProperty("stateButton", True)  # the theme fills the pressed one
             button.setObjectName(f"state_{state.value}")
             button.setAccessibleName(f"Mark {subject} {state.label.lower()}")
             button.setToolTip(f"{text.replace('&', '')} ({key})")

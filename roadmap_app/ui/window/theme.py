@@ -68,7 +68,8 @@ _STATE_COLOURS = {
 }
 
 # Editors look editable: their own frame, the Base colour, and a ring when focused. The
-# lists one moves through with the keyboard show focus with the same ring.
+# lists one moves through with the keyboard show focus with the same ring. The pressed
+# state button (a task's or skill's state) is filled with the selection colour.
 _STYLE_SHEET = """
 QPlainTextEdit, QTextEdit {{
     background: palette(base);
@@ -79,6 +80,32 @@ QPlainTextEdit, QTextEdit {{
 QPlainTextEdit:focus, QTextEdit:focus {{
     border: 2px solid palette(highlight);
     padding: 0px;
+}}
+QPushButton[stateButton="true"] {{
+    background: palette(button);
+    color: palette(button-text);
+    border: 1px solid {frame};
+    border-radius: 4px;
+    padding: 4px 12px;
+}}
+QPushButton[stateButton="true"]:hover {{
+    border-color: palette(highlight);
+}}
+QPushButton[stateButton="true"]:checked {{
+    background: palette(highlight);
+    color: palette(highlighted-text);
+    border-color: palette(highlight);
+}}
+QPushButton[stateButton="true"]:focus {{
+    border: 2px solid palette(highlight);
+    padding: 3px 11px;
+}}
+QPushButton[stateButton="true"]:checked:focus {{
+    border-color: palette(text);
+}}
+QPushButton[stateButton="true"]:disabled {{
+    color: {muted};
+    border-color: {mid};
 }}
 QListView#tasksView {{
     border: 2px solid transparent;
@@ -150,9 +177,9 @@ def build_palette(dark: bool) -> QPalette:
 
 
 def style_sheet(dark: bool) -> str:
-    """The application's few style rules: editor frames and focus rings."""
+    """The application's few style rules: editor frames, focus rings, pressed state buttons."""
     c = _colours(dark)
-    return _STYLE_SHEET.format(frame=c["frame"], mid=c["mid"])
+    return _STYLE_SHEET.format(frame=c["frame"], mid=c["mid"], muted=c["muted"])
 
 
 def apply_theme(app: QApplication, mode: ThemeMode) -> ThemeMode:
