@@ -142,6 +142,20 @@ def test_a_task_note_typed_elsewhere_shows_up(qtbot: QtBot, open_window: WindowO
     assert page.task_note.toPlainText() == ""
 
 
+def test_a_task_note_typed_just_before_closing_is_kept(open_window: WindowOpener) -> None:
+    window = open_window()
+    window.show_page(PageName.ROADMAP)
+    task = window.roadmap.current_task_id()
+    window.roadmap.task_note.setPlainText("typed just before closing")
+    open_window.close(window)
+    again = open_window()
+    assert note_of(again, task) == "typed just before closing"
+    again.show_page(PageName.ROADMAP)
+    assert again.roadmap.task_note.toPlainText() == "typed just before closing"
+    row = again.roadmap.tasks_model.row_of(task)
+    assert again.roadmap.tasks_model.row_at(row).has_note
+
+
 # --- no stale or dead controls --------------------------------------------------------------
 
 

@@ -59,6 +59,7 @@ class SkillsPage(Page):
         self.view.setObjectName("skillsView")
         self.view.setAccessibleName("Skills checklist")
         self.view.setModel(self.model)
+        self.view.set_empty_text("No skill matches the filter.")
         self.view.state_requested.connect(self._set_state)
         self.view.selectionModel().currentChanged.connect(lambda *_: self._show_skill())
         left_layout.addWidget(self.view, 1)
