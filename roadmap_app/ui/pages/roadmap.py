@@ -1,4 +1,5 @@
-"""The five steps in order; the selected step's description, example, tasks and progress."""
+"""The five steps in order; the selected step's description, example, tasks and progress, and the
+selected task's state and note."""
 
 from __future__ import annotations
 
@@ -17,11 +18,11 @@ from PySide6.QtWidgets import (
 
 from roadmap_app.domain.model import ItemState, Step
 from roadmap_app.ui.pages.base import Page, scrolling
-from roadmap_app.ui.widgets.common import Card, ProgressBar, heading, muted_label
-from roadmap_app.ui.widgets.delegates import ChecklistView, StepDelegate
+from roadmap_app.ui.widgets.common import Card, DebouncedTextEdit, ProgressBar, heading, muted_label
+from roadmap_app.ui.widgets.delegates import KEYS_HINT, ChecklistView, StateButtons, StepDelegate
 from roadmap_app.ui.widgets.models import ChecklistModel, StepsModel, task_rows
 from roadmap_app.ui.window.context import Change, LearnerContext
-from roadmap_app.ui.window.undo import SetGoalCommand, SetStateCommand
+from roadmap_app.ui.window.undo import SetGoalCommand, SetItemNoteCommand, SetStateCommand
 
 
 class RoadmapPage(Page):
@@ -30,6 +31,8 @@ class RoadmapPage(Page):
 
     def __init__(self, ctx: LearnerContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        #: The task whose state and note the controls under the list show.
+        self._shown_task = ""
         self.setObjectName("roadmapPage")
         self.setAccessibleName("Roadmap")
         self.steps_model = StepsModel(self)
@@ -69,7 +72,7 @@ class RoadmapPage(Page):
         body.addWidget(example)
 
         tasks = Card("Tasks")
-        tasks.body.addWidget(muted_label("Keys: D done, L in progress, S skip, R reset, Space cycles."))
+        tasks.body.addWidget(muted_label(KEYS_HINT))
         self.tasks_model = ChecklistModel(self)
         self.tasks_view = ChecklistView()
         self.tasks_view.setObjectName("tasksView")
@@ -82,6 +85,22 @@ class RoadmapPage(Page):
         tasks.body.addWidget(self.tasks_view, 1)
         self.task_detail = muted_label()
         tasks.body.addWidget(self.task_detail)
+        # The same controls as a skill's: its state as buttons, and a note saved as you type.
+        self.task_states = StateButtons("task")
+        self.task_states.setObjectName("taskStates")
+        self.task_states.state_chosen.connect(lambda s: self._set_state(self._shown_task, s))
+        tasks.body.addWidget(self.task_states)
+        self.task_note_label = QLabel("Your &note on this task")
+        tasks.body.addWidget(self.task_note_label)
+        self.task_note = DebouncedTextEdit()
+        self.task_note.setObjectName("taskNote")
+        self.task_note.setAccessibleName("Note on this task")
+        self.task_note.setPlaceholderText("What you did, where, what is left… (saved as you type)")
+        self.task_note.setMinimumHeight(90)
+        self.task_note.setMaximumHeight(160)
+        self.task_note.save_requested.connect(self._save_note)
+        self.task_note_label.setBuddy(self.task_note)
+        tasks.body.addWidget(self.task_note)
         body.addWidget(tasks)
         body.addStretch(1)
 
@@ -105,6 +124,8 @@ class RoadmapPage(Page):
         return max(0, self.steps_model.row_of(summary.current_step_id))
 
     def on_profile_switched(self) -> None:
+        self.task_note.set_saved_text("", force=True)
+        self._shown_task = ""
         self.refresh()
         self.steps_view.setCurrentIndex(self.steps_model.index(self._current_row()))
 
@@ -169,11 +190,40 @@ class RoadmapPage(Page):
 
     def _show_task(self, *_: object) -> None:
         task_id = self.tasks_view.current_item_id()
+        if task_id != self._shown_task:
+            # Typing on the task shown until now is saved before another task's note loads.
+            self.task_note.flush()
         task = next((t for t in self.ctx.services.roadmap.tasks if t.id == task_id), None)
         self.task_detail.setText(task.detail if task else "")
+        if task is None:
+            self.task_states.set_state(None)
+            self.task_note.set_saved_text("", force=True)
+            self.task_note.setEnabled(False)
+            self._shown_task = ""
+            return
+        progress = self.ctx.services.progress.get(self.ctx.profile_id, task.id)
+        self.task_states.set_state(progress.state)
+        self.task_note.setEnabled(True)
+        if task.id != self._shown_task:
+            self.task_note.set_saved_text(progress.note, force=True)
+            self._shown_task = task.id
+        else:
+            self.task_note.set_saved_text(progress.note)
+
+    def current_task_id(self) -> str:
+        """The task whose state buttons and note are shown ("" when none)."""
+        return self._shown_task
 
     def _set_state(self, item_id: str, state: ItemState) -> None:
-        self.ctx.run(SetStateCommand(self.ctx, item_id, state))
+        if item_id:
+            self.ctx.run(SetStateCommand(self.ctx, item_id, state))
+
+    def _save_note(self, text: str) -> None:
+        if self._shown_task:
+            self.ctx.run(SetItemNoteCommand(self.ctx, self._shown_task, text))
+
+    def flush(self) -> None:
+        self.task_note.flush()
 
     def _make_current(self) -> None:
         step = self.selected_step()

@@ -20,7 +20,7 @@ from roadmap_app.domain.model import ItemState, Skill
 from roadmap_app.ui.pages.base import Page, scrolling
 from roadmap_app.ui.widgets.archived import ArchivedProgressBox
 from roadmap_app.ui.widgets.common import Card, DebouncedTextEdit, heading, muted_label
-from roadmap_app.ui.widgets.delegates import ChecklistView
+from roadmap_app.ui.widgets.delegates import KEYS_HINT, ChecklistView, StateButtons
 from roadmap_app.ui.widgets.models import OBJECT_ROLE, ChecklistModel, ProjectsModel, skill_rows
 from roadmap_app.ui.window.context import Change, LearnerContext
 from roadmap_app.ui.window.navigator import Navigator
@@ -34,6 +34,10 @@ class SkillsPage(Page):
 
     def __init__(self, ctx: LearnerContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        self._shown_skill = ""
+        #: The skill whose projects the list holds: they are read again only when another
+        #: skill is shown or the portfolio changes, not when a state or note changes.
+        self._projects_of = ""
         self.setObjectName("skillsPage")
         self.setAccessibleName("Skills")
         left = QWidget()
@@ -47,16 +51,19 @@ class SkillsPage(Page):
         self.filter_edit.textChanged.connect(lambda _t: self.refresh())
         self.filter_edit.returnPressed.connect(self._focus_list)
         QShortcut(QKeySequence.StandardKey.Find, self, self.filter_edit.setFocus)
+        clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter_edit, self.filter_edit.clear)
+        clear.setContext(Qt.ShortcutContext.WidgetShortcut)
         left_layout.addWidget(self.filter_edit)
         self.model = ChecklistModel(self)
         self.view = ChecklistView()
         self.view.setObjectName("skillsView")
         self.view.setAccessibleName("Skills checklist")
         self.view.setModel(self.model)
+        self.view.set_empty_text("No skill matches the filter.")
         self.view.state_requested.connect(self._set_state)
         self.view.selectionModel().currentChanged.connect(lambda *_: self._show_skill())
         left_layout.addWidget(self.view, 1)
-        left_layout.addWidget(muted_label("Keys: D done, L in progress, S skip, R reset, Space cycles."))
+        left_layout.addWidget(muted_label(KEYS_HINT))
         self.archived_box = ArchivedProgressBox()
         self.archived_hint = self.archived_box.hint
         left_layout.addWidget(self.archived_box)
@@ -73,24 +80,23 @@ class SkillsPage(Page):
         self.requires.setWordWrap(True)
         for widget in (self.skill_title, self.skill_where, self.description, self.requires):
             body.addWidget(widget)
-        buttons = QHBoxLayout()
-        self.state_buttons: dict[ItemState, QPushButton] = {}
-        for state, text in (
-            (ItemState.DONE, "&Done"),
-            (ItemState.IN_PROGRESS, "&Learning"),
-            (ItemState.SKIPPED, "S&kip"),
-            (ItemState.TODO, "&Reset"),
-        ):
-            button = QPushButton(text)
-            button.setCheckable(True)
-            button.setAccessibleName(f"Mark skill {state.label.lower()}")
-            button.clicked.connect(lambda _=False, s=state: self._set_state(self.view.current_item_id(), s))
-            buttons.addWidget(button)
-            self.state_buttons[state] = button
-        buttons.addStretch(1)
-        body.addLayout(buttons)
+        self.state_controls = StateButtons("skill")
+        self.state_controls.state_chosen.connect(lambda s: self._set_state(self._shown_skill, s))
+        self.state_buttons = self.state_controls.buttons
+        body.addWidget(self.state_controls)
+        self.empty_hint = muted_label()
+        self.empty_hint.setObjectName("skillsEmpty")
+        self.show_all_button = QPushButton("Show every skill")
+        self.show_all_button.setToolTip("Clear the filter (Esc in the filter box)")
+        self.show_all_button.setAccessibleName("Clear the filter and show every skill")
+        self.show_all_button.clicked.connect(self._clear_filter)
+        empty_row = QHBoxLayout()
+        empty_row.addWidget(self.show_all_button)
+        empty_row.addStretch(1)
+        body.addWidget(self.empty_hint)
+        body.addLayout(empty_row)
 
-        note_card = Card("Your note")
+        self.note_card = note_card = Card("Your note")
         self.note = DebouncedTextEdit()
         self.note.setObjectName("skillNote")
         self.note.setAccessibleName("Note on this skill")
@@ -100,7 +106,7 @@ class SkillsPage(Page):
         note_card.body.addWidget(self.note)
         body.addWidget(note_card, 1)
 
-        projects_card = Card("Projects that show it")
+        self.projects_card = projects_card = Card("Projects that show it")
         self.projects_model = ProjectsModel(self)
         self.projects_view = QListView()
         self.projects_view.setObjectName("skillProjects")
@@ -117,6 +123,8 @@ class SkillsPage(Page):
         projects_card.body.addWidget(self.projects_view)
         projects_card.body.addWidget(self.no_projects)
         body.addWidget(projects_card)
+        self.empty_spacer = QWidget()
+        body.addWidget(self.empty_spacer, 1)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
@@ -128,10 +136,6 @@ class SkillsPage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
-        self._shown_skill = ""
-        #: The skill whose projects the list holds: they are read again only when another
-        #: skill is shown or the portfolio changes, not when a state or note changes.
-        self._projects_of = ""
         self.refresh()
         self._select_first()
 
@@ -191,10 +195,9 @@ class SkillsPage(Page):
     def _show_skill(self) -> None:
         skill = self.current_skill()
         roadmap = self.ctx.services.roadmap
+        self._show_detail(skill is not None)
         if skill is None:
-            self.skill_title.setText("No skill matches the filter" if self.filter_edit.text() else "")
-            for widget in (self.skill_where, self.description, self.requires):
-                widget.setText("")
+            self._show_no_skill()
             return
         if skill.id != self._shown_skill:
             self.note.flush()
@@ -216,8 +219,7 @@ class SkillsPage(Page):
         else:
             self.requires.setText("")
         self.requires.setVisible(bool(skill.requires))
-        for state, button in self.state_buttons.items():
-            button.setChecked(state is progress.state)
+        self.state_controls.set_state(progress.state)
         if skill.id != self._shown_skill:
             self.note.set_saved_text(progress.note, force=True)
             self._shown_skill = skill.id
@@ -229,6 +231,36 @@ class SkillsPage(Page):
             self.projects_model.set_items(projects)
             self.projects_view.setVisible(bool(projects))
             self.no_projects.setVisible(not projects)
+
+    def _show_detail(self, shown: bool) -> None:
+        """A skill's detail, or the empty state when none is selected: never a stale skill."""
+        for widget in (self.skill_where, self.description, self.note_card, self.projects_card):
+            widget.setVisible(shown)
+        self.note.setEnabled(shown)
+        self.empty_hint.setVisible(not shown)
+        self.show_all_button.setVisible(not shown and bool(self.filter_edit.text()))
+        self.empty_spacer.setVisible(not shown)
+
+    def _show_no_skill(self) -> None:
+        # What was typed for the skill shown until now is saved before its note goes.
+        self.note.flush()
+        self.note.set_saved_text("", force=True)
+        self._shown_skill = ""
+        self._projects_of = ""
+        self.projects_model.set_items([])
+        self.requires.setVisible(False)
+        self.state_controls.set_state(None)
+        text = self.filter_edit.text().strip()
+        if text:
+            self.skill_title.setText("No skill matches the filter")
+            self.empty_hint.setText(f"Nothing in the checklist matches “{text}”: no skill, description or group.")
+        else:
+            self.skill_title.setText("No skill selected")
+            self.empty_hint.setText("Choose a skill in the list to see its state, your note and its projects.")
+
+    def _clear_filter(self) -> None:
+        self.filter_edit.clear()
+        self._focus_list()
 
     def _set_state(self, item_id: str, state: ItemState) -> None:
         if item_id:

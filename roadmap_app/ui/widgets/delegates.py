@@ -1,10 +1,21 @@
-"""Painting of checklist rows (tasks, skills) and roadmap steps, and the keyboard checklist view."""
+"""Checklist rows (tasks, skills) and roadmap steps: their painting, the keyboard view, the state buttons."""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QListView,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from roadmap_app.domain.model import ItemState
 from roadmap_app.domain.progress import Tally
@@ -17,7 +28,7 @@ from roadmap_app.ui.widgets.models import (
     STATE_ROLE,
     TALLY_ROLE,
 )
-from roadmap_app.ui.window.theme import muted_colour, state_colour, track_colour
+from roadmap_app.ui.window.theme import composite, muted_colour, state_colour, track_colour
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -27,6 +38,14 @@ STATE_KEYS = {
     Qt.Key.Key_S: ItemState.SKIPPED,
     Qt.Key.Key_R: ItemState.TODO,
 }
+#: The state buttons, in order: the label, with its Alt mnemonic, and the key of the list.
+STATE_BUTTONS = (
+    (ItemState.DONE, "&Done", "D"),
+    (ItemState.IN_PROGRESS, "&In progress", "L"),
+    (ItemState.SKIPPED, "S&kip", "S"),
+    (ItemState.TODO, "&To do", "R"),
+)
+KEYS_HINT = "Keys: D = Done, L = In progress, S = Skip, R = To do, Space = the next state."
 CYCLE = [ItemState.TODO, ItemState.IN_PROGRESS, ItemState.DONE]
 _MARKS = {ItemState.DONE: "✓", ItemState.IN_PROGRESS: "…", ItemState.SKIPPED: "–", ItemState.TODO: ""}
 
@@ -51,6 +70,25 @@ class ChecklistView(QListView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setSpacing(0)
         self.setMouseTracking(True)
+        self._empty_text = ""
+
+    def set_empty_text(self, text: str) -> None:
+        """What the empty list says, in its middle (nothing when "")."""
+        self._empty_text = text
+        self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        if self._empty_text and model is not None and model.rowCount() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(muted_colour(self.palette()))
+            painter.drawText(
+                self.viewport().rect().adjusted(12, 12, -12, -12),
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                self._empty_text,
+            )
+            painter.end()
 
     def current_item_id(self) -> str:
         index = self.currentIndex()
@@ -82,6 +120,85 @@ class ChecklistView(QListView):
                 self.state_requested.emit(str(index.data(ID_ROLE)), next_in_cycle(state))
                 return
         super().mousePressEvent(event)  # type: ignore[arg-type]
+
+
+class StateButtons(QWidget):
+    """Done, In progress, Skip, To do: the item's state is the one pressed.
+
+    With no item (``set_state(None)``) every button is disabled and none is pressed. A click
+    never leaves a button pressed by itself: the pressed one always follows the saved state,
+    and clicking it again changes nothing.
+    """
+
+    state_chosen = Signal(object)  # ItemState
+
+    def __init__(self, subject: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.buttons: dict[ItemState, QPushButton] = {}
+        self._state: ItemState | None = None
+        for state, text, key in STATE_BUTTONS:
+            button = QPushButton(text)
+            button.setCheckable(True)
+            button.setProperty("stateButton", True)  # the theme fills the pressed one
+            button.setObjectName(f"state_{state.value}")
+            button.setAccessibleName(f"Mark {subject} {state.label.lower()}")
+            button.setToolTip(f"{text.replace('&', '')} ({key})")
+            button.clicked.connect(lambda _=False, s=state: self._clicked(s))
+            layout.addWidget(button)
+            self.buttons[state] = button
+        layout.addStretch(1)
+        self.set_state(None)
+
+    @property
+    def state(self) -> ItemState | None:
+        return self._state
+
+    def set_state(self, state: ItemState | None) -> None:
+        self._state = state
+        for each, button in self.buttons.items():
+            button.setEnabled(state is not None)
+            button.setChecked(each is state)
+
+    def _clicked(self, state: ItemState) -> None:
+        shown = self._state
+        self.set_state(shown)
+        if shown is not None and state is not shown:
+            self.state_chosen.emit(state)
+
+
+class RowColours(NamedTuple):
+    """What a checklist row is painted with: its fill (None: the view's), title and state word."""
+
+    fill: QColor | None
+    title: QColor
+    label: QColor
+
+
+def row_colours(state: ItemState, palette: QPalette, *, selected: bool, focused: bool, hovered: bool) -> RowColours:
+    """A selected row reads in one colour on the selection, whatever its state.
+
+    A skipped row keeps its strike-through and its "Skipped" word, not a grey that would
+    vanish on the selection colour.
+    """
+    base = palette.color(QPalette.ColorRole.Base)
+    if selected:
+        fill = QColor(palette.color(QPalette.ColorRole.Highlight))
+        if not focused:
+            fill.setAlpha(90)
+            fill = composite(fill, base)
+            text = palette.color(QPalette.ColorRole.Text)
+        else:
+            text = palette.color(QPalette.ColorRole.HighlightedText)
+        return RowColours(fill, text, text)
+    hover: QColor | None = None
+    if hovered:
+        hover = QColor(palette.color(QPalette.ColorRole.Highlight))
+        hover.setAlpha(28)
+        hover = composite(hover, base)
+    title = muted_colour(palette) if state is ItemState.SKIPPED else palette.color(QPalette.ColorRole.Text)
+    return RowColours(hover, title, state_colour(state, palette))
 
 
 class ChecklistDelegate(QStyledItemDelegate):
@@ -121,16 +238,14 @@ class ChecklistDelegate(QStyledItemDelegate):
             painter.restore()
             return
         selected = bool(state_flags & QStyle.StateFlag.State_Selected)
-        if selected:
-            colour = QColor(palette.color(QPalette.ColorRole.Highlight))
-            if not state_flags & QStyle.StateFlag.State_HasFocus and not option.widget.hasFocus():
-                colour.setAlpha(90)
-            painter.fillRect(rect, colour)
-        elif state_flags & QStyle.StateFlag.State_MouseOver:
-            hover = QColor(palette.color(QPalette.ColorRole.Highlight))
-            hover.setAlpha(28)
-            painter.fillRect(rect, hover)
+        focused = bool(state_flags & QStyle.StateFlag.State_HasFocus) or bool(
+            option.widget is not None and option.widget.hasFocus()
+        )
+        hovered = bool(state_flags & QStyle.StateFlag.State_MouseOver)
         state = ItemState(index.data(STATE_ROLE) or ItemState.TODO.value)
+        colours = row_colours(state, palette, selected=selected, focused=focused, hovered=hovered)
+        if colours.fill is not None:
+            painter.fillRect(rect, colours.fill)
         colour = state_colour(state, palette)
         mark = QRectF(self.mark_rect(rect))
         if state is ItemState.TODO:
@@ -146,16 +261,13 @@ class ChecklistDelegate(QStyledItemDelegate):
             painter.setFont(bold)
             painter.setPen(palette.color(QPalette.ColorRole.Base) if state is not ItemState.TODO else colour)
             painter.drawText(mark, Qt.AlignmentFlag.AlignCenter, _MARKS[state])
-        text_colour = palette.color(
-            QPalette.ColorRole.HighlightedText if selected and option.widget.hasFocus() else QPalette.ColorRole.Text
-        )
         label = state.label if state is not ItemState.TODO else ""
         label_width = option.fontMetrics.horizontalAdvance("In progress") + 16
         title_rect = rect.adjusted(int(mark.right()) - rect.left() + 10, 0, -label_width - 8, 0)
         title_font = QFont(font)
         title_font.setStrikeOut(state is ItemState.SKIPPED)
         painter.setFont(title_font)
-        painter.setPen(text_colour if state is not ItemState.SKIPPED else muted_colour(palette))
+        painter.setPen(colours.title)
         title = str(index.data())
         if index.data(HAS_NOTE_ROLE):
             title += "  ✎"
@@ -163,11 +275,23 @@ class ChecklistDelegate(QStyledItemDelegate):
         painter.drawText(title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
         if label:
             painter.setFont(font)
-            painter.setPen(text_colour if selected and option.widget.hasFocus() else colour)
+            painter.setPen(colours.label)
             painter.drawText(
                 rect.adjusted(0, 0, -10, 0), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label
             )
         painter.restore()
+
+
+def step_fill(palette: QPalette, *, focused: bool) -> QColor:
+    """The tint behind the selected step: light enough for its text and muted percentage."""
+    fill = QColor(palette.color(QPalette.ColorRole.Highlight))
+    fill.setAlpha(60 if focused else 35)
+    return composite(fill, palette.color(QPalette.ColorRole.Base))
+
+
+def step_percent_colour(palette: QPalette, *, selected: bool) -> QColor:
+    """A step's percentage: muted, but in full text colour on the selection's tint."""
+    return palette.color(QPalette.ColorRole.Text) if selected else muted_colour(palette)
 
 
 class StepDelegate(QStyledItemDelegate):
@@ -187,9 +311,7 @@ class StepDelegate(QStyledItemDelegate):
         counts: Tally = index.data(TALLY_ROLE)
         highlight = palette.color(QPalette.ColorRole.Highlight)
         if selected:
-            fill = QColor(highlight)
-            fill.setAlpha(60 if option.widget.hasFocus() else 35)
-            painter.fillRect(rect, fill)
+            painter.fillRect(rect, step_fill(palette, focused=option.widget.hasFocus()))
         if current:
             painter.fillRect(QRect(rect.left(), rect.top() + 4, 4, rect.height() - 8), highlight)
         circle = QRectF(rect.left() + 14, rect.top() + 10, 28, 28)
@@ -233,7 +355,7 @@ class StepDelegate(QStyledItemDelegate):
             painter.setBrush(state_colour(ItemState.DONE, palette))
             painter.drawRoundedRect(QRectF(bar.left(), bar.top(), bar.width() * counts.fraction, bar.height()), 3, 3)
         painter.setFont(QFont(option.font))
-        painter.setPen(muted_colour(palette))
+        painter.setPen(step_percent_colour(palette, selected=selected))
         painter.drawText(
             QRectF(bar.right() + 6, bar.top() - metrics.height() / 2 + 3, 44, metrics.height()),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,

@@ -1,12 +1,17 @@
-"""Light and dark palettes for the Fusion style, and the colours the custom widgets draw with."""
+"""Light and dark palettes for the Fusion style, and the colours the custom widgets draw with.
+
+Every colour here is chosen so that text meets the WCAG AA contrast of 4.5:1 on the
+backgrounds it is drawn on (window, base, alternate rows, buttons), and marks, frames and
+focus rings meet 3:1; `tests/test_ui_contrast.py` checks it page by page in both themes.
+"""
 
 from __future__ import annotations
 
 import enum
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QGuiApplication, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QApplication, QTextEdit
 
 from roadmap_app.domain.model import ItemState
 
@@ -16,6 +21,10 @@ class ThemeMode(enum.StrEnum):
     LIGHT = "light"
     DARK = "dark"
 
+
+#: WCAG AA: normal text, and large text (18 pt, or 14 pt bold) or graphics.
+TEXT_CONTRAST = 4.5
+LARGE_CONTRAST = 3.0
 
 _LIGHT = {
     "window": "#f4f5f7",
@@ -27,7 +36,9 @@ _LIGHT = {
     "highlight": "#2f6fdf",
     "highlighted_text": "#ffffff",
     "link": "#1f5fc9",
+    "visited": "#6a3fb5",
     "mid": "#c9ced6",
+    "frame": "#7d8592",
     "tooltip": "#ffffe8",
 }
 _DARK = {
@@ -37,20 +48,81 @@ _DARK = {
     "text": "#e6e8eb",
     "muted": "#9aa2ae",
     "button": "#2c3038",
-    "highlight": "#4f8cff",
+    # Dark enough for white text on selected rows (4.7:1), light enough to show on the window.
+    "highlight": "#2f6fdf",
     "highlighted_text": "#ffffff",
     "link": "#7fb0ff",
+    "visited": "#c3a6ff",
     "mid": "#3c414b",
+    "frame": "#7d8592",
     "tooltip": "#2c3038",
 }
 
 _STATE_COLOURS = {
-    # light, dark
-    ItemState.DONE: ("#2e9d58", "#46c17a"),
-    ItemState.IN_PROGRESS: ("#d98a12", "#f0a93a"),
-    ItemState.SKIPPED: ("#8a919c", "#7d8592"),
-    ItemState.TODO: ("#aab1bb", "#5a616d"),
+    # light, dark: each readable as text on the window, cards, alternate rows and buttons.
+    ItemState.DONE: ("#1b7340", "#46c17a"),
+    ItemState.IN_PROGRESS: ("#995700", "#f0a93a"),
+    ItemState.SKIPPED: ("#5f6671", "#939aa6"),
+    # Never written as a word, only drawn as an empty ring: a graphic, 3:1.
+    ItemState.TODO: ("#7d8592", "#7d8592"),
 }
+
+# Editors look editable: their own frame, the Base colour, and a ring when focused. The
+# lists one moves through with the keyboard show focus with the same ring. The pressed
+# state button (a task's or skill's state) is filled with the selection colour.
+_STYLE_SHEET = """
+QPlainTextEdit, QTextEdit {{
+    background: palette(base);
+    border: 1px solid {frame};
+    border-radius: 3px;
+    padding: 1px;
+}}
+QPlainTextEdit:focus, QTextEdit:focus {{
+    border: 2px solid palette(highlight);
+    padding: 0px;
+}}
+QPushButton[stateButton="true"] {{
+    background: palette(button);
+    color: palette(button-text);
+    border: 1px solid {frame};
+    border-radius: 4px;
+    padding: 4px 12px;
+}}
+QPushButton[stateButton="true"]:hover {{
+    border-color: palette(highlight);
+}}
+QPushButton[stateButton="true"]:checked {{
+    background: palette(highlight);
+    color: palette(highlighted-text);
+    border-color: palette(highlight);
+}}
+QPushButton[stateButton="true"]:focus {{
+    border: 2px solid palette(highlight);
+    padding: 3px 11px;
+}}
+QPushButton[stateButton="true"]:checked:focus {{
+    border-color: palette(text);
+}}
+QPushButton[stateButton="true"]:disabled {{
+    color: {muted};
+    border-color: {mid};
+}}
+QListView#tasksView {{
+    border: 2px solid transparent;
+    border-radius: 4px;
+}}
+QListView#navigation::item:focus {{
+    border: 2px solid palette(text);
+}}
+QListView#skillsView, QListView#stepsView {{
+    border: 1px solid {mid};
+    padding: 1px;
+}}
+QListView#tasksView:focus, QListView#skillsView:focus, QListView#stepsView:focus {{
+    border: 2px solid palette(highlight);
+    padding: 0px;
+}}
+"""
 
 
 def system_prefers_dark() -> bool:
@@ -64,8 +136,12 @@ def resolve(mode: ThemeMode) -> ThemeMode:
     return mode
 
 
+def _colours(dark: bool) -> dict[str, str]:
+    return _DARK if dark else _LIGHT
+
+
 def build_palette(dark: bool) -> QPalette:
-    c = {k: QColor(v) for k, v in (_DARK if dark else _LIGHT).items()}
+    c = {k: QColor(v) for k, v in _colours(dark).items()}
     p = QPalette()
     role = QPalette.ColorRole
     p.setColor(role.Window, c["window"])
@@ -82,7 +158,7 @@ def build_palette(dark: bool) -> QPalette:
     p.setColor(role.Highlight, c["highlight"])
     p.setColor(role.HighlightedText, c["highlighted_text"])
     p.setColor(role.Link, c["link"])
-    p.setColor(role.LinkVisited, c["link"])
+    p.setColor(role.LinkVisited, c["visited"])
     p.setColor(role.Mid, c["mid"])
     p.setColor(role.Midlight, c["alt"])
     p.setColor(role.Dark, c["mid"].darker(130))
@@ -93,15 +169,64 @@ def build_palette(dark: bool) -> QPalette:
     disabled = QPalette.ColorGroup.Disabled
     for r in (role.WindowText, role.Text, role.ButtonText):
         p.setColor(disabled, r, c["muted"])
+    # A selection in a window that is not active stays as readable as an active one.
+    inactive = QPalette.ColorGroup.Inactive
+    p.setColor(inactive, role.Highlight, c["highlight"])
+    p.setColor(inactive, role.HighlightedText, c["highlighted_text"])
     return p
+
+
+def style_sheet(dark: bool) -> str:
+    """The application's few style rules: editor frames, focus rings, pressed state buttons."""
+    c = _colours(dark)
+    return _STYLE_SHEET.format(frame=c["frame"], mid=c["mid"], muted=c["muted"])
 
 
 def apply_theme(app: QApplication, mode: ThemeMode) -> ThemeMode:
     """Fusion with our palette for the mode; returns the mode actually shown (light or dark)."""
     shown = resolve(mode)
+    dark = shown is ThemeMode.DARK
+    old_link = app.palette().color(QPalette.ColorRole.Link)
     app.setStyle("Fusion")
-    app.setPalette(build_palette(shown is ThemeMode.DARK))
+    app.setPalette(build_palette(dark))
+    app.setStyleSheet(style_sheet(dark))
+    new_link = app.palette().color(QPalette.ColorRole.Link)
+    if new_link != old_link:
+        for widget in app.allWidgets():
+            if isinstance(widget, QTextEdit) and widget.isReadOnly():
+                recolour_links(widget, old_link, new_link)
     return shown
+
+
+def recolour_links(view: QTextEdit, old: QColor, new: QColor) -> None:
+    """Give links rendered in the old theme's colour the new one.
+
+    Qt writes the link colour into a document's formats when Markdown or HTML is loaded,
+    so a document shown before a theme change would keep the old theme's links.
+    """
+    document = view.document()
+    changes: list[tuple[int, int]] = []
+    block = document.begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            fmt = fragment.charFormat()
+            if fmt.isAnchor() and fmt.foreground().color() == old:
+                changes.append((fragment.position(), fragment.length()))
+            fragments += 1
+        block = block.next()
+    if not changes:
+        return
+    recoloured = QTextCharFormat()
+    recoloured.setForeground(new)
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    for position, length in changes:
+        cursor.setPosition(position)
+        cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(recoloured)
+    cursor.endEditBlock()
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -114,12 +239,44 @@ def state_colour(state: ItemState, palette: QPalette) -> QColor:
 
 
 def muted_colour(palette: QPalette) -> QColor:
-    return QColor(_DARK["muted"] if is_dark(palette) else _LIGHT["muted"])
+    return QColor(_colours(is_dark(palette))["muted"])
 
 
 def track_colour(palette: QPalette) -> QColor:
     return QColor(_DARK["mid"] if is_dark(palette) else "#dde1e7")
 
 
+def frame_colour(palette: QPalette) -> QColor:
+    """The border of editors and of unchecked state rings: 3:1 on every background."""
+    return QColor(_colours(is_dark(palette))["frame"])
+
+
 def card_colour(palette: QPalette) -> QColor:
     return palette.color(QPalette.ColorRole.Base)
+
+
+def relative_luminance(colour: QColor) -> float:
+    """WCAG 2 relative luminance of an opaque sRGB colour."""
+
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF()) + 0.0722 * channel(colour.blueF())
+
+
+def composite(top: QColor, bottom: QColor) -> QColor:
+    """The opaque colour a translucent `top` shows over an opaque `bottom`."""
+    alpha = top.alphaF()
+    return QColor.fromRgbF(
+        top.redF() * alpha + bottom.redF() * (1 - alpha),
+        top.greenF() * alpha + bottom.greenF() * (1 - alpha),
+        top.blueF() * alpha + bottom.blueF() * (1 - alpha),
+    )
+
+
+def contrast_ratio(foreground: QColor, background: QColor) -> float:
+    """WCAG 2 contrast ratio, 1 to 21; a translucent foreground is composited first."""
+    if foreground.alpha() < 255:
+        foreground = composite(foreground, background)
+    lighter, darker = sorted((relative_luminance(foreground), relative_luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
