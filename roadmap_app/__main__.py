@@ -11,6 +11,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from roadmap_app.cli.parser import parse, run_command
 
     args = parse(sys.argv[1:] if argv is None else argv)
+    if args.install_desktop_entry or args.uninstall_desktop_entry:
+        from roadmap_app import desktop
+
+        return desktop.run("install" if args.install_desktop_entry else "uninstall")
     if args.command is None:
         from roadmap_app.ui.app import run_window
 

@@ -91,7 +91,9 @@ def test_the_learners_cover_a_variety_of_advice() -> None:
 
 
 def test_done_projects_without_links_are_one_piece_of_advice() -> None:
-    (links,) = [s for s in suggest_next_actions(LEARNERS["two done projects without links"]) if s.rule == "link-done-project"]
+    (links,) = [
+        s for s in suggest_next_actions(LEARNERS["two done projects without links"]) if s.rule == "link-done-project"
+    ]
     assert links.title in (
         "Add repository links to Tweet sentiment and Churn model",
         "Add repository links to Churn model and Tweet sentiment",

@@ -35,6 +35,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--profile", metavar="NAME", help="learner profile to use (default: the last used)")
     parser.add_argument("--roadmap", metavar="FILE", help="use this roadmap file instead of the built-in one")
     parser.add_argument("--exit-after-startup", action="store_true", help=argparse.SUPPRESS)
+    entry = parser.add_mutually_exclusive_group()
+    entry.add_argument(
+        "--install-desktop-entry", action="store_true", help="put Roadmap in your desktop's menu (under ~/.local/share)"
+    )
+    entry.add_argument("--uninstall-desktop-entry", action="store_true", help="remove it from the menu again")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def command(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:

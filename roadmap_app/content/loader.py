@@ -42,10 +42,9 @@ from roadmap_app.domain.model import (
     Task,
     UseCase,
 )
+from roadmap_app.resources import resource
 
 T = TypeVar("T")
-
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
 
 class ContentError(ValueError):
@@ -54,14 +53,7 @@ class ContentError(ValueError):
 
 def default_roadmap_path() -> Path:
     """The built-in roadmap, found in a checkout and in an installed wheel alike."""
-    candidates = [
-        RESOURCES / "roadmaps" / "ml-engineer.toml",  # installed wheel
-        Path(__file__).resolve().parents[2] / "resources" / "roadmaps" / "ml-engineer.toml",
-    ]
-    for path in candidates:
-        if path.is_file():
-            return path
-    return candidates[-1]
+    return resource("roadmaps", "ml-engineer.toml")
 
 
 @cache
