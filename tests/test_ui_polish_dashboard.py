@@ -15,8 +15,9 @@ from ui_helpers import WindowOpener
 from roadmap_app.domain.model import ItemState
 from roadmap_app.domain.pages import PageName
 from roadmap_app.domain.suggestion_types import ActionKind
-from roadmap_app.ui.pages.dashboard import MAX_CONTENT_WIDTH, SuggestionCard
+from roadmap_app.ui.pages.dashboard import MAX_CONTENT_WIDTH
 from roadmap_app.ui.widgets.common import ProgressBar, plural, progress_colour
+from roadmap_app.ui.widgets.next_actions import SuggestionCard
 from roadmap_app.ui.window.context import Change
 from roadmap_app.ui.window.main_window import MainWindow
 from roadmap_app.ui.window.theme import ThemeMode, state_colour
@@ -57,7 +58,8 @@ def test_tab_goes_through_each_card_and_its_buttons_then_leaves_recent_activity_
     cards = shown_cards(qtbot, window)
     expected: list[QWidget] = []
     for card in cards:
-        expected += [card, card.do_button, card.snooze_button, card.dismiss_button]
+        unfold = [card.more_button] if card.more_button.isVisible() else []
+        expected += [card, *unfold, card.do_button, card.snooze_button, card.dismiss_button]
     expected.append(page.activity_view)
     reached = tab_chain(qtbot, window.navigation, len(expected) + 8)
     # The page's first stop is the top card: the scroll area around it takes none.

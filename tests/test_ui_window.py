@@ -26,7 +26,7 @@ from ui_helpers import WindowOpener
 from roadmap_app.domain.model import ItemState
 from roadmap_app.domain.pages import PageName
 from roadmap_app.domain.suggestion_types import Action, ActionKind, Suggestion
-from roadmap_app.ui.pages.dashboard import SuggestionCard
+from roadmap_app.ui.widgets.next_actions import SuggestionCard
 from roadmap_app.ui.window.context import Change
 from roadmap_app.ui.window.main_window import MainWindow
 from roadmap_app.ui.window.theme import ThemeMode, is_dark

@@ -34,6 +34,7 @@ class Folded:
     key: str
     title: str
     action: Action
+    fingerprint: str = ""
 
     def as_dict(self) -> dict[str, object]:
         return {"key": self.key, "title": self.title, "action": self.action.as_dict()}

@@ -180,4 +180,9 @@ def _fold(leader: Suggestion, folded: list[Suggestion]) -> Suggestion:
     names = list(dict.fromkeys(f"“{s.subject or s.title}”" for s in joined if s.subject != leader.subject))
     if names:
         reason += f" It goes with {join_names(names)}: {'one piece' if len(names) == 1 else 'pieces'} of the same work."
-    return replace(leader, title=title, reason=reason, folded=tuple(Folded(s.key, s.title, s.action) for s in folded))
+    return replace(
+        leader,
+        title=title,
+        reason=reason,
+        folded=tuple(Folded(s.key, s.title, s.action, s.fingerprint) for s in folded),
+    )
