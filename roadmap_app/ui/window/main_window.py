@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
+from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -32,6 +32,7 @@ from roadmap_app.ui.widgets.common import MutedLabel
 from roadmap_app.ui.window.actions import perform_action
 from roadmap_app.ui.window.backup_actions import BackupActions
 from roadmap_app.ui.window.context import Change, LearnerContext
+from roadmap_app.ui.window.geometry import first_geometry, fit_on_screen, minimum_size
 from roadmap_app.ui.window.navigator import ProjectFocus
 from roadmap_app.ui.window.profiles_menu import ProfilesMenu
 from roadmap_app.ui.window.search_bar import SearchBar
@@ -71,13 +72,13 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._first_run = first_run
         self._shut_down = False
+        self._fit_when_shown = False
         self.setObjectName("mainWindow")
         self.setAccessibleName("Roadmap")
         # Style and palette before any widget exists: every widget is polished once.
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, self.theme_mode)
-        self.setMinimumSize(QSize(760, 520))
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -343,11 +344,35 @@ class MainWindow(QMainWindow):
 
     def _restore_settings(self) -> None:
         geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty() and self.restoreGeometry(geometry):
+            # Saved on a larger screen, or on one no longer attached: bring it wholly onto this one.
+            if not self.isMaximized() and not self.isFullScreen():
+                self._fit_frame_on_screen()
+                # The frame's true size is known once shown: fit again then.
+                self._fit_when_shown = True
         else:
-            self.resize(1180, 780)
+            self.setGeometry(first_geometry(self._available_geometry()))
+        self.setMinimumSize(minimum_size(self._available_geometry(self.geometry())))
         self.show_page(PageName.parse(str(self.settings.value("window/page", PageName.DASHBOARD.value))))
+
+    def _fit_frame_on_screen(self) -> None:
+        frame, inner = self.frameGeometry(), self.geometry()
+        fitted = fit_on_screen(frame, self._available_geometry(inner))
+        if fitted != frame:
+            self.setGeometry(
+                fitted.adjusted(
+                    inner.left() - frame.left(),
+                    inner.top() - frame.top(),
+                    inner.right() - frame.right(),
+                    inner.bottom() - frame.bottom(),
+                )
+            )
+
+    def _available_geometry(self, near: QRect | None = None) -> QRect:
+        """The free area (without panels and docks) of the screen under ``near``, else the window's."""
+        screen = QGuiApplication.screenAt(near.center()) if near is not None else None
+        screen = screen or self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry()
 
     def save_settings(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
@@ -363,6 +388,9 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self._fit_when_shown:
+            self._fit_when_shown = False
+            self._fit_frame_on_screen()
         self.ctx.start_watching()
         if self._first_run:
             self._first_run = False
