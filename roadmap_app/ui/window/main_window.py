@@ -305,7 +305,8 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"Roadmap — {self.ctx.profile.name}")
+        # Qt adds the application's display name to a title unless the title already ends with it.
+        self.setWindowTitle(f"{self.ctx.profile.name} — Roadmap")
 
     # --- themes -------------------------------------------------------------------------
 
