@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QLineEdit, QListView, QWidget
 
 from roadmap_app.domain.search import MATCH_END, MATCH_START, HitKind, SearchHit
@@ -89,9 +89,9 @@ class SearchBox(QLineEdit):
         self.results.clicked.connect(self._open)
         self.textChanged.connect(self._update)
         self.returnPressed.connect(lambda: self._open(self.results.currentIndex()))
-        QShortcut(QKeySequence("Ctrl+K"), overlay, self._focus)
 
-    def _focus(self) -> None:
+    def focus_search(self) -> None:
+        """Put the cursor in the box, its text selected (Edit → Find…, Ctrl+K)."""
         self.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.selectAll()
 
