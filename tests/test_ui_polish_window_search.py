@@ -26,7 +26,7 @@ from roadmap_app.ui.widgets.search import (
 LONG = "a very long project title about baseline models for tabular data, " * 4
 HITS = [
     SearchHit(HitKind.NOTE, "Churn model", "Trained a **«logistic» «regression»** on TF-IDF", project_id=1, note_id=2),
-    SearchHit(HitKind.PROJECT, "House price «regression»", "House price «regression» — boosting", project_id=3),
+    SearchHit(HitKind.PROJECT, "House price regression", "House price «regression» — boosting", project_id=3),
     SearchHit(HitKind.ITEM, "Linear regression", "my notes on «regression» lines", item_id="skill.linear-regression"),
     SearchHit(HitKind.ITEM, "Enrol", "the «regression» module", item_id="task.credential.enrol"),
     *(SearchHit(HitKind.PROJECT, f"{i} {LONG}", f"{LONG} «regression» {LONG}", project_id=10 + i) for i in range(12)),
@@ -80,6 +80,12 @@ def test_a_match_is_plain_words_with_the_matched_ones_in_bold(box: SearchBox) ->
     assert title == [("Churn model", False)]
     # The title marks the words too, though the search marked only the snippet.
     assert ("regression", True) in model.index(2).data(SEGMENTS_ROLE)[0]
+
+
+def test_a_project_match_does_not_repeat_its_title_below_it(box: SearchBox) -> None:
+    title, snippet = box.model.index(1).data(SEGMENTS_ROLE)
+    assert "".join(t for t, _ in title) == "House price regression"
+    assert snippet == [("boosting", False)]
 
 
 def test_each_match_says_what_it_is(box: SearchBox) -> None:

@@ -94,6 +94,19 @@ def mark_words(text: str, query: str) -> str:
     return _WORD.sub(mark, text)
 
 
+def _without_prefix(runs: Segments, prefix: str) -> Segments:
+    """``runs`` less their first characters when those read ``prefix``, else nothing."""
+    if not "".join(t for t, _ in runs).startswith(prefix):
+        return []
+    left, rest = len(prefix), []
+    for text, matched in runs:
+        cut = min(left, len(text))
+        left -= cut
+        if text[cut:]:
+            rest.append((text[cut:], matched))
+    return rest
+
+
 def as_html(runs: Segments) -> str:
     return "".join(f"<b>{html.escape(t)}</b>" if bold else html.escape(t) for t, bold in runs)
 
@@ -132,7 +145,11 @@ class SearchHitsModel(QAbstractListModel):
         return segments(mark_words(" ".join(hit.title.split()), self._query))
 
     def snippet_runs(self, hit: SearchHit) -> Segments:
-        return segments(plain_text(hit.snippet))
+        runs = segments(plain_text(hit.snippet))
+        if hit.kind is HitKind.PROJECT:
+            # A project's text is "title — summary"; the title is on the line above already.
+            runs = _without_prefix(runs, " ".join(hit.title.split()) + " — ") or runs
+        return runs
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._hits)
