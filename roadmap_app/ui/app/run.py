@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from roadmap_app.bootstrap import (
     DamagedDatabaseError,
@@ -53,6 +53,23 @@ def _tell(interactive: bool, text: str, *, critical: bool = False) -> None:
         QMessageBox.information(None, "Roadmap", text)
 
 
+def damage_question(where: str) -> tuple[QMessageBox, QPushButton]:
+    """Asks whether to restore the newest good backup; gives the box and its button that restores."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        "Roadmap: damaged database",
+        f"{where}\n\nRestore the newest good backup now?\n\n"
+        "Otherwise Roadmap starts with empty data; you can still restore a backup "
+        "later with File → Restore from backup….",
+    )
+    box.setObjectName("damagedDatabaseQuestion")
+    restore = box.addButton("&Restore backup", QMessageBox.ButtonRole.AcceptRole)
+    empty = box.addButton("Start with &empty data", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore)
+    box.setEscapeButton(empty)
+    return box, restore
+
+
 def recover_from_damage(
     data_dir: str | Path | None, damage: DamagedDatabaseError, *, interactive: bool
 ) -> tuple[AppPaths, Services, str]:
@@ -61,16 +78,10 @@ def recover_from_damage(
     where = f"The database could not be read ({damage.problem}). It was moved, not deleted, to {damage.moved_to}."
     restore = True
     if interactive:
-        answer = QMessageBox.warning(
-            None,
-            "Roadmap: damaged database",
-            f"{where}\n\nRestore the newest good backup now?\n\n"
-            "If you choose No, Roadmap starts with empty data; you can still restore a backup "
-            "later with File → Restore from backup….",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
-        )
-        restore = answer == QMessageBox.StandardButton.Yes
+        box, restore_button = damage_question(where)
+        box.exec()
+        restore = box.clickedButton() is restore_button
+        box.deleteLater()
     if restore:
         try:
             paths, services, info = restore_after_damage(data_dir)

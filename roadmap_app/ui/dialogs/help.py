@@ -8,13 +8,13 @@ from roadmap_app import __version__
 from roadmap_app.paths import AppPaths
 
 SHORTCUTS = [
-    ("Ctrl+1 … Ctrl+5", "Go to Dashboard, Roadmap, Skills, Portfolio, Career"),
+    ("Ctrl+1 … Ctrl+5", "Go to Dashboard, Roadmap, Skills, Portfolio, Career, with the keyboard on that page"),
     ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo the last change"),
     ("D, L, S, R", "Mark the selected task or skill done, in progress (learning), skipped, or reset it"),
     ("Space", "Cycle the selected task or skill: to do → in progress → done"),
     ("Ctrl+F", "Filter the skills"),
-    ("Ctrl+K", "Search your projects, notes, tasks and skills"),
-    ("Ctrl+N", "New project (Portfolio)"),
+    ("Ctrl+K", "Find: search your projects, notes, tasks and skills"),
+    ("Ctrl+N", "New project, from any page"),
     ("Ctrl+Q", "Quit"),
 ]
 

@@ -5,15 +5,17 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
+from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QScrollArea,
     QStackedWidget,
     QWidget,
 )
@@ -32,10 +34,12 @@ from roadmap_app.ui.widgets.common import MutedLabel
 from roadmap_app.ui.window.actions import perform_action
 from roadmap_app.ui.window.backup_actions import BackupActions
 from roadmap_app.ui.window.context import Change, LearnerContext
+from roadmap_app.ui.window.geometry import first_geometry, fit_on_screen, minimum_size
 from roadmap_app.ui.window.navigator import ProjectFocus
 from roadmap_app.ui.window.profiles_menu import ProfilesMenu
 from roadmap_app.ui.window.search_bar import SearchBar
 from roadmap_app.ui.window.theme import ThemeMode, apply_theme
+from roadmap_app.ui.window.transfer_actions import ProfileTransfer
 
 if TYPE_CHECKING:
     from roadmap_app.ui.pages.career import CareerPage
@@ -47,6 +51,29 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 P = TypeVar("P", bound=Page)
+
+
+def focus_into(page: QWidget) -> None:
+    """Put the keyboard on a page's first widget: its own choice (``focus_first``), else the first in tab order."""
+    focus_first = getattr(page, "focus_first", None)
+    if callable(focus_first):
+        focus_first()
+        return
+    widget = page.nextInFocusChain()
+    for _ in range(1000):  # the chain is a ring through every widget of the window
+        if widget is None or widget is page:
+            break
+        if (
+            page.isAncestorOf(widget)
+            and widget.isVisible()
+            and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and not isinstance(widget, QScrollArea)
+        ):
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        widget = widget.nextInFocusChain()
+    page.setFocus(Qt.FocusReason.TabFocusReason)
 
 
 class MainWindow(QMainWindow):
@@ -71,13 +98,13 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._first_run = first_run
         self._shut_down = False
+        self._fit_when_shown = False
         self.setObjectName("mainWindow")
         self.setAccessibleName("Roadmap")
         # Style and palette before any widget exists: every widget is polished once.
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, self.theme_mode)
-        self.setMinimumSize(QSize(760, 520))
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -86,7 +113,9 @@ class MainWindow(QMainWindow):
         self.navigation.setSpacing(1)
         self.navigation.setFrameShape(QListWidget.Shape.NoFrame)
         self.navigation.setStyleSheet(
-            "QListWidget#navigation { padding: 10px 8px; background: palette(window); }"
+            "QListWidget#navigation { padding: 8px 6px; background: palette(window);"
+            " border: 2px solid transparent; border-radius: 8px; }"
+            "QListWidget#navigation:focus { border-color: palette(highlight); }"
             "QListWidget#navigation::item { padding: 4px 10px; border-radius: 6px; }"
             "QListWidget#navigation::item:selected { background: palette(highlight);"
             " color: palette(highlighted-text); }"
@@ -121,6 +150,12 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel()
         self.status_label.setAccessibleName("Status")
         self.statusBar().addWidget(self.status_label, 1)
+        self.profile_label = QLabel()
+        self.profile_label.setObjectName("profileStatus")
+        self.profile_label.setAccessibleName("Profile")
+        self.statusBar().addPermanentWidget(self.profile_label)
+        self._undo_index = self.ctx.undo_stack.index()
+        self.ctx.undo_stack.indexChanged.connect(self._tell_undo)
         # Owned by the window, so it never fires after the window is gone.
         self._error_timer = QTimer(self)
         self._error_timer.setSingleShot(True)
@@ -139,8 +174,15 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
+        self.new_project_action = file_menu.addAction("&New project", self.new_project)
+        self.new_project_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_project_action.setStatusTip("Add a project to your portfolio, from any page")
+        file_menu.addSeparator()
         self.profiles_menu = ProfilesMenu(self.ctx, self, self)
         file_menu.addMenu(self.profiles_menu)
+        self.transfer = ProfileTransfer(self.ctx, self, self.settings, self)
+        self.export_action = file_menu.addAction("E&xport profile…", self.transfer.export_profile)
+        self.import_action = file_menu.addAction("&Import profile…", self.transfer.import_profile)
         file_menu.addSeparator()
         self.backups = BackupActions(self.services.backups, self, self)
         self.backup_action = file_menu.addAction("&Back up now", self.backups.back_up_now)
@@ -159,11 +201,16 @@ class MainWindow(QMainWindow):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             edit_menu.addAction(action)
             self.addAction(action)
+        edit_menu.addSeparator()
+        self.find_action = edit_menu.addAction("&Find…", self.search_box.focus_search)
+        self.find_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.find_action.setStatusTip("Search your projects, notes, tasks and skills")
+        self.addAction(self.find_action)
 
         view_menu = bar.addMenu("&View")
         for number, entry in enumerate(PAGES, start=1):
             action = view_menu.addAction(entry.title)
-            action.triggered.connect(lambda _=False, name=entry.name: self.show_page(name))
+            action.triggered.connect(lambda _=False, name=entry.name: self.go_to_page(name))
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             self.addAction(action)
         view_menu.addSeparator()
@@ -185,6 +232,16 @@ class MainWindow(QMainWindow):
 
     def show_page(self, name: PageName) -> None:
         self.navigation.setCurrentRow([e.name for e in PAGES].index(PageName(name)))
+
+    def go_to_page(self, name: PageName) -> None:
+        """Show a page and put the keyboard in it (Ctrl+1 … Ctrl+5)."""
+        self.show_page(name)
+        focus_into(self.current_page())
+
+    def new_project(self) -> None:
+        """File → New project: from any page, on the Portfolio page."""
+        self.show_page(PageName.PORTFOLIO)
+        self.portfolio.new_project()
 
     def current_page(self) -> Page:
         return self.page(PAGES[max(0, self.stack.currentIndex())])
@@ -209,6 +266,11 @@ class MainWindow(QMainWindow):
                 placeholder.deleteLater()
             self._pages[entry.name] = page
             page.restore_state(self.settings)
+            if entry is registry.PORTFOLIO:
+                # File → New project owns Ctrl+N on every page; two owners would cancel each other.
+                button = getattr(page, "new_button", None)
+                if isinstance(button, QAbstractButton):
+                    button.setShortcut(QKeySequence())
         assert isinstance(page, page_class)
         return page
 
@@ -303,8 +365,22 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
 
+    def _tell_undo(self, index: int) -> None:
+        """Say in the status bar what was just saved or undone, and how to take it back."""
+        stack = self.ctx.undo_stack
+        before, self._undo_index = self._undo_index, index
+        if stack.count() == 0:
+            return
+        if index > before:
+            self.show_message(f"Saved: {stack.text(index - 1)}. Undo with Ctrl+Z")
+        elif index < before:
+            self.show_message(f"Undone: {stack.text(index)}. Redo with Ctrl+Shift+Z")
+
     def _update_title(self) -> None:
-        self.setWindowTitle(f"Roadmap — {self.ctx.profile.name}")
+        # Qt adds the application's display name to a title unless the title already ends with it.
+        self.setWindowTitle(f"{self.ctx.profile.name} — Roadmap")
+        self.profile_label.setText(f"Profile: {self.ctx.profile.name}")
+        self.profile_label.setToolTip("Switch or add learners in File → Profile")
 
     # --- themes -------------------------------------------------------------------------
 
@@ -343,11 +419,35 @@ class MainWindow(QMainWindow):
 
     def _restore_settings(self) -> None:
         geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty() and self.restoreGeometry(geometry):
+            # Saved on a larger screen, or on one no longer attached: bring it wholly onto this one.
+            if not self.isMaximized() and not self.isFullScreen():
+                self._fit_frame_on_screen()
+                # The frame's true size is known once shown: fit again then.
+                self._fit_when_shown = True
         else:
-            self.resize(1180, 780)
+            self.setGeometry(first_geometry(self._available_geometry()))
+        self.setMinimumSize(minimum_size(self._available_geometry(self.geometry())))
         self.show_page(PageName.parse(str(self.settings.value("window/page", PageName.DASHBOARD.value))))
+
+    def _fit_frame_on_screen(self) -> None:
+        frame, inner = self.frameGeometry(), self.geometry()
+        fitted = fit_on_screen(frame, self._available_geometry(inner))
+        if fitted != frame:
+            self.setGeometry(
+                fitted.adjusted(
+                    inner.left() - frame.left(),
+                    inner.top() - frame.top(),
+                    inner.right() - frame.right(),
+                    inner.bottom() - frame.bottom(),
+                )
+            )
+
+    def _available_geometry(self, near: QRect | None = None) -> QRect:
+        """The free area (without panels and docks) of the screen under ``near``, else the window's."""
+        screen = QGuiApplication.screenAt(near.center()) if near is not None else None
+        screen = screen or self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry()
 
     def save_settings(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
@@ -363,6 +463,9 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self._fit_when_shown:
+            self._fit_when_shown = False
+            self._fit_frame_on_screen()
         self.ctx.start_watching()
         if self._first_run:
             self._first_run = False

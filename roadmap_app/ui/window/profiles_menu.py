@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 
 from PySide6.QtGui import QActionGroup
-from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QPushButton, QWidget
 
 from roadmap_app.services import UserError
 from roadmap_app.ui.window.context import LearnerContext
@@ -74,19 +74,32 @@ class ProfilesMenu(QMenu):
         # A refused name is reported in the status bar by the window.
         return self.ctx.run(RenameProfileCommand(self.ctx, name))
 
+    def delete_confirmation(self, name: str) -> tuple[QMessageBox, QPushButton]:
+        """The question before deleting a profile, and its button that deletes."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Delete profile",
+            f"Delete the profile “{name}” with all its progress, notes and projects?\n\n"
+            "This cannot be undone from the window; a backup can bring it back.",
+            QMessageBox.StandardButton.NoButton,
+            self.parentWidget(),
+        )
+        box.setObjectName("deleteProfileQuestion")
+        delete = box.addButton("&Delete profile", QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        return box, delete
+
     def delete_profile(self, *, confirm: bool = True) -> bool:
         """Delete the current profile after asking; opens another one (a new one if it was the last)."""
         profile = self.ctx.profile
         if confirm:
-            answer = QMessageBox.warning(
-                self.parentWidget(),
-                "Delete profile",
-                f"Delete the profile “{profile.name}” with all its progress, notes and projects?\n\n"
-                "This cannot be undone from the window; a backup can bring it back.",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
+            box, delete = self.delete_confirmation(profile.name)
+            box.exec()
+            confirmed = box.clickedButton() is delete
+            box.deleteLater()
+            if not confirmed:
                 return False
         self.navigator.flush()
         with contextlib.suppress(Exception):  # a failed backup must not block the learner's choice

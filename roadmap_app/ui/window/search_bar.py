@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMainWindow, QSizePolicy, QWidget
 
+from roadmap_app.domain.model import ItemKind
 from roadmap_app.domain.pages import PageName
 from roadmap_app.domain.search import HitKind, SearchHit
 from roadmap_app.services import Services
-from roadmap_app.ui.widgets.search import SearchBox
+from roadmap_app.ui.widgets.search import SearchBox, default_item_kind
 from roadmap_app.ui.window.context import LearnerContext
 from roadmap_app.ui.window.navigator import Navigator
 
@@ -25,7 +26,7 @@ class SearchBar:
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
-        self.box = SearchBox(self.search, window)
+        self.box = SearchBox(self.search, window, self.item_kind)
         self.box.opened.connect(self.open_hit)
         toolbar.addWidget(self.box)
 
@@ -35,6 +36,13 @@ class SearchBar:
         except Exception as exc:  # a busy database must not break typing
             self.navigator.show_error(f"search failed: {exc}")
             return []
+
+    def item_kind(self, item_id: str) -> str:
+        """Task or Skill, as the roadmap (or, for an item it no longer lists, the id) says."""
+        item = self.services.roadmap.item(item_id)
+        if item is not None and item.kind in (ItemKind.SKILL, ItemKind.TASK):
+            return "Skill" if item.kind is ItemKind.SKILL else "Task"
+        return default_item_kind(item_id)
 
     def open_hit(self, hit: SearchHit) -> None:
         """Show where a search match is: its project (and note), or its task or skill."""
