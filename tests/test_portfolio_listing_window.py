@@ -177,3 +177,20 @@ def test_the_paged_model_passes_the_model_checks_over_the_database(
     page.model.sort(TITLE, Qt.SortOrder.DescendingOrder)
     qtmodeltester.check(page.model)
     assert page.model.rowCount() == COUNT // len(NAMES)
+
+
+def test_the_order_chosen_is_remembered(qtbot: QtBot, data_dir: Path) -> None:
+    with WindowOpener(data_dir, qtbot) as opener:
+        first = opener()
+        first.show_page(PageName.PORTFOLIO)
+        first.portfolio.new_project("B")
+        first.portfolio.new_project("A")
+        first.portfolio.model.sort(TITLE, Qt.SortOrder.AscendingOrder)
+        opener.close(first)
+        again = opener()
+        again.show_page(PageName.PORTFOLIO)
+        page = again.portfolio
+        assert page.model.query == ProjectQuery(sort=ProjectSort.TITLE, descending=False)
+        assert [p.title for p in shown(page)] == ["A", "B"]
+        assert page.view.header().sortIndicatorSection() == TITLE
+        assert page.count_label.text() == "2 projects · by title, A to Z"

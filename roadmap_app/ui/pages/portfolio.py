@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from roadmap_app.domain.model import Project, ProjectStatus
-from roadmap_app.services.portfolio import ProjectQuery
+from roadmap_app.services.portfolio import ProjectQuery, ProjectSort
 from roadmap_app.ui.pages.base import Page, scrolling
 from roadmap_app.ui.widgets.common import muted_label
 from roadmap_app.ui.widgets.paging import (
@@ -325,3 +325,15 @@ class PortfolioPage(Page):
 
     def flush(self) -> None:
         self.editor.flush()
+
+    def save_state(self, settings: QSettings) -> None:
+        super().save_state(settings)
+        query = self.model.query
+        settings.setValue("portfolio/order", f"{query.sort.value} {'down' if query.descending else 'up'}")
+
+    def restore_state(self, settings: QSettings) -> None:
+        """Splitters as they were, and the list in the order the learner last chose."""
+        super().restore_state(settings)
+        sort, _, way = str(settings.value("portfolio/order", "") or "").partition(" ")
+        if sort in {s.value for s in ProjectSort} and way in ("up", "down"):
+            self.model.set_query(replace(self.model.query, sort=ProjectSort(sort), descending=way == "down"))
