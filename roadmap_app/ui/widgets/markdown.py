@@ -16,7 +16,6 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
     QTextFrameFormat,
-    QTextLength,
     QTextOption,
     QTextTable,
     QTextTableFormat,
@@ -118,7 +117,6 @@ def style_document(document: QTextDocument, palette: QPalette) -> None:
             table_format.setBorderCollapse(True)
             table_format.setCellSpacing(0)
             table_format.setCellPadding(5)
-            table_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
             frame.setFormat(table_format)
             _shade_header(frame, shade)
     cursor.endEditBlock()
