@@ -96,6 +96,9 @@ def test_end_reaches_the_last_project(qtbot: QtBot, window: MainWindow) -> None:
 def test_the_filter_box_keeps_titles_and_summaries_that_contain_its_text(qtbot: QtBot, window: MainWindow) -> None:
     page = window.portfolio
     services, profile_id = window.services, window.ctx.profile_id
+    page.view.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.filter_edit.hasFocus()
     qtbot.keyClicks(page.filter_edit, "gpu")
     expected = services.portfolio.projects(profile_id, query=ProjectQuery(text="gpu"))
     assert len(expected) == 43

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -81,8 +81,9 @@ class PortfolioPage(Page):
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("projectFilter")
         self.filter_edit.setAccessibleName("Filter the projects by title or summary")
-        self.filter_edit.setPlaceholderText("Filter by title or summary")
+        self.filter_edit.setPlaceholderText("Filter by title or summary (Ctrl+F)")
         self.filter_edit.setClearButtonEnabled(True)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.filter_edit.setFocus)
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
         self._filter_timer.setInterval(FILTER_DELAY_MS)
