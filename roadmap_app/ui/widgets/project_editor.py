@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSize, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt
 from PySide6.QtGui import QResizeEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QComboBox,
@@ -106,6 +106,11 @@ class ClampedLabel(QLabel):
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._fit(self.contentsRect().width())
         super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit(self.contentsRect().width())
 
 
 class ProjectEditor(QWidget):
