@@ -25,16 +25,16 @@ def test_after_undoing_a_new_project_nothing_is_selected_and_delete_waits(open_w
     page = window.portfolio
     editor = page.editor
     assert not page.delete_button.isEnabled()
-    assert editor.pages.currentWidget() is editor.empty_state
-    assert "No projects yet" in editor.empty_text.text()
+    assert editor.shown_page() is editor.empty_state
+    assert editor.empty_title.text() == "No projects yet" and "Ctrl+N" in editor.empty_text.text()
     assert page.new_project("Undone soon") is not None
     assert page.delete_button.isEnabled()
-    assert editor.pages.currentWidget() is editor.form_page
+    assert editor.shown_page() is editor.form_page
     window.ctx.undo_stack.undo()
     assert page.model.rowCount() == 0
     assert page.selected_id() is None and editor.project is None
     assert not page.delete_button.isEnabled()
-    assert editor.pages.currentWidget() is editor.empty_state
+    assert editor.shown_page() is editor.empty_state
     assert not page.delete_selected(confirm=False)
     window.ctx.undo_stack.redo()  # the project is back
     assert page.model.rowCount() == 1
@@ -48,5 +48,5 @@ def test_with_projects_but_none_chosen_the_editor_says_what_to_do(open_window: W
     page.view.setCurrentIndex(QModelIndex())
     assert page.selected_id() is None
     assert not page.delete_button.isEnabled()
-    assert page.editor.pages.currentWidget() is page.editor.empty_state
+    assert page.editor.shown_page() is page.editor.empty_state
     assert page.editor.empty_text.text() == "Choose a project from the list, or add one with Ctrl+N."

@@ -134,10 +134,6 @@ class PortfolioPage(Page):
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._restore_selection)
         left_layout.addWidget(self.view, 1)
-        self.empty_hint = muted_label(
-            "No projects yet. Start one from an idea of the roadmap, or a new one of your own."
-        )
-        left_layout.addWidget(self.empty_hint)
 
         self.editor = ProjectEditor(ctx)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -219,12 +215,13 @@ class PortfolioPage(Page):
         total = self.ctx.services.portfolio.count(self.ctx.profile_id) if query.filtered else shown
         self.count_label.setText(count_text(shown, total, query))
         self.count_label.setVisible(bool(total))
-        self.empty_hint.setVisible(not total)
+        for widget in (self.filter_edit, self.status_filter):  # nothing to filter yet
+            widget.setEnabled(bool(total) or query.filtered)
         has_project = self.selected_id() is not None
         self.delete_button.setEnabled(has_project)
         if not total:
             self.editor.set_empty_text(
-                "No projects yet. Add one with Ctrl+N, or start one from an idea of the roadmap."
+                "Add one with New project (Ctrl+N), or start one from an idea of the roadmap.", "No projects yet"
             )
         elif not shown:
             self.editor.set_empty_text("No project matches the filter. Clear it to see every project.")

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSplitter,
-    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -123,10 +122,9 @@ class ProjectEditor(QWidget):
         self.skills_dialog: SkillPickerDialog | None = None
         self._note_id: int | None = None
         # Nothing chosen: a sentence saying what to do, instead of a form of dead fields.
-        self.pages = QStackedWidget()
+        # (Shown or hidden rather than stacked: a stack would keep the hidden form's height.)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.pages)
         self.empty_state = QWidget()
         self.empty_state.setObjectName("projectEmptyState")
         empty_layout = QVBoxLayout(self.empty_state)
@@ -140,9 +138,9 @@ class ProjectEditor(QWidget):
         empty_layout.addWidget(self.empty_title)
         empty_layout.addWidget(self.empty_text)
         empty_layout.addStretch(2)
-        self.pages.addWidget(self.empty_state)
+        outer.addWidget(self.empty_state)
         self.form_page = QWidget()
-        self.pages.addWidget(self.form_page)
+        outer.addWidget(self.form_page)
         layout = QVBoxLayout(self.form_page)
         layout.setContentsMargins(18, 14, 18, 14)
         layout.setSpacing(10)
@@ -279,7 +277,7 @@ class ProjectEditor(QWidget):
         self.project = project
         for widget in self._field_widgets():
             widget.setEnabled(project is not None)
-        self.pages.setCurrentWidget(self.form_page if project is not None else self.empty_state)
+        self._show_page(self.form_page if project is not None else self.empty_state)
         if project is None:
             self.heading.set_full_text("")
             self.title_edit.clear()
@@ -326,9 +324,18 @@ class ProjectEditor(QWidget):
             edit.setCursorPosition(0)
         edit.setModified(False)
 
-    def set_empty_text(self, text: str) -> None:
+    def set_empty_text(self, text: str, title: str = "No project chosen") -> None:
         """What the editor says when no project is shown."""
+        self.empty_title.setText(title)
         self.empty_text.setText(text)
+
+    def _show_page(self, page: QWidget) -> None:
+        self.form_page.setVisible(page is self.form_page)
+        self.empty_state.setVisible(page is self.empty_state)
+
+    def shown_page(self) -> QWidget:
+        """The form, or the empty state when no project is shown."""
+        return self.empty_state if self.empty_state.isVisibleTo(self) else self.form_page
 
     def _field_widgets(self) -> list[QWidget]:
         return [
