@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import SQLColumnExpression
 
 from roadmap_app.domain.activity import ActivityAction, SubjectKind
 from roadmap_app.domain.limits import MAX_TEXT, MAX_TITLE
@@ -33,6 +35,77 @@ class ProjectChange:
 class NoteChange:
     before: ProjectNote
     after: ProjectNote
+
+
+class ProjectSort(enum.StrEnum):
+    """What a project list is ordered by; equal keys are ordered by id, in the same direction."""
+
+    UPDATED = "updated"
+    TITLE = "title"
+    STATUS = "status"
+    CREATED = "created"
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectQuery:
+    """Which projects a list shows, and in which order: by default all of them, newest first.
+
+    ``text`` keeps projects whose title or summary contains it (ignoring case); ``status``
+    keeps one status only.
+    """
+
+    text: str = ""
+    status: ProjectStatus | None = None
+    sort: ProjectSort = ProjectSort.UPDATED
+    descending: bool = True
+
+    @property
+    def filtered(self) -> bool:
+        return bool(self.text.strip()) or self.status is not None
+
+
+# Statuses in the order of a project's life; an unknown one (from a newer version) reads as an idea.
+_STATUS_RANK = case(
+    (ProjectRow.status == ProjectStatus.BUILDING.value, 1),
+    (ProjectRow.status == ProjectStatus.DONE.value, 2),
+    else_=0,
+)
+
+
+def _like_pattern(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+Query = TypeVar("Query", bound="Select[*tuple[Any, ...]]")
+
+
+def _matching(query: Query, profile_id: int, wanted: ProjectQuery) -> Query:
+    query = query.where(ProjectRow.profile_id == profile_id)
+    text = " ".join(wanted.text.split())
+    if text:
+        pattern = _like_pattern(text)
+        query = query.where(
+            ProjectRow.title.ilike(pattern, escape="\\") | ProjectRow.summary.ilike(pattern, escape="\\")
+        )
+    if wanted.status is ProjectStatus.IDEA:
+        others = [s.value for s in ProjectStatus if s is not ProjectStatus.IDEA]
+        query = query.where(ProjectRow.status.not_in(others))
+    elif wanted.status is not None:
+        query = query.where(ProjectRow.status == wanted.status.value)
+    return query
+
+
+def _order(wanted: ProjectQuery) -> list[SQLColumnExpression[Any]]:
+    key: SQLColumnExpression[Any] = {
+        ProjectSort.UPDATED: ProjectRow.updated_at,
+        ProjectSort.TITLE: ProjectRow.title.collate("NOCASE"),
+        ProjectSort.STATUS: _STATUS_RANK,
+        ProjectSort.CREATED: ProjectRow.created_at,
+    }[wanted.sort]
+    if wanted.descending:
+        return [key.desc(), ProjectRow.id.desc()]
+    return [key.asc(), ProjectRow.id.asc()]
 
 
 def parse_status(text: str) -> ProjectStatus:
@@ -77,27 +150,40 @@ class PortfolioService:
 
     # --- reading -----------------------------------------------------------------------
 
-    def projects(self, profile_id: int, *, offset: int = 0, limit: int | None = None) -> list[Project]:
-        """The profile's projects, newest first, with their skills but without notes.
+    def projects(
+        self, profile_id: int, *, offset: int = 0, limit: int | None = None, query: ProjectQuery | None = None
+    ) -> list[Project]:
+        """The profile's projects, newest first (or as ``query`` filters and orders them),
+        with their skills but without notes.
 
         ``offset`` and ``limit`` read one page of that order, for lists that load as they scroll.
         """
+        wanted = query or ProjectQuery()
         with self._db.read() as session:
-            query = (
-                select(*PROJECT_COLUMNS)
-                .where(ProjectRow.profile_id == profile_id)
-                .order_by(ProjectRow.updated_at.desc(), ProjectRow.id.desc())
-                .offset(max(offset, 0))
+            statement = (
+                _matching(select(*PROJECT_COLUMNS), profile_id, wanted).order_by(*_order(wanted)).offset(max(offset, 0))
             )
             if limit is not None:
-                query = query.limit(max(limit, 0))
-            return projects_from_rows(session, list(session.execute(query)))
+                statement = statement.limit(max(limit, 0))
+            return projects_from_rows(session, list(session.execute(statement)))
 
-    def count(self, profile_id: int) -> int:
-        """How many projects the profile has."""
+    def count(self, profile_id: int, query: ProjectQuery | None = None) -> int:
+        """How many projects the profile has (that match ``query``, when given)."""
         with self._db.read() as session:
-            query = select(func.count()).select_from(ProjectRow).where(ProjectRow.profile_id == profile_id)
-            return int(session.scalar(query) or 0)
+            statement = _matching(select(func.count()).select_from(ProjectRow), profile_id, query or ProjectQuery())
+            return int(session.scalar(statement) or 0)
+
+    def position(self, profile_id: int, project_id: int, query: ProjectQuery | None = None) -> int | None:
+        """Where a project stands (0 first) in the list ``query`` gives, or None if it is not in it."""
+        wanted = query or ProjectQuery()
+        with self._db.read() as session:
+            ranked = _matching(
+                select(ProjectRow.id, func.row_number().over(order_by=_order(wanted)).label("rank")),
+                profile_id,
+                wanted,
+            ).subquery()
+            rank = session.scalar(select(ranked.c.rank).where(ranked.c.id == project_id))
+            return None if rank is None else int(rank) - 1
 
     def titles(self, profile_id: int, project_ids: Iterable[int]) -> dict[int, str]:
         """The titles of some of the profile's projects, by id (deleted ones are left out)."""

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt
+from PySide6.QtGui import QResizeEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -23,7 +25,7 @@ from roadmap_app.domain.model import Project, ProjectNote, ProjectStatus
 from roadmap_app.services import UserError
 from roadmap_app.ui.dialogs.skill_picker import SkillPickerDialog
 from roadmap_app.ui.widgets.common import Card, DebouncedTextEdit, heading, muted_label
-from roadmap_app.ui.widgets.markdown import MarkdownView, open_link
+from roadmap_app.ui.widgets.markdown import MarkdownView, PreviewDialog, is_openable, open_link
 from roadmap_app.ui.widgets.models import NotesModel
 from roadmap_app.ui.window.context import LearnerContext
 from roadmap_app.ui.window.undo import (
@@ -42,6 +44,74 @@ def _buddy(text: str, widget: QWidget) -> QLabel:
     return label
 
 
+class ClampedLabel(QLabel):
+    """Plain text wrapped to at most ``lines`` lines, the last one elided; the whole text in the tooltip."""
+
+    def __init__(self, lines: int = 2, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lines = lines
+        self._full = ""
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(False)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def full_text(self) -> str:
+        return self._full
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setAccessibleName(text)
+        self._fit(self.contentsRect().width())
+        self.updateGeometry()
+
+    def _wrapped(self, width: int) -> tuple[list[str], bool]:
+        """The lines ``width`` holds (at most ``lines``), and whether text was cut."""
+        if width <= 0 or not self._full:
+            return [self._full], False
+        layout = QTextLayout(self._full, self.font())
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        spans: list[tuple[int, int]] = []
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            spans.append((line.textStart(), line.textLength()))
+        layout.endLayout()
+        if len(spans) <= self._lines:
+            return [self._full[a : a + n].rstrip() for a, n in spans], False
+        kept = [self._full[a : a + n].rstrip() for a, n in spans[: self._lines - 1]]
+        rest = self._full[spans[self._lines - 1][0] :]
+        kept.append(self.fontMetrics().elidedText(rest, Qt.TextElideMode.ElideRight, width))
+        return kept, True
+
+    def _fit(self, width: int) -> None:
+        lines, cut = self._wrapped(width)
+        super().setText("\n".join(lines))
+        self.setToolTip(self._full if cut else "")
+        # As tall as the lines shown: one or two, never the four a long title would wrap to.
+        margins = self.contentsMargins()
+        self.setFixedHeight(len(lines) * self.fontMetrics().lineSpacing() + margins.top() + margins.bottom())
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().averageCharWidth() * 40, self.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().averageCharWidth() * 8, self.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit(self.contentsRect().width())
+        super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit(self.contentsRect().width())
+
+
 class ProjectEditor(QWidget):
     """Edits the project it is given; every field writes only its own change."""
 
@@ -51,10 +121,36 @@ class ProjectEditor(QWidget):
         self.project: Project | None = None
         self.skills_dialog: SkillPickerDialog | None = None
         self._note_id: int | None = None
-        layout = QVBoxLayout(self)
+        # Nothing chosen: a sentence saying what to do, instead of a form of dead fields.
+        # (Shown or hidden rather than stacked: a stack would keep the hidden form's height.)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.empty_state = QWidget()
+        self.empty_state.setObjectName("projectEmptyState")
+        empty_layout = QVBoxLayout(self.empty_state)
+        empty_layout.setContentsMargins(36, 36, 36, 36)
+        self.empty_title = heading("No project chosen", 2)
+        self.empty_text = muted_label("Choose a project from the list, or add one with Ctrl+N.")
+        self.empty_text.setObjectName("projectEmptyText")
+        for line in (self.empty_title, self.empty_text):
+            line.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty_title)
+        empty_layout.addWidget(self.empty_text)
+        empty_layout.addStretch(2)
+        outer.addWidget(self.empty_state)
+        self.form_page = QWidget()
+        outer.addWidget(self.form_page)
+        layout = QVBoxLayout(self.form_page)
         layout.setContentsMargins(18, 14, 18, 14)
         layout.setSpacing(10)
-        self.heading = heading("", 1)
+        # A long title takes two lines at most; the whole of it is in the tooltip and the Title field.
+        self.heading = ClampedLabel(2)
+        self.heading.setObjectName("projectHeading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.heading.setFont(font)
         layout.addWidget(self.heading)
 
         form = QFormLayout()
@@ -83,6 +179,7 @@ class ProjectEditor(QWidget):
         self.summary_edit.save_requested.connect(lambda text: self._update("Edit the summary", summary=text))
         form.addRow("Su&mmary", self.summary_edit)
         self.link_edits: dict[str, QLineEdit] = {}
+        self.open_buttons: dict[str, QPushButton] = {}
         for key, label, hint in (
             ("repo_url", "&Repository", "https://github.com/you/project"),
             ("demo_url", "D&emo", "https://…"),
@@ -94,7 +191,12 @@ class ProjectEditor(QWidget):
             edit.editingFinished.connect(lambda k=key: self._commit_link(k))
             button = QPushButton("Open")
             button.setAccessibleName(f"Open the {label.replace('&', '').lower()} link in the browser")
+            button.setToolTip("Open the link in the browser")
+            button.setEnabled(False)
             button.clicked.connect(lambda _=False, e=edit: open_link(e.text().strip()))
+            # "Open" works only on an address a browser can open: empty or half typed, it waits.
+            edit.textChanged.connect(lambda text, b=button: b.setEnabled(is_openable(text)))
+            self.open_buttons[key] = button
             row = QHBoxLayout()
             row.addWidget(edit, 1)
             row.addWidget(button)
@@ -143,6 +245,14 @@ class ProjectEditor(QWidget):
         self.tabs.addTab(self.note_editor, "&Write")
         self.tabs.addTab(self.preview, "&Preview")
         self.tabs.currentChanged.connect(lambda _i: self._render_preview())
+        self.tabs.setMinimumWidth(280)
+        self.larger_button = QPushButton("Open &larger…")
+        self.larger_button.setObjectName("previewLarger")
+        self.larger_button.setAccessibleName("Open the note's preview in a larger window")
+        self.larger_button.setToolTip("Read the note's preview in a larger window")
+        self.larger_button.clicked.connect(self.open_larger_preview)
+        self.tabs.setCornerWidget(self.larger_button, Qt.Corner.TopRightCorner)
+        self.preview_dialog: PreviewDialog | None = None
         self.no_notes = muted_label("No notes yet. “Add note” starts a dated entry, written in Markdown.")
         notes.body.addWidget(self.no_notes)
         self.notes_splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -152,6 +262,7 @@ class ProjectEditor(QWidget):
         self.notes_splitter.setSizes([200, 420])
         self.notes_splitter.setChildrenCollapsible(False)
         self.notes_splitter.setMinimumHeight(220)
+        self.notes_view.setMinimumWidth(140)
         notes.body.addWidget(self.notes_splitter, 1)
         layout.addWidget(notes, 1)
         self.set_project(None)
@@ -166,8 +277,9 @@ class ProjectEditor(QWidget):
         self.project = project
         for widget in self._field_widgets():
             widget.setEnabled(project is not None)
+        self._show_page(self.form_page if project is not None else self.empty_state)
         if project is None:
-            self.heading.setText("No project selected")
+            self.heading.set_full_text("")
             self.title_edit.clear()
             self.summary_edit.set_saved_text("", force=True)
             for edit in self.link_edits.values():
@@ -177,16 +289,14 @@ class ProjectEditor(QWidget):
             self.notes_model.set_items([])
             self._show_note()
             return
-        self.heading.setText(project.title)
+        self.heading.set_full_text(project.title)
         if not same or not self.title_edit.isModified():
-            self.title_edit.setText(project.title)
-            self.title_edit.setModified(False)
+            self._load_line(self.title_edit, project.title)
         self.status_box.setCurrentIndex(self.status_box.findData(project.status.value))
         self.summary_edit.set_saved_text(project.summary, force=not same)
         for key, edit in self.link_edits.items():
             if not same or not edit.isModified():
-                edit.setText(getattr(project, key))
-                edit.setModified(False)
+                self._load_line(edit, getattr(project, key))
         dates = [f"created {project.created_at:%d %b %Y}"]
         if project.started_on:
             dates.append(f"started {project.started_on:%d %b %Y}")
@@ -203,6 +313,29 @@ class ProjectEditor(QWidget):
             row = len(project.notes) - 1
         self.notes_view.setCurrentIndex(self.notes_model.index(row) if row >= 0 else QModelIndex())
         self._show_note()
+
+    @staticmethod
+    def _load_line(edit: QLineEdit, text: str) -> None:
+        """Fill a field showing its start: a long title or link is read from the left."""
+        if edit.text() != text:
+            edit.setText(text)
+            edit.setCursorPosition(0)
+        elif not edit.hasFocus():
+            edit.setCursorPosition(0)
+        edit.setModified(False)
+
+    def set_empty_text(self, text: str, title: str = "No project chosen") -> None:
+        """What the editor says when no project is shown."""
+        self.empty_title.setText(title)
+        self.empty_text.setText(text)
+
+    def _show_page(self, page: QWidget) -> None:
+        self.form_page.setVisible(page is self.form_page)
+        self.empty_state.setVisible(page is self.empty_state)
+
+    def shown_page(self) -> QWidget:
+        """The form, or the empty state when no project is shown."""
+        return self.empty_state if self.empty_state.isVisibleTo(self) else self.form_page
 
     def _field_widgets(self) -> list[QWidget]:
         return [
@@ -229,18 +362,37 @@ class ProjectEditor(QWidget):
             self.note_editor.set_saved_text("", force=True)
             self.note_editor.setEnabled(False)
             self.delete_note_button.setEnabled(False)
+            self.larger_button.setEnabled(False)
             self.note_editor.setPlaceholderText(
                 "Add a note to keep a dated log of what you did." if self.project else ""
             )
         else:
             self.note_editor.setEnabled(True)
             self.delete_note_button.setEnabled(True)
+            self.larger_button.setEnabled(True)
             self.note_editor.set_saved_text(note.text, force=note.id != self._note_id)
             self._note_id = note.id
         self._render_preview()
 
     def _render_preview(self) -> None:
         self.preview.set_markdown(self.note_editor.toPlainText())
+        if self.preview_dialog is not None:
+            self.preview_dialog.set_markdown(self.note_editor.toPlainText())
+
+    def open_larger_preview(self) -> None:
+        """The note's preview in a window of its own, as large as the learner makes it."""
+        if self.current_note() is None:
+            return
+        if self.preview_dialog is None:
+            dialog = PreviewDialog(self)
+            dialog.finished.connect(lambda _r: setattr(self, "preview_dialog", None))
+            dialog.finished.connect(dialog.deleteLater)
+            self.preview_dialog = dialog
+        self.preview_dialog.set_markdown(self.note_editor.toPlainText())
+        if self.preview_dialog.isVisible():
+            self.preview_dialog.raise_()
+        else:
+            self.preview_dialog.show()
 
     # --- changing ---------------------------------------------------------------------
 
