@@ -6,12 +6,12 @@ The demo data is made through the services in a temporary folder; nothing real i
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PySide6.QtCore import QSize
@@ -25,7 +25,8 @@ from roadmap_app.ui.window.main_window import MainWindow
 from roadmap_app.ui.window.theme import ThemeMode
 
 OUT = Path(__file__).resolve().parent / "screenshots"
-SIZE = QSize(1280, 820)
+# The sizes of a common laptop screen and of a small one: "" and "-small" in the file names.
+SIZES = {"": QSize(1366, 860), "-small": QSize(1024, 640)}
 
 DONE = [
     "task.credential.choose-path",
@@ -90,17 +91,21 @@ def _first_ml_role(services: Services) -> str:
 
 
 def main() -> int:
+    # A screen large enough for the biggest window, so that no window is fitted onto a smaller one.
+    screen = Path(tempfile.gettempdir()) / "roadmap-screenshots-screen.json"
+    screen.write_text('{"screens": [{"name": "shots", "x": 0, "y": 0, "width": 1920, "height": 1200}]}')
+    os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={screen}")
     app = application()
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         paths, services = open_services(Path(folder) / "data")
         try:
             demo_project = fill_demo(services)
-            for theme in (ThemeMode.LIGHT, ThemeMode.DARK):
+            for (suffix, size), theme in itertools.product(SIZES.items(), (ThemeMode.LIGHT, ThemeMode.DARK)):
                 window = MainWindow(services, paths, services.profiles.current())
                 window.set_theme(theme)
-                window.resize(SIZE)
                 window.show()
+                window.resize(size)
                 for name in PageName:
                     window.show_page(name)
                     if name == "roadmap":
@@ -112,7 +117,7 @@ def main() -> int:
                         window.portfolio.editor.tabs.setCurrentIndex(1)
                     for _ in range(5):
                         app.processEvents()
-                    target = OUT / f"{name}-{theme.value}.png"
+                    target = OUT / f"{name}-{theme.value}{suffix}.png"
                     window.grab().save(str(target))
                     print(target.relative_to(OUT.parent.parent))
                 window.close()

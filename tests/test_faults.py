@@ -13,10 +13,10 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import fill
 
 STRACE = shutil.which("strace")
 ON_LINUX = sys.platform.startswith("linux")
@@ -48,34 +48,6 @@ def error_lines(result: subprocess.CompletedProcess[str]) -> list[str]:
 
 
 # --- a full disk --------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A 3 MB tmpfs, unmounted afterwards."""
-    if not ON_LINUX or os.geteuid() != 0:
-        pytest.skip("mounting a small disk needs root on Linux")
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount)], capture_output=True)
-    if made.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {made.stderr.decode().strip()}")
-    try:
-        yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
-
-
-def fill(disk: Path) -> Path:
-    filler = disk / "filler"
-    with filler.open("wb") as f:
-        try:
-            while True:
-                f.write(b"\0" * 65536)
-                f.flush()
-        except OSError:
-            pass
-    return filler
 
 
 def test_a_full_disk_refuses_writes_in_one_line_keeps_the_data_and_recovers(small_disk: Path) -> None:

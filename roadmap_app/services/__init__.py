@@ -16,9 +16,16 @@ from roadmap_app.services.search import SearchService
 from roadmap_app.services.suggestions import SuggestionService
 from roadmap_app.services.transfer import TransferService
 from roadmap_app.storage.db import Database
+from roadmap_app.storage.errors import StorageError as DataError
 from roadmap_app.storage.faults import read_only_note
 
+# What a call of the services can fail with: each carries a one-line message for the learner
+# (a refused input, or the machine refusing a write: a full disk, a read-only folder).
+FAILURES: tuple[type[Exception], ...] = (UserError, DataError)
+
 __all__ = [
+    "FAILURES",
+    "DataError",
     "InvalidInputError",
     "NotFoundError",
     "Services",

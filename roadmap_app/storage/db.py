@@ -13,14 +13,11 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from roadmap_app.storage.engine import BUSY_TIMEOUT_MS, FILE_MODE, connect_read_only, create_sqlite_engine
+from roadmap_app.storage.errors import StorageError
 from roadmap_app.storage.faults import Fault, FaultError, as_fault, disk_full
 from roadmap_app.storage.schema import HEAD_REVISION, KNOWN_REVISIONS
 
 __all__ = ["BUSY_TIMEOUT_MS", "FILE_MODE", "Database", "StorageError", "create_sqlite_engine", "open_database"]
-
-
-class StorageError(RuntimeError):
-    """The database cannot be used as it is; the message says what to do."""
 
 
 class NewerSchemaError(StorageError):
@@ -96,6 +93,13 @@ class Database:
         #: Committed write transactions made through this object; see ``write``.
         self.write_count = 0
         self._on_close: list[Callable[[], object]] = []
+        self._identity = _identity(path)
+
+    def _check_present(self) -> None:
+        """The file is still the one opened: a folder removed (a drive unplugged) or replaced
+        under an open connection would take every later write with it, unseen."""
+        if _identity(self.path) != self._identity:
+            raise FaultError(Fault.GONE, self.path.parent)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -112,6 +116,7 @@ class Database:
         """
         if self.refusing is not None:
             self._writable_again()
+        self._check_present()
         with self._faults_named(), self.engine.connect() as conn:
             conn = conn.execution_options(sqlite_begin="IMMEDIATE")
             with Session(bind=conn, expire_on_commit=False) as session, session.begin():
@@ -161,6 +166,7 @@ class Database:
 
     def data_version(self) -> int:
         """A number that changes when another connection commits to the file."""
+        self._check_present()
         with self._faults_named(), self.engine.connect() as conn:
             return int(conn.exec_driver_sql("PRAGMA data_version").scalar_one())
 
@@ -174,6 +180,14 @@ class Database:
         callbacks, self._on_close = self._on_close, []
         for callback in callbacks:
             callback()
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
 
 
 def open_database(

@@ -13,6 +13,8 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from roadmap_app.storage.errors import StorageError
+
 
 class Fault(enum.Enum):
     FULL = "full"
@@ -42,7 +44,7 @@ _ERRNOS = {
 }
 
 
-class FaultError(RuntimeError):
+class FaultError(StorageError):
     """The machine refused a read or a write; the message says what to do. Nothing was changed."""
 
     def __init__(self, fault: Fault, folder: Path, detail: str = "") -> None:

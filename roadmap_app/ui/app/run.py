@@ -6,18 +6,22 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QEvent, QSize, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from roadmap_app.bootstrap import (
     DamagedDatabaseError,
     StorageError,
+    is_read_only,
     open_services,
     restore_after_damage,
 )
 from roadmap_app.content import ContentError
+from roadmap_app.desktop import APP_ID, ICON_SIZES
 from roadmap_app.paths import AppPaths, resolve_paths
-from roadmap_app.services import Services, UserError
+from roadmap_app.resources import resource
+from roadmap_app.services import FAILURES, Services, UserError
 from roadmap_app.ui.app.single_instance import SingleInstance
 from roadmap_app.ui.window.main_window import MainWindow
 
@@ -30,8 +34,19 @@ def application() -> QApplication:
     app = QApplication([sys.argv[0] if sys.argv else "roadmap-app"])
     app.setApplicationName("Roadmap")
     app.setApplicationDisplayName("Roadmap")
-    app.setDesktopFileName("roadmap-app")
+    app.setOrganizationName("Roadmap")
+    # The desktop entry's name, so that desktops group the window with its menu entry.
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
     return app
+
+
+def app_icon() -> QIcon:
+    """The application's icon, drawn at each size from 16 to 256 pixels (the desktop entry has the SVG)."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(resource("icons", f"roadmap-app-{size}.png")), QSize(size, size))
+    return icon
 
 
 def _first_line(exc: BaseException) -> str:
@@ -119,8 +134,12 @@ def run_window(args: argparse.Namespace) -> int:
     the front and returns 0 at once.
     """
     app = application()
+    paths = resolve_paths(args.data_dir)
+    if is_read_only(paths):
+        # Nothing can be written there, the window's lock included; nothing can be changed
+        # either, so a second window does no harm.
+        return _run(app, args, None)
     try:
-        paths = resolve_paths(args.data_dir)
         paths.ensure()
     except OSError as exc:
         return _fail(exc)
@@ -134,7 +153,7 @@ def run_window(args: argparse.Namespace) -> int:
         instance.deleteLater()
 
 
-def _run(app: QApplication, args: argparse.Namespace, instance: SingleInstance) -> int:
+def _run(app: QApplication, args: argparse.Namespace, instance: SingleInstance | None) -> int:
     exit_early = bool(getattr(args, "exit_after_startup", False))
     opened = _open(args, interactive=not exit_early)
     if isinstance(opened, int):
@@ -143,14 +162,17 @@ def _run(app: QApplication, args: argparse.Namespace, instance: SingleInstance) 
     try:
         first_run = services.profiles.count() == 0
         profile = services.profiles.current(args.profile)
-        if args.profile:
+        if args.profile and not services.read_only:
             # Only a chosen profile is a change worth remembering (and backing up on close).
             services.profiles.use(profile.id)
-    except UserError as exc:
+    except FAILURES as exc:
         services.close()
         return _fail(exc)
     window = MainWindow(services, paths, profile, first_run=first_run and not exit_early)
-    instance.activation_requested.connect(window.bring_to_front)
+    if instance is not None:
+        instance.activation_requested.connect(window.bring_to_front)
+    if services.read_only:
+        note = services.read_only_note()
     if note:
         window.show_message(note)
     if exit_early:

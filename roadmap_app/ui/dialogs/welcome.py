@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from roadmap_app.services import UserError
+from roadmap_app.services import FAILURES
 from roadmap_app.ui.widgets.common import NO_TARGET, TARGET_ROLE, heading, muted_label
 from roadmap_app.ui.window.context import Change, LearnerContext
 
@@ -82,7 +82,7 @@ class WelcomeDialog(QDialog):
                 current_step_id=str(self.step_box.currentData()),
                 target_career_id=str(self.target_box.currentData()),
             )
-        except UserError as exc:
+        except FAILURES as exc:
             self.error.setText(str(exc))
             return
         self.ctx.notify(Change.ALL)

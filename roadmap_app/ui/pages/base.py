@@ -28,10 +28,15 @@ class Page(QWidget):
         #: A change arrived while the page was hidden: refresh when it is shown again.
         self.stale = False
         ctx.changed.connect(self._on_changed)
+        # A note kept unsaved (a full disk) or saved at last: the editor showing it says so.
+        ctx.unsaved_changed.connect(self._on_unsaved_changed)
         ctx.profile_switched.connect(self.on_profile_switched)
 
     def attach(self, navigator: Navigator) -> None:
         """Connect what the page asks of the window (showing a project, doing an action)."""
+
+    def _on_unsaved_changed(self) -> None:
+        self._on_changed(self.listens_to)
 
     def _on_changed(self, change: Change) -> None:
         if not change & self.listens_to:

@@ -22,7 +22,7 @@ from roadmap_app.ui.widgets.common import Card, DebouncedTextEdit, ProgressBar, 
 from roadmap_app.ui.widgets.delegates import KEYS_HINT, ChecklistView, StateButtons, StepDelegate
 from roadmap_app.ui.widgets.models import ChecklistModel, StepsModel, task_rows
 from roadmap_app.ui.window.context import Change, LearnerContext
-from roadmap_app.ui.window.undo import SetGoalCommand, SetItemNoteCommand, SetStateCommand
+from roadmap_app.ui.window.undo import SetGoalCommand, SetItemNoteCommand, SetStateCommand, item_note_key
 
 
 class RoadmapPage(Page):
@@ -193,7 +193,7 @@ class RoadmapPage(Page):
         if task_id != self._shown_task:
             # Typing on the task shown until now is saved before another task's note loads.
             self.task_note.flush()
-        task = next((t for t in self.ctx.services.roadmap.tasks if t.id == task_id), None)
+        task = self.ctx.services.roadmap.task(task_id)
         self.task_detail.setText(task.detail if task else "")
         if task is None:
             self.task_states.set_state(None)
@@ -204,11 +204,12 @@ class RoadmapPage(Page):
         progress = self.ctx.services.progress.get(self.ctx.profile_id, task.id)
         self.task_states.set_state(progress.state)
         self.task_note.setEnabled(True)
+        text, kept = self.ctx.kept_text(item_note_key(task.id), progress.note)
         if task.id != self._shown_task:
-            self.task_note.set_saved_text(progress.note, force=True)
+            self.task_note.load(text, unsaved=kept, force=True)
             self._shown_task = task.id
         else:
-            self.task_note.set_saved_text(progress.note)
+            self.task_note.load(text, unsaved=kept)
 
     def current_task_id(self) -> str:
         """The task whose state buttons and note are shown ("" when none)."""

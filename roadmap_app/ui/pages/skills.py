@@ -24,7 +24,7 @@ from roadmap_app.ui.widgets.delegates import KEYS_HINT, ChecklistView, StateButt
 from roadmap_app.ui.widgets.models import OBJECT_ROLE, ChecklistModel, ProjectsModel, skill_rows
 from roadmap_app.ui.window.context import Change, LearnerContext
 from roadmap_app.ui.window.navigator import Navigator
-from roadmap_app.ui.window.undo import SetItemNoteCommand, SetStateCommand
+from roadmap_app.ui.window.undo import SetItemNoteCommand, SetStateCommand, item_note_key
 
 
 class SkillsPage(Page):
@@ -220,11 +220,12 @@ class SkillsPage(Page):
             self.requires.setText("")
         self.requires.setVisible(bool(skill.requires))
         self.state_controls.set_state(progress.state)
+        text, kept = self.ctx.kept_text(item_note_key(skill.id), progress.note)
         if skill.id != self._shown_skill:
-            self.note.set_saved_text(progress.note, force=True)
+            self.note.load(text, unsaved=kept, force=True)
             self._shown_skill = skill.id
         else:
-            self.note.set_saved_text(progress.note)
+            self.note.load(text, unsaved=kept)
         if skill.id != self._projects_of:
             self._projects_of = skill.id
             projects = self.ctx.services.portfolio.with_skill(self.ctx.profile_id, skill.id)

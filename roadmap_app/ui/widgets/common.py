@@ -41,7 +41,22 @@ def progress_colour(fraction: float, palette: QPalette) -> QColor:
     return palette.color(QPalette.ColorRole.Highlight)
 
 
-class ProgressRing(QWidget):
+class _Progress(QWidget):
+    """What the ring and the bar share: a fraction done and the colour it is drawn in."""
+
+    _fraction = 0.0
+    _colour: QColor | None = None
+
+    @property
+    def fraction(self) -> float:
+        return self._fraction
+
+    def shown_colour(self) -> QColor:
+        """The colour the filled part is drawn in."""
+        return self._colour or progress_colour(self._fraction, self.palette())
+
+
+class ProgressRing(_Progress):
     """A ring that fills clockwise with a percentage in the middle and a caption under it."""
 
     def __init__(self, caption: str, parent: QWidget | None = None, *, diameter: int = 120) -> None:
@@ -65,14 +80,6 @@ class ProgressRing(QWidget):
         self.setAccessibleDescription(f"{round(self._fraction * 100)}%{', ' + detail if detail else ''}")
         self.setToolTip(detail)
         self.update()
-
-    @property
-    def fraction(self) -> float:
-        return self._fraction
-
-    def shown_colour(self) -> QColor:
-        """The colour the filled part is drawn in."""
-        return self._colour or progress_colour(self._fraction, self.palette())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -184,6 +191,23 @@ class DebouncedTextEdit(QPlainTextEdit):
     def dirty(self) -> bool:
         return self._dirty
 
+    def load(self, text: str, *, unsaved: bool = False, force: bool = False) -> bool:
+        """Show ``text`` (as ``set_saved_text``), marked unsaved when it is kept but not saved yet."""
+        shown = self.set_saved_text(text, force=force)
+        if shown:
+            self.set_unsaved(unsaved)
+        return shown
+
+    def set_unsaved(self, unsaved: bool) -> None:
+        """Mark the text as kept here but not saved yet (a full disk, a read-only folder)."""
+        if bool(self.property("unsaved")) == unsaved:
+            return
+        self.setProperty("unsaved", unsaved)
+        self.setToolTip("Not saved yet: kept here and saved as soon as the data can be written" if unsaved else "")
+        style = self.style()
+        style.unpolish(self)
+        style.polish(self)
+
     def _on_changed(self) -> None:
         if self._loading:
             return
@@ -219,7 +243,7 @@ class DebouncedTextEdit(QPlainTextEdit):
         super().focusOutEvent(event)  # type: ignore[arg-type]
 
 
-class ProgressBar(QWidget):
+class ProgressBar(_Progress):
     """A slim rounded bar with its text beside it; colours follow the theme."""
 
     def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
@@ -240,14 +264,6 @@ class ProgressBar(QWidget):
         self._colour = colour
         self.setAccessibleDescription(text)
         self.update()
-
-    @property
-    def fraction(self) -> float:
-        return self._fraction
-
-    def shown_colour(self) -> QColor:
-        """The colour the filled part is drawn in."""
-        return self._colour or progress_colour(self._fraction, self.palette())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from roadmap_app.domain.model import Project, ProjectNote, ProjectStatus
-from roadmap_app.services import UserError
+from roadmap_app.services import FAILURES
 from roadmap_app.ui.dialogs.skill_picker import SkillPickerDialog
 from roadmap_app.ui.widgets.common import Card, DebouncedTextEdit, heading, muted_label
 from roadmap_app.ui.widgets.markdown import MarkdownView, PreviewDialog, is_openable, open_link
@@ -34,6 +34,7 @@ from roadmap_app.ui.window.undo import (
     SetProjectSkillsCommand,
     UpdateNoteCommand,
     UpdateProjectCommand,
+    project_note_key,
 )
 
 
@@ -370,7 +371,8 @@ class ProjectEditor(QWidget):
             self.note_editor.setEnabled(True)
             self.delete_note_button.setEnabled(True)
             self.larger_button.setEnabled(True)
-            self.note_editor.set_saved_text(note.text, force=note.id != self._note_id)
+            text, kept = self.ctx.kept_text(project_note_key(note.id), note.text)
+            self.note_editor.load(text, unsaved=kept, force=note.id != self._note_id)
             self._note_id = note.id
         self._render_preview()
 
@@ -473,7 +475,7 @@ class ProjectEditor(QWidget):
             self._commit_title()
             for key in self.link_edits:
                 self._commit_link(key)
-        except UserError:
+        except FAILURES:
             pass
         self.summary_edit.flush()
         self.note_editor.flush()

@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtWidgets import QWidget
 
-from roadmap_app.services import UserError
+from roadmap_app.services import FAILURES
 from roadmap_app.services.backups import BackupInfo, BackupService
 from roadmap_app.ui.dialogs.restore_dialog import RestoreDialog
 from roadmap_app.ui.window.navigator import Navigator
@@ -27,7 +27,7 @@ class BackupActions:
         self.navigator.flush()
         try:
             info = self.backups.create()
-        except UserError as exc:
+        except FAILURES as exc:
             self.navigator.show_error(str(exc))
             return None
         self.navigator.show_message(f"Backed up to {info.path}")
@@ -51,7 +51,7 @@ class BackupActions:
         navigator.flush()
         try:
             info = self.backups.restore(name)
-        except UserError as exc:
+        except FAILURES as exc:
             navigator.show_error(str(exc))
             navigator.reload_all()
             return False

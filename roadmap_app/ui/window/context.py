@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from roadmap_app.domain.model import Profile
 from roadmap_app.domain.suggestion_types import Suggestion
-from roadmap_app.services import Services, UserError
+from roadmap_app.services import FAILURES, Services, UserError
 
 POLL_INTERVAL_MS = 1000
+RETRY_INTERVAL_MS = 5000
 UNDO_LIMIT = 100
 
 
@@ -30,6 +32,7 @@ class LearnerContext(QObject):
 
     changed = Signal(object)  # a Change
     external_change = Signal()  # another process wrote to the database
+    unsaved_changed = Signal()  # a note was kept unsaved, or saved at last
     profile_switched = Signal()
     failed = Signal(str)
     painted = Signal()  # the window has shown the learner's data for the first time
@@ -41,7 +44,13 @@ class LearnerContext(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(UNDO_LIMIT)
         self._painted = False
+        self._unreachable = False
         self._data_version = self._read_version()
+        #: Text typed but refused by the disk, by what it belongs to, until it is saved.
+        self.unsaved: dict[str, tuple[str, Callable[[str], QUndoCommand]]] = {}
+        self._retry_timer = QTimer(self)
+        self._retry_timer.setInterval(RETRY_INTERVAL_MS)
+        self._retry_timer.timeout.connect(self.save_unsaved)
         self._poll_timer = QTimer(self)
         self._poll_timer.setInterval(POLL_INTERVAL_MS)
         self._poll_timer.timeout.connect(self.poll)
@@ -104,6 +113,33 @@ class LearnerContext(QObject):
             self.reload_profile()
         self.changed.emit(change)
 
+    # --- text that could not be saved yet ---------------------------------------------
+
+    def keep_unsaved(self, key: str, text: str, retry: Callable[[str], QUndoCommand]) -> None:
+        """Text whose save was refused (a full disk, a read-only folder): kept, and tried
+        again every few seconds through ``retry(text)``, a change like any other."""
+        self.unsaved[key] = (text, retry)
+        if not self._retry_timer.isActive():
+            self._retry_timer.start()
+        self.unsaved_changed.emit()
+
+    def forget_unsaved(self, key: str) -> None:
+        if self.unsaved.pop(key, None) is not None:
+            if not self.unsaved:
+                self._retry_timer.stop()
+            self.unsaved_changed.emit()
+
+    def kept_text(self, key: str, saved: str) -> tuple[str, bool]:
+        """What an editor shows: the text kept unsaved (and True), else the saved text."""
+        kept = self.unsaved.get(key)
+        return (kept[0], True) if kept is not None else (saved, False)
+
+    def save_unsaved(self) -> None:
+        """Try the kept texts again; stop at the first still refused (its message is shown)."""
+        for text, retry in list(self.unsaved.values()):
+            if not self.run(retry(text)):
+                return
+
     def report(self, error: Exception) -> None:
         self.failed.emit(str(error).splitlines()[0] if str(error) else type(error).__name__)
 
@@ -111,9 +147,17 @@ class LearnerContext(QObject):
 
     def _read_version(self) -> int:
         try:
-            return self.services.data_version()
-        except Exception:  # a locked or vanished file must not stop the window
+            version = self.services.data_version()
+        except FAILURES as exc:
+            # A vanished folder, an unplugged drive: said once, not every second.
+            if not self._unreachable:
+                self._unreachable = True
+                self.report(exc)
             return -1
+        except Exception:  # a locked file must not stop the window
+            return -1
+        self._unreachable = False
+        return version
 
     def start_watching(self) -> None:
         self._poll_timer.start()

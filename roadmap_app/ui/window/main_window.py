@@ -24,7 +24,7 @@ from roadmap_app.domain.model import ItemKind, Profile
 from roadmap_app.domain.pages import PageName
 from roadmap_app.domain.suggestion_types import Suggestion
 from roadmap_app.paths import AppPaths
-from roadmap_app.services import Services, UserError
+from roadmap_app.services import FAILURES, Services
 from roadmap_app.ui.dialogs.help import show_about, show_shortcuts
 from roadmap_app.ui.dialogs.welcome import WelcomeDialog
 from roadmap_app.ui.pages import registry
@@ -226,7 +226,7 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu("&Help")
         help_menu.addAction("&Keyboard shortcuts", lambda: show_shortcuts(self))
-        help_menu.addAction("&About Roadmap", lambda: show_about(self, self.services.roadmap.summary, self.paths))
+        help_menu.addAction("&About Roadmap", lambda: show_about(self, self.services.roadmap, self.paths))
 
     # --- pages and actions ----------------------------------------------------------------
 
@@ -341,7 +341,7 @@ class MainWindow(QMainWindow):
         """Do what a next action says; the list refreshes through the change it makes."""
         try:
             perform_action(self, self.ctx, suggestion.action)
-        except (UserError, ValueError) as exc:
+        except (*FAILURES, ValueError) as exc:  # type: ignore[misc]
             self.show_error(str(exc))
         self.ctx.notify(Change.SUGGESTIONS)
 
@@ -378,9 +378,11 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         # Qt adds the application's display name to a title unless the title already ends with it.
-        self.setWindowTitle(f"{self.ctx.profile.name} — Roadmap")
-        self.profile_label.setText(f"Profile: {self.ctx.profile.name}")
-        self.profile_label.setToolTip("Switch or add learners in File → Profile")
+        read_only = " (read-only)" if self.services.read_only else ""
+        self.setWindowTitle(f"{self.ctx.profile.name}{read_only} — Roadmap")
+        self.profile_label.setText(f"Profile: {self.ctx.profile.name}{read_only}")
+        # Why nothing can be changed, kept in view (a read-only folder, a full disk).
+        self.profile_label.setToolTip(self.services.read_only_note() or "Switch or add learners in File → Profile")
 
     # --- themes -------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ import contextlib
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QPushButton, QWidget
 
-from roadmap_app.services import UserError
+from roadmap_app.services import FAILURES
 from roadmap_app.ui.window.context import LearnerContext
 from roadmap_app.ui.window.navigator import Navigator
 from roadmap_app.ui.window.undo import RenameProfileCommand
@@ -49,7 +49,7 @@ class ProfilesMenu(QMenu):
         value, ok = QInputDialog.getText(self.parentWidget(), title, label, text=text)
         return value if ok else None
 
-    def _warn(self, error: UserError) -> None:
+    def _warn(self, error: Exception) -> None:
         QMessageBox.warning(self.parentWidget(), "Roadmap", str(error))
 
     def create_profile(self, name: str | None = None) -> bool:
@@ -59,7 +59,7 @@ class ProfilesMenu(QMenu):
             return False
         try:
             profile = self.ctx.services.profiles.create(name)
-        except UserError as exc:
+        except FAILURES as exc:
             self._warn(exc)
             return False
         self.navigator.flush()

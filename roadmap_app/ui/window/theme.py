@@ -81,6 +81,10 @@ QPlainTextEdit:focus, QTextEdit:focus {{
     border: 2px solid palette(highlight);
     padding: 0px;
 }}
+QPlainTextEdit[unsaved="true"], QTextEdit[unsaved="true"] {{
+    border: 2px dashed {unsaved};
+    padding: 0px;
+}}
 QPushButton[stateButton="true"] {{
     background: palette(button);
     color: palette(button-text);
@@ -179,7 +183,9 @@ def build_palette(dark: bool) -> QPalette:
 def style_sheet(dark: bool) -> str:
     """The application's few style rules: editor frames, focus rings, pressed state buttons."""
     c = _colours(dark)
-    return _STYLE_SHEET.format(frame=c["frame"], mid=c["mid"], muted=c["muted"])
+    # An editor whose text could not be saved yet: the in-progress colour, readable on both.
+    unsaved = _STATE_COLOURS[ItemState.IN_PROGRESS][1 if dark else 0]
+    return _STYLE_SHEET.format(frame=c["frame"], mid=c["mid"], muted=c["muted"], unsaved=unsaved)
 
 
 def apply_theme(app: QApplication, mode: ThemeMode) -> ThemeMode:

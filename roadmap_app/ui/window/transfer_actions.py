@@ -11,7 +11,7 @@ from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from roadmap_app.domain.model import Profile
-from roadmap_app.services import UserError
+from roadmap_app.services import FAILURES
 from roadmap_app.ui.window.context import LearnerContext
 from roadmap_app.ui.window.navigator import Navigator
 
@@ -74,7 +74,7 @@ class ProfileTransfer:
             path = path.with_suffix(".json")
         try:
             self.ctx.services.transfer.write_export(profile.id, path)
-        except UserError as exc:
+        except FAILURES as exc:
             self._fail("Export profile", f"“{profile.name}” was not exported: {for_the_window(exc)}.")
             return None
         self._remember_folder(path)
@@ -95,7 +95,7 @@ class ProfileTransfer:
             profile = transfer.import_profile(document, name)
         except _Cancelled:
             return None
-        except UserError as exc:
+        except FAILURES as exc:
             self._fail(
                 "Import profile",
                 f"Nothing was imported from {path.name}: {for_the_window(exc)}.\n\n"

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QUndoCommand
 
 from roadmap_app.domain.model import ItemState, Progress, Project, ProjectNote
-from roadmap_app.services import UserError
+from roadmap_app.services import FAILURES
 
 if TYPE_CHECKING:
     from roadmap_app.ui.window.context import LearnerContext
@@ -17,6 +17,15 @@ from roadmap_app.ui.window.context import Change
 
 _NOTE_TYPING_ID = 1001
 _ITEM_NOTE_TYPING_ID = 1002
+
+
+def item_note_key(item_id: str) -> str:
+    """Where a task's or skill's note waits while it cannot be saved (see LearnerContext.unsaved)."""
+    return f"item-note:{item_id}"
+
+
+def project_note_key(note_id: int) -> str:
+    return f"project-note:{note_id}"
 
 
 class ServiceCommand(QUndoCommand):
@@ -34,7 +43,7 @@ class ServiceCommand(QUndoCommand):
     def redo(self) -> None:
         try:
             self.apply()
-        except UserError as exc:
+        except FAILURES as exc:
             self.failed = True
             self.setObsolete(True)
             self.ctx.report(exc)
@@ -45,7 +54,7 @@ class ServiceCommand(QUndoCommand):
     def undo(self) -> None:
         try:
             self.revert()
-        except UserError as exc:
+        except FAILURES as exc:
             self.ctx.report(exc)
         self.ctx.notify(self.change)
 
@@ -95,13 +104,22 @@ class SetItemNoteCommand(ServiceCommand):
         self.before_note: str | None = None
 
     def apply(self) -> None:
-        change = self.ctx.services.progress.set_note(self.profile_id, self.item_id, self.note)
+        try:
+            change = self.ctx.services.progress.set_note(self.profile_id, self.item_id, self.note)
+        except FAILURES:
+            # What was typed is not lost: the window keeps it and saves it again when it can.
+            self.ctx.keep_unsaved(item_note_key(self.item_id), self.note, self._again)
+            raise
+        self.ctx.forget_unsaved(item_note_key(self.item_id))
         if self.before_note is None:
             self.before_note = change.before.note
 
     def revert(self) -> None:
         assert self.before_note is not None
         self.ctx.services.progress.set_note(self.profile_id, self.item_id, self.before_note)
+
+    def _again(self, text: str) -> SetItemNoteCommand:
+        return SetItemNoteCommand(self.ctx, self.item_id, text)
 
     def id(self) -> int:
         return _ITEM_NOTE_TYPING_ID
@@ -243,9 +261,17 @@ class UpdateNoteCommand(ServiceCommand):
         self.before_text: str | None = None
 
     def apply(self) -> None:
-        change = self.ctx.services.portfolio.update_note(self.profile_id, self.note_id, self.note_text)
+        try:
+            change = self.ctx.services.portfolio.update_note(self.profile_id, self.note_id, self.note_text)
+        except FAILURES:
+            self.ctx.keep_unsaved(project_note_key(self.note_id), self.note_text, self._again)
+            raise
+        self.ctx.forget_unsaved(project_note_key(self.note_id))
         if self.before_text is None:
             self.before_text = change.before.text
+
+    def _again(self, text: str) -> UpdateNoteCommand:
+        return UpdateNoteCommand(self.ctx, self.note_id, text)
 
     def revert(self) -> None:
         assert self.before_text is not None

@@ -1,0 +1,106 @@
+"""Faults from below, in the window: a full disk keeps what the learner typed, a read-only
+folder opens read-only and says so, a vanished folder is told once."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+from conftest import fill
+from pytestqt.qtbot import QtBot
+from ui_helpers import WindowOpener
+
+from roadmap_app.domain.model import ItemState
+
+
+def test_a_note_typed_on_a_full_disk_is_kept_marked_unsaved_and_saved_when_there_is_room(
+    qtbot: QtBot, small_disk: Path
+) -> None:
+    with WindowOpener(small_disk / "data", qtbot) as opener:
+        window = opener()
+        window.show_page("skills")
+        skills = window.skills
+        skills.select_skill("skill.sql")
+        filler = fill(small_disk)
+        skills.note.setPlainText("window functions, " * 300)
+        skills.note.flush()
+        # Kept in the editor, marked, and told once on the status bar; nothing written.
+        assert skills.note.toPlainText().startswith("window functions")
+        assert skills.note.property("unsaved") is True
+        assert "is full" in window.last_error
+        assert window.services.progress.get(window.ctx.profile_id, "skill.sql").note == ""
+        # Another skill and back: the kept text comes back with it.
+        skills.select_skill("skill.python")
+        assert skills.note.toPlainText() == ""
+        skills.select_skill("skill.sql")
+        assert skills.note.toPlainText().startswith("window functions")
+
+        filler.unlink()
+        window.ctx.save_unsaved()
+        assert window.services.progress.get(window.ctx.profile_id, "skill.sql").note.startswith("window functions")
+        assert skills.note.property("unsaved") is False
+        assert window.ctx.unsaved == {}
+
+
+def test_a_read_only_folder_opens_read_only_and_refuses_changes_in_one_message(qtbot: QtBot, small_disk: Path) -> None:
+    data = small_disk / "data"
+    with WindowOpener(data, qtbot) as opener:
+        window = opener()
+        window.services.progress.set_state(window.ctx.profile_id, "skill.sql", "done")
+        opener.close_all()
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    try:
+        with WindowOpener(data, qtbot) as opener:
+            window = opener()
+            assert "(read-only)" in window.windowTitle()
+            assert "read-only" in window.profile_label.toolTip()
+            window.show_page("skills")
+            window.skills.select_skill("skill.python")
+            window.skills.state_controls.buttons[ItemState.DONE].click()
+            assert "read-only" in window.last_error
+            assert window.services.progress.get(window.ctx.profile_id, "skill.python").state is ItemState.TODO
+            assert window.services.progress.get(window.ctx.profile_id, "skill.sql").state is ItemState.DONE
+    finally:
+        subprocess.run(["mount", "-o", "remount,rw", str(small_disk)], check=True)
+
+
+def test_a_data_folder_removed_under_the_window_is_told_once_and_takes_no_write(qtbot: QtBot, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    with WindowOpener(data, qtbot) as opener:
+        window = opener()
+        messages: list[str] = []
+        window.ctx.failed.connect(messages.append)
+        moved = tmp_path / "elsewhere"
+        shutil.move(str(data), str(moved))
+        for _ in range(3):
+            window.ctx.poll()
+        assert len(messages) == 1 and "cannot be reached" in messages[0]
+        window.show_page("skills")
+        window.skills.select_skill("skill.python")
+        window.skills.state_controls.buttons[ItemState.DONE].click()
+        assert "cannot be reached" in window.last_error
+        shutil.move(str(moved), str(data))
+        window.skills.state_controls.buttons[ItemState.DONE].click()
+        assert window.services.progress.get(window.ctx.profile_id, "skill.python").state is ItemState.DONE
+
+
+def test_a_project_note_typed_on_a_full_disk_is_kept_too(qtbot: QtBot, small_disk: Path) -> None:
+    with WindowOpener(small_disk / "data", qtbot) as opener:
+        window = opener()
+        me = window.ctx.profile_id
+        project = window.services.portfolio.add(me, "Churn model")
+        note = window.services.portfolio.add_note(me, project.id, "first")
+        window.ctx.reload_all()
+        window.show_project(project.id)
+        editor = window.portfolio.editor
+        qtbot.waitUntil(lambda: editor.note_editor.isEnabled())
+        filler = fill(small_disk)
+        editor.note_editor.setPlainText("baseline F1 0.71 " * 200)
+        editor.note_editor.flush()
+        assert editor.note_editor.property("unsaved") is True
+        assert window.services.portfolio.note(me, note.id).text == "first"
+        filler.unlink()
+        window.ctx.save_unsaved()
+        assert window.services.portfolio.note(me, note.id).text.startswith("baseline F1")
+        assert editor.note_editor.property("unsaved") is False
