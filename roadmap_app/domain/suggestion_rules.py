@@ -1,4 +1,6 @@
-"""The suggestion rules: each reads the precomputed facts and yields its suggestions, best first.
+"""The suggestion rules on learning and the job search (the portfolio's are in
+``suggestion_rules_projects``): each reads the precomputed facts and yields its
+suggestions, best first.
 
 Every rule has a one-line docstring, shown as its summary. Standard library only.
 """
@@ -7,9 +9,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import datetime
 
-from roadmap_app.domain.model import ItemState, Project, ProjectIdea, ProjectStatus, SkillGroup
+from roadmap_app.domain.model import ItemState, SkillGroup
 from roadmap_app.domain.pages import PageName
 from roadmap_app.domain.progress import current_step, tally
 from roadmap_app.domain.suggestion_facts import OPEN, WIP_LIMIT, Facts, core_skills
@@ -33,12 +35,12 @@ PROJECT_WIP_LIMIT = 3
 # --- scoring helpers ------------------------------------------------------------------------------
 
 
-def _start_penalty(f: Facts, penalty: int = START_PENALTY) -> int:
+def start_penalty(f: Facts, penalty: int = START_PENALTY) -> int:
     """How far advice to start something new drops: by ``penalty`` while too much is in progress."""
     return penalty if f.over_limit else 0
 
 
-def _weeks_past_stale(days: int, cap: int) -> int:
+def weeks_past_stale(days: int, cap: int) -> int:
     """Whole weeks beyond ``STALE_DAYS``, at most ``cap``: how much more urgent stale advice is."""
     return min((days - STALE_DAYS) // 7, cap)
 
@@ -125,7 +127,7 @@ def step_order(f: Facts) -> Iterator[Suggestion]:
                 key,
                 task.title,
                 f"It is the next open task of your current {where}.",
-                70 - _start_penalty(f),
+                70 - start_penalty(f),
                 Action(ActionKind.SET_STATE, task.id, ItemState.IN_PROGRESS.value, "Start"),
                 state,
                 subject=task.title,
@@ -168,7 +170,7 @@ def ready_skills(f: Facts) -> Iterator[Suggestion]:
                 f"start-skill:{skill.id}",
                 f"Start {skill.title}",
                 "; ".join(facts) + ".",
-                40 + min(score, 25) - _start_penalty(f),
+                40 + min(score, 25) - start_penalty(f),
                 Action(ActionKind.SET_STATE, skill.id, ItemState.IN_PROGRESS.value, "Start learning"),
                 tuple(skill.requires),
                 len(unlocks),
@@ -202,7 +204,7 @@ def stalled_work(f: Facts) -> Iterator[Suggestion]:
             f"Get back to {title}",
             f"{title} has been in progress with no change for {days} days (last on {touched.date().isoformat()}); "
             "finish it, or set it back to to-do to clear your plate.",
-            64 + _weeks_past_stale(days, 8),
+            64 + weeks_past_stale(days, 8),
             Action(ActionKind.OPEN_ITEM, item_id, label="Open"),
             touched.date().isoformat(),
             subject=title,
@@ -235,118 +237,6 @@ def too_much_in_progress(f: Facts) -> Iterator[Suggestion]:
     )
 
 
-def too_many_projects(f: Facts) -> Iterator[Suggestion]:
-    """More than 3 projects being built at once: finish one and pause the others."""
-    building = [p for p in f.snap.projects if p.status is ProjectStatus.BUILDING]
-    if len(building) <= PROJECT_WIP_LIMIT:
-        return
-    # The one touched last is where the learner has momentum; ties go to the newest.
-    pick = max(building, key=lambda p: (f.snap.last_note_at.get(p.id) or p.updated_at, p.updated_at, p.id))
-    others = [p.title for p in building if p.id != pick.id]
-    yield make_suggestion(
-        "projects-in-progress",
-        "projects-wip",
-        f"Finish {pick.title} before the other projects",
-        f"You are building {len(building)} projects at once ({join_names(others, 3, listing=True)} besides it), "
-        f"more than {PROJECT_WIP_LIMIT}; finish the one you worked on last and set the others back to ideas "
-        "until it is done: one finished project shows more than several half-built ones.",
-        78,
-        Action(ActionKind.OPEN_PROJECT, str(pick.id), "", "Open project"),
-        tuple(sorted(p.id for p in building)),
-        subject=pick.title,
-    )
-
-
-def show_done_skills(f: Facts) -> Iterator[Suggestion]:
-    """Skills marked done that no project shows: start the project idea that trains most of them."""
-    unshown = [s.id for s in f.roadmap.skills if f.state(s.id) is ItemState.DONE and s.id not in f.project_skills]
-    if not unshown:
-        return
-    candidates: list[tuple[int, int, int, ProjectIdea, list[str], list[str]]] = []
-    for index, idea in enumerate(f.roadmap.project_ideas):
-        if idea.id in f.started_ideas:
-            continue
-        covered = [s for s in unshown if s in idea.skill_ids]
-        if covered:
-            missing = [s for s in idea.skill_ids if f.state(s) is not ItemState.DONE]
-            candidates.append((-len(covered), len(missing), index, idea, covered, missing))
-    candidates.sort(key=lambda c: c[:3])
-    found: list[Suggestion] = []
-    for _neg, _n, _i, idea, covered, missing in candidates:
-        names = [f.title(s) for s in covered]
-        one = len(names) == 1
-        reason = (
-            f"No project of yours shows {'a' if one else len(names)} done skill{'' if one else 's'} "
-            f"({join_names(names, 4, listing=True)}); this idea trains {'it' if one else 'them'}"
-        )
-        if missing:
-            reason += f", with {join_names([f.title(s) for s in missing], 3, listing=True)} to learn on the way"
-        found.append(
-            make_suggestion(
-                "show-done-skills",
-                f"show-skills:{idea.id}",
-                f"Start a project: {idea.title}",
-                reason + ".",
-                56
-                + 3 * min(len(covered), 6)
-                + min(len(unshown), 8)
-                - 2 * min(len(missing), 5)
-                - _start_penalty(f, PROJECT_START_PENALTY),
-                Action(ActionKind.START_PROJECT, idea.id, label="Start project"),
-                tuple(covered),
-                subject=idea.title,
-            )
-        )
-    found.sort(key=lambda s: -s.priority)
-    yield from found
-
-
-def link_done_projects(f: Facts) -> Iterator[Suggestion]:
-    """A done project with no repository link: add the link so employers can see the code."""
-    unlinked = [p for p in f.snap.projects if p.status is ProjectStatus.DONE and not p.repo_url]
-    unlinked.sort(key=lambda p: (p.finished_on or date.min, p.id), reverse=True)  # newest first
-    for project in unlinked:
-        finished = f" (finished {project.finished_on.isoformat()})" if project.finished_on else ""
-        yield make_suggestion(
-            "link-done-project",
-            f"add-link:project:{project.id}",
-            f"Add a repository link to {project.title}",
-            f"{project.title} is done{finished} but has no repository link; employers want to see the code.",
-            72,
-            Action(ActionKind.OPEN_PROJECT, str(project.id), "link", "Add link"),
-            project.id,
-            subject=project.title,
-        )
-
-
-def note_building_projects(f: Facts) -> Iterator[Suggestion]:
-    """A project being built with no note for 14 days: write down where it stands."""
-    quiet: list[tuple[int, int, Project, date, bool]] = []
-    for project in f.snap.projects:
-        if project.status is not ProjectStatus.BUILDING:
-            continue
-        noted = f.snap.last_note_at.get(project.id)
-        since = max(project.started_on or date.min, project.created_at.date())
-        last = max(noted.date(), since) if noted else since
-        days = (f.today - last).days
-        if days >= STALE_DAYS:
-            quiet.append((-days, project.id, project, last, noted is not None))
-    quiet.sort(key=lambda q: q[:2])  # the longest silence first
-    for neg_days, _id, project, last, has_note in quiet:
-        days = -neg_days
-        fact = f"its last note is {days} days old" if has_note else f"it has had no note in {days} days of building"
-        yield make_suggestion(
-            "note-building-project",
-            f"project-note:project:{project.id}",
-            f"Write a progress note on {project.title}",
-            f"{project.title} is being built and {fact}; a short note keeps the thread and becomes interview material.",
-            56 + _weeks_past_stale(days, 6),
-            Action(ActionKind.OPEN_PROJECT, str(project.id), "note", "Add note"),
-            last.isoformat(),
-            subject=project.title,
-        )
-
-
 def balance_workplace(f: Facts) -> Iterator[Suggestion]:
     """Workplace skills neglected while technical ones advance: start the workplace skill that opens most."""
     technical_done = [
@@ -368,7 +258,7 @@ def balance_workplace(f: Facts) -> Iterator[Suggestion]:
         f"workplace:{pick.id}",
         f"Start {pick.title}",
         f"You have {count_of(len(technical_done), 'technical skill')} done but no workplace skill started{used}.",
-        62 - _start_penalty(f),
+        62 - start_penalty(f),
         Action(ActionKind.SET_STATE, pick.id, ItemState.IN_PROGRESS.value, "Start learning"),
         len(technical_done) >= WORKPLACE_AFTER_TECHNICAL,
         subject=pick.title,

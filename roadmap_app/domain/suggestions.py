@@ -27,14 +27,16 @@ from roadmap_app.domain.suggestion_rules import (
     balance_workplace,
     choose_target,
     job_readiness,
-    link_done_projects,
-    note_building_projects,
     ready_skills,
-    show_done_skills,
     stalled_work,
     step_order,
-    too_many_projects,
     too_much_in_progress,
+)
+from roadmap_app.domain.suggestion_rules_projects import (
+    link_done_projects,
+    note_building_projects,
+    show_done_skills,
+    too_many_projects,
 )
 from roadmap_app.domain.suggestion_types import ActionKind, Folded, Suggestion
 from roadmap_app.domain.suggestion_wording import folded_title, join_names

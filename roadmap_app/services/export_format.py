@@ -2,7 +2,8 @@
 
 Each kind of record is a dataclass whose field types say what the JSON holds, with the
 limits of ``domain.limits`` attached (``Annotated``). ``from_json`` checks a document
-against them in full, naming the first bad field by its path; ``to_json`` writes one. A
+against them in full (``services.records`` holds that machinery), naming the first bad field
+by its path; ``to_json`` writes one. A
 new kind of record is a new dataclass and a field of ``ExportDocument``: it is checked
 for free. Nothing here touches the database: ``TransferService`` writes a document only
 after all of it has been read here.
@@ -14,54 +15,33 @@ version 1 and then brought to version 2 (``_upgrade_v1``), so it still imports.
 
 from __future__ import annotations
 
-import dataclasses
-import enum
 import json
-import types
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Annotated, Any, TypeVar, Union, get_args, get_origin, get_type_hints
+from typing import Annotated, Any
 
 from roadmap_app.domain.activity import from_legacy
 from roadmap_app.domain.limits import MAX_ID, MAX_SHORT, MAX_TEXT, MAX_TITLE
 from roadmap_app.domain.model import ItemState, ProjectStatus
 from roadmap_app.services.errors import InvalidInputError
 from roadmap_app.services.profiles import clean_profile_name
+from roadmap_app.services.records import (
+    ImportFormatError,
+    IsUuid,
+    Many,
+    Text,
+    encodable,
+    fail,
+    from_json,
+    to_json,
+)
+
+__all__ = ["ImportFormatError", "encodable", "from_json", "to_json"]
 
 FORMAT = "roadmap-app-profile"
 FORMAT_VERSION = 2
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
-
-T = TypeVar("T")
-
-
-class ImportFormatError(InvalidInputError):
-    """An import document that is not a valid profile export."""
-
-
-# --- what a field may hold ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Text:
-    """A string of at most ``limit`` characters; ``empty=False`` asks for some text."""
-
-    limit: int = MAX_SHORT
-    empty: bool = True
-
-
-@dataclass(frozen=True, slots=True)
-class Many:
-    """A list of at most ``limit`` entries; ``unique`` names the field (or "" the value) no two share."""
-
-    limit: int
-    unique: str | None = None
-
-
-class IsUuid:
-    """A UUID in its usual text form."""
-
 
 Id = Annotated[str, Text(MAX_ID, empty=False)]
 OptionalId = Annotated[str, Text(MAX_ID)]
@@ -177,131 +157,6 @@ class LegacyActivityRecord:
     detail: Annotated[str, Text(MAX_SHORT * 10)]
 
 
-# --- JSON to records ---------------------------------------------------------------------------
-
-
-def fail(where: str, problem: str) -> ImportFormatError:
-    return ImportFormatError(f"import file: {where}: {problem}; export the profile again with 'roadmap-app export'")
-
-
-def from_json(cls: type[T], value: Any, where: str) -> T:
-    """A record of type ``cls`` from parsed JSON, or ImportFormatError naming the first bad field."""
-    if not isinstance(value, dict):
-        raise fail(where, "must be an object")
-    hints = get_type_hints(cls, include_extras=True)
-    fields = dataclasses.fields(cls)  # type: ignore[arg-type]
-    required = {f.name for f in fields if f.default is dataclasses.MISSING}
-    missing = required - value.keys()
-    if missing:
-        raise fail(where, f"missing {', '.join(sorted(missing))}")
-    values = {f.name: _read(hints[f.name], value[f.name], f"{where}.{f.name}") for f in fields if f.name in value}
-    return cls(**values)
-
-
-def _read(hint: Any, value: Any, where: str) -> Any:
-    meta: tuple[Any, ...] = ()
-    if get_origin(hint) is Annotated:
-        hint, *extra = get_args(hint)
-        meta = tuple(extra)
-    origin = get_origin(hint)
-    if origin in (Union, types.UnionType):
-        options = [a for a in get_args(hint) if a is not type(None)]
-        if value is None:
-            return None
-        return _read(options[0], value, where)
-    if origin is tuple:
-        return _read_many(get_args(hint)[0], value, where, next((m for m in meta if isinstance(m, Many)), None))
-    if hint is str:
-        return _read_text(value, where, meta)
-    if hint is int:
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise fail(where, "must be a whole number")
-        return value
-    if hint is datetime:
-        return _read_moment(value, where)
-    if hint is date:
-        return _read_day(value, where)
-    if isinstance(hint, type) and issubclass(hint, enum.Enum):
-        allowed = {m.value for m in hint}
-        if not isinstance(value, str) or value not in allowed:
-            raise fail(where, f"must be one of {', '.join(sorted(allowed))}")
-        return hint(value)
-    if dataclasses.is_dataclass(hint):
-        return from_json(hint, value, where)  # type: ignore[arg-type]
-    raise TypeError(f"no reader for {hint!r}")  # a programming error, caught by the tests
-
-
-def _read_many(item: Any, value: Any, where: str, many: Many | None) -> tuple[Any, ...]:
-    if not isinstance(value, list):
-        raise fail(where, "must be a list")
-    limit = many.limit if many else 1_000_000
-    if len(value) > limit:
-        raise fail(where, f"has more than {limit:,} entries")
-    out = tuple(_read(item, entry, f"{where}[{i}]") for i, entry in enumerate(value))
-    if many is not None and many.unique is not None:
-        seen: set[Any] = set()
-        for i, entry in enumerate(out):
-            key = getattr(entry, many.unique) if many.unique else entry
-            if key in seen:
-                field = f".{many.unique}" if many.unique else ""
-                raise fail(f"{where}[{i}]{field}", f"{_quote(str(key))} appears twice")
-            seen.add(key)
-    return out
-
-
-def _read_text(value: Any, where: str, meta: tuple[Any, ...]) -> str:
-    rule = next((m for m in meta if isinstance(m, Text)), Text())
-    if not isinstance(value, str):
-        raise fail(where, "must be text")
-    if len(value) > rule.limit:
-        raise fail(where, f"is longer than {rule.limit:,} characters")
-    if not rule.empty and not value.strip():
-        raise fail(where, "cannot be empty")
-    if not encodable(value):
-        raise fail(where, "contains an invalid character (a lone surrogate)")
-    if any(isinstance(m, IsUuid) for m in meta):
-        try:
-            uuid.UUID(value)
-        except ValueError:
-            raise fail(where, f"{_quote(value)} is not a UUID") from None
-    return value
-
-
-def _read_moment(value: Any, where: str) -> datetime:
-    if not isinstance(value, str):
-        raise fail(where, "must be a date and time such as 2025-02-01T10:00:00")
-    try:
-        parsed = datetime.fromisoformat(value)
-        return parsed if parsed.tzinfo is None else parsed.astimezone().replace(tzinfo=None)
-    except (ValueError, OverflowError, OSError):
-        raise fail(where, f"{_quote(value)} is not a date and time") from None
-
-
-def _read_day(value: Any, where: str) -> date:
-    if not isinstance(value, str):
-        raise fail(where, "must be a date such as 2025-02-01 or null")
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise fail(where, f"{_quote(value)} is not a date") from None
-
-
-# --- records to JSON ---------------------------------------------------------------------------
-
-
-def to_json(record: Any) -> Any:
-    """Plain JSON values from a record (dataclasses, tuples, enums, dates)."""
-    if dataclasses.is_dataclass(record) and not isinstance(record, type):
-        return {f.name: to_json(getattr(record, f.name)) for f in dataclasses.fields(record)}
-    if isinstance(record, tuple | list):
-        return [to_json(v) for v in record]
-    if isinstance(record, enum.Enum):
-        return record.value
-    if isinstance(record, datetime | date):
-        return record.isoformat()
-    return record
-
-
 # --- whole documents ---------------------------------------------------------------------------
 
 
@@ -391,21 +246,6 @@ def _with_uuids(entries: Any) -> Any:
     if not isinstance(entries, list):
         return entries
     return [{**e, "uuid": str(uuid.uuid4())} if isinstance(e, dict) else e for e in entries]
-
-
-def encodable(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _quote(value: str, limit: int = 40) -> str:
-    """A value for an error message: shortened, on one line, printable."""
-    shown = "".join(ch if ch.isprintable() else " " for ch in value[:limit])
-    shown = " ".join(shown.split()).encode("utf-8", "replace").decode("utf-8")
-    return f"'{shown}{'...' if len(value) > limit else ''}'"
 
 
 def _reject_constant(name: str) -> Any:

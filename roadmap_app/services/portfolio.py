@@ -2,26 +2,36 @@
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import Any
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.elements import SQLColumnExpression
 
 from roadmap_app.domain.activity import ActivityAction, SubjectKind
-from roadmap_app.domain.limits import MAX_TEXT, MAX_TITLE
+from roadmap_app.domain.limits import MAX_TEXT
 from roadmap_app.domain.model import Project, ProjectNote, ProjectStatus, Roadmap
 from roadmap_app.services._common import Clock, bury, profile_row, record, system_clock, unbury
 from roadmap_app.services._project_rows import PROJECT_COLUMNS, projects_from_rows, to_note, to_project
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
+from roadmap_app.services.project_query import ProjectQuery, ProjectSort, matching, ordered
+from roadmap_app.services.project_values import clean_link, clean_title, logged_value, parse_status
 from roadmap_app.storage.db import Database
 from roadmap_app.storage.tables import ProjectNoteRow, ProjectRow, ProjectSkillRow, new_uuid
 
-LINK_SCHEMES = ("http://", "https://")
+__all__ = [
+    "NoteChange",
+    "PortfolioService",
+    "ProjectChange",
+    "ProjectQuery",
+    "ProjectSort",
+    "clean_link",
+    "clean_title",
+    "parse_status",
+]
+
 EDITABLE = frozenset({"title", "summary", "status", "repo_url", "demo_url", "started_on", "finished_on"})
 
 
@@ -35,111 +45,6 @@ class ProjectChange:
 class NoteChange:
     before: ProjectNote
     after: ProjectNote
-
-
-class ProjectSort(enum.StrEnum):
-    """What a project list is ordered by; equal keys are ordered by id, in the same direction."""
-
-    UPDATED = "updated"
-    TITLE = "title"
-    STATUS = "status"
-    CREATED = "created"
-
-
-@dataclass(frozen=True, slots=True)
-class ProjectQuery:
-    """Which projects a list shows, and in which order: by default all of them, newest first.
-
-    ``text`` keeps projects whose title or summary contains it (ignoring case); ``status``
-    keeps one status only.
-    """
-
-    text: str = ""
-    status: ProjectStatus | None = None
-    sort: ProjectSort = ProjectSort.UPDATED
-    descending: bool = True
-
-    @property
-    def filtered(self) -> bool:
-        return bool(self.text.strip()) or self.status is not None
-
-
-# Statuses in the order of a project's life; an unknown one (from a newer version) reads as an idea.
-_STATUS_RANK = case(
-    (ProjectRow.status == ProjectStatus.BUILDING.value, 1),
-    (ProjectRow.status == ProjectStatus.DONE.value, 2),
-    else_=0,
-)
-
-
-def _like_pattern(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-Query = TypeVar("Query", bound="Select[*tuple[Any, ...]]")
-
-
-def _matching(query: Query, profile_id: int, wanted: ProjectQuery) -> Query:
-    query = query.where(ProjectRow.profile_id == profile_id)
-    text = " ".join(wanted.text.split())
-    if text:
-        pattern = _like_pattern(text)
-        query = query.where(
-            ProjectRow.title.ilike(pattern, escape="\\") | ProjectRow.summary.ilike(pattern, escape="\\")
-        )
-    if wanted.status is ProjectStatus.IDEA:
-        others = [s.value for s in ProjectStatus if s is not ProjectStatus.IDEA]
-        query = query.where(ProjectRow.status.not_in(others))
-    elif wanted.status is not None:
-        query = query.where(ProjectRow.status == wanted.status.value)
-    return query
-
-
-def _order(wanted: ProjectQuery) -> list[SQLColumnExpression[Any]]:
-    key: SQLColumnExpression[Any] = {
-        ProjectSort.UPDATED: ProjectRow.updated_at,
-        ProjectSort.TITLE: ProjectRow.title.collate("NOCASE"),
-        ProjectSort.STATUS: _STATUS_RANK,
-        ProjectSort.CREATED: ProjectRow.created_at,
-    }[wanted.sort]
-    if wanted.descending:
-        return [key.desc(), ProjectRow.id.desc()]
-    return [key.asc(), ProjectRow.id.asc()]
-
-
-def parse_status(text: str) -> ProjectStatus:
-    try:
-        return ProjectStatus(text.strip().lower())
-    except ValueError:
-        choices = ", ".join(s.value for s in ProjectStatus)
-        raise InvalidInputError(f"unknown project status '{text}'; use one of: {choices}") from None
-
-
-def clean_link(value: str, what: str) -> str:
-    """A repository or demo link: empty, or an http(s) address without spaces."""
-    value = value.strip()
-    if value and (not value.lower().startswith(LINK_SCHEMES) or any(c.isspace() for c in value)):
-        raise InvalidInputError(f"the {what} link must be an address starting with https:// (got '{value}')")
-    return value
-
-
-def clean_title(value: str) -> str:
-    value = " ".join(value.split())
-    if not value:
-        raise InvalidInputError("a project needs a title; give one such as 'Sentiment analysis of tweets'")
-    if len(value) > MAX_TITLE:
-        raise InvalidInputError(f"a project title can have at most {MAX_TITLE} characters")
-    return value
-
-
-def _logged(key: str, value: object) -> str:
-    """A project field's value as the activity log keeps it: a summary by its length only."""
-    if key == "summary":
-        return str(len(str(value)))
-    if value is None:
-        return ""
-    return value.value if isinstance(value, ProjectStatus) else str(value)
 
 
 class PortfolioService:
@@ -161,7 +66,7 @@ class PortfolioService:
         wanted = query or ProjectQuery()
         with self._db.read() as session:
             statement = (
-                _matching(select(*PROJECT_COLUMNS), profile_id, wanted).order_by(*_order(wanted)).offset(max(offset, 0))
+                matching(select(*PROJECT_COLUMNS), profile_id, wanted).order_by(*ordered(wanted)).offset(max(offset, 0))
             )
             if limit is not None:
                 statement = statement.limit(max(limit, 0))
@@ -170,15 +75,15 @@ class PortfolioService:
     def count(self, profile_id: int, query: ProjectQuery | None = None) -> int:
         """How many projects the profile has (that match ``query``, when given)."""
         with self._db.read() as session:
-            statement = _matching(select(func.count()).select_from(ProjectRow), profile_id, query or ProjectQuery())
+            statement = matching(select(func.count()).select_from(ProjectRow), profile_id, query or ProjectQuery())
             return int(session.scalar(statement) or 0)
 
     def position(self, profile_id: int, project_id: int, query: ProjectQuery | None = None) -> int | None:
         """Where a project stands (0 first) in the list ``query`` gives, or None if it is not in it."""
         wanted = query or ProjectQuery()
         with self._db.read() as session:
-            ranked = _matching(
-                select(ProjectRow.id, func.row_number().over(order_by=_order(wanted)).label("rank")),
+            ranked = matching(
+                select(ProjectRow.id, func.row_number().over(order_by=ordered(wanted)).label("rank")),
                 profile_id,
                 wanted,
             ).subquery()
@@ -330,7 +235,7 @@ class PortfolioService:
         for key in changed:
             record(
                 session, row.profile_id, now, ActivityAction.PROJECT_EDIT, SubjectKind.PROJECT, row.id,
-                field=key, before=_logged(key, getattr(before, key)), after=_logged(key, getattr(after, key)),
+                field=key, before=logged_value(key, getattr(before, key)), after=logged_value(key, getattr(after, key)),
             )  # fmt: skip
 
     @staticmethod

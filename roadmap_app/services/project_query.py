@@ -1,0 +1,84 @@
+"""Which projects a list shows and in which order, as SQL: filter, status and sort."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from sqlalchemy import Select, case
+from sqlalchemy.sql.elements import SQLColumnExpression
+
+from roadmap_app.domain.model import ProjectStatus
+from roadmap_app.storage.tables import ProjectRow
+
+
+class ProjectSort(enum.StrEnum):
+    """What a project list is ordered by; equal keys are ordered by id, in the same direction."""
+
+    UPDATED = "updated"
+    TITLE = "title"
+    STATUS = "status"
+    CREATED = "created"
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectQuery:
+    """Which projects a list shows, and in which order: by default all of them, newest first.
+
+    ``text`` keeps projects whose title or summary contains it (ignoring case); ``status``
+    keeps one status only.
+    """
+
+    text: str = ""
+    status: ProjectStatus | None = None
+    sort: ProjectSort = ProjectSort.UPDATED
+    descending: bool = True
+
+    @property
+    def filtered(self) -> bool:
+        return bool(self.text.strip()) or self.status is not None
+
+
+# Statuses in the order of a project's life; an unknown one (from a newer version) reads as an idea.
+_STATUS_RANK = case(
+    (ProjectRow.status == ProjectStatus.BUILDING.value, 1),
+    (ProjectRow.status == ProjectStatus.DONE.value, 2),
+    else_=0,
+)
+
+
+def _like_pattern(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+Query = TypeVar("Query", bound="Select[*tuple[Any, ...]]")
+
+
+def matching(query: Query, profile_id: int, wanted: ProjectQuery) -> Query:
+    query = query.where(ProjectRow.profile_id == profile_id)
+    text = " ".join(wanted.text.split())
+    if text:
+        pattern = _like_pattern(text)
+        query = query.where(
+            ProjectRow.title.ilike(pattern, escape="\\") | ProjectRow.summary.ilike(pattern, escape="\\")
+        )
+    if wanted.status is ProjectStatus.IDEA:
+        others = [s.value for s in ProjectStatus if s is not ProjectStatus.IDEA]
+        query = query.where(ProjectRow.status.not_in(others))
+    elif wanted.status is not None:
+        query = query.where(ProjectRow.status == wanted.status.value)
+    return query
+
+
+def ordered(wanted: ProjectQuery) -> list[SQLColumnExpression[Any]]:
+    key: SQLColumnExpression[Any] = {
+        ProjectSort.UPDATED: ProjectRow.updated_at,
+        ProjectSort.TITLE: ProjectRow.title.collate("NOCASE"),
+        ProjectSort.STATUS: _STATUS_RANK,
+        ProjectSort.CREATED: ProjectRow.created_at,
+    }[wanted.sort]
+    if wanted.descending:
+        return [key.desc(), ProjectRow.id.desc()]
+    return [key.asc(), ProjectRow.id.asc()]
