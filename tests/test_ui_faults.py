@@ -104,3 +104,23 @@ def test_a_project_note_typed_on_a_full_disk_is_kept_too(qtbot: QtBot, small_dis
         window.ctx.save_unsaved()
         assert window.services.portfolio.note(me, note.id).text.startswith("baseline F1")
         assert editor.note_editor.property("unsaved") is False
+
+
+def test_a_project_summary_typed_on_a_full_disk_is_kept_too(qtbot: QtBot, small_disk: Path) -> None:
+    with WindowOpener(small_disk / "data", qtbot) as opener:
+        window = opener()
+        me = window.ctx.profile_id
+        project = window.services.portfolio.add(me, "Churn model")
+        window.ctx.reload_all()
+        window.show_project(project.id)
+        editor = window.portfolio.editor
+        qtbot.waitUntil(lambda: editor.summary_edit.isEnabled())
+        filler = fill(small_disk)
+        editor.summary_edit.setPlainText("Predict which customers leave. " * 100)
+        editor.summary_edit.flush()
+        assert editor.summary_edit.property("unsaved") is True
+        assert window.services.portfolio.get(me, project.id).summary == ""
+        filler.unlink()
+        window.ctx.save_unsaved()
+        assert window.services.portfolio.get(me, project.id).summary.startswith("Predict which")
+        assert editor.summary_edit.property("unsaved") is False

@@ -35,6 +35,7 @@ from roadmap_app.ui.window.undo import (
     UpdateNoteCommand,
     UpdateProjectCommand,
     project_note_key,
+    project_summary_key,
 )
 
 
@@ -294,7 +295,8 @@ class ProjectEditor(QWidget):
         if not same or not self.title_edit.isModified():
             self._load_line(self.title_edit, project.title)
         self.status_box.setCurrentIndex(self.status_box.findData(project.status.value))
-        self.summary_edit.set_saved_text(project.summary, force=not same)
+        summary, kept = self.ctx.kept_text(project_summary_key(project.id), project.summary)
+        self.summary_edit.load(summary, unsaved=kept, force=not same)
         for key, edit in self.link_edits.items():
             if not same or not edit.isModified():
                 self._load_line(edit, getattr(project, key))

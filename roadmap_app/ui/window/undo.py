@@ -28,6 +28,10 @@ def project_note_key(note_id: int) -> str:
     return f"project-note:{note_id}"
 
 
+def project_summary_key(project_id: int) -> str:
+    return f"project-summary:{project_id}"
+
+
 class ServiceCommand(QUndoCommand):
     """A change made through the services; refused changes leave no trace on the stack."""
 
@@ -108,7 +112,10 @@ class SetItemNoteCommand(ServiceCommand):
             change = self.ctx.services.progress.set_note(self.profile_id, self.item_id, self.note)
         except FAILURES:
             # What was typed is not lost: the window keeps it and saves it again when it can.
-            self.ctx.keep_unsaved(item_note_key(self.item_id), self.note, self._again)
+            ctx, item_id = self.ctx, self.item_id  # the refused command itself is dropped
+            self.ctx.keep_unsaved(
+                item_note_key(item_id), self.note, lambda text: SetItemNoteCommand(ctx, item_id, text)
+            )
             raise
         self.ctx.forget_unsaved(item_note_key(self.item_id))
         if self.before_note is None:
@@ -117,9 +124,6 @@ class SetItemNoteCommand(ServiceCommand):
     def revert(self) -> None:
         assert self.before_note is not None
         self.ctx.services.progress.set_note(self.profile_id, self.item_id, self.before_note)
-
-    def _again(self, text: str) -> SetItemNoteCommand:
-        return SetItemNoteCommand(self.ctx, self.item_id, text)
 
     def id(self) -> int:
         return _ITEM_NOTE_TYPING_ID
@@ -179,7 +183,20 @@ class UpdateProjectCommand(ServiceCommand):
         self.before: dict[str, Any] | None = None
 
     def apply(self) -> None:
-        change = self.ctx.services.portfolio.update(self.profile_id, self.project_id, **self.fields)
+        summary_only = set(self.fields) == {"summary"}
+        try:
+            change = self.ctx.services.portfolio.update(self.profile_id, self.project_id, **self.fields)
+        except FAILURES:
+            if summary_only:  # typed text: kept, and saved again when it can be
+                ctx, project_id, label = self.ctx, self.project_id, self.text()
+                self.ctx.keep_unsaved(
+                    project_summary_key(project_id),
+                    self.fields["summary"],
+                    lambda summary: UpdateProjectCommand(ctx, project_id, label, summary=summary),
+                )
+            raise
+        if summary_only:
+            self.ctx.forget_unsaved(project_summary_key(self.project_id))
         if self.before is None:
             touched = [
                 k
@@ -264,14 +281,14 @@ class UpdateNoteCommand(ServiceCommand):
         try:
             change = self.ctx.services.portfolio.update_note(self.profile_id, self.note_id, self.note_text)
         except FAILURES:
-            self.ctx.keep_unsaved(project_note_key(self.note_id), self.note_text, self._again)
+            ctx, note_id = self.ctx, self.note_id  # the refused command itself is dropped
+            self.ctx.keep_unsaved(
+                project_note_key(note_id), self.note_text, lambda text: UpdateNoteCommand(ctx, note_id, text)
+            )
             raise
         self.ctx.forget_unsaved(project_note_key(self.note_id))
         if self.before_text is None:
             self.before_text = change.before.text
-
-    def _again(self, text: str) -> UpdateNoteCommand:
-        return UpdateNoteCommand(self.ctx, self.note_id, text)
 
     def revert(self) -> None:
         assert self.before_text is not None
