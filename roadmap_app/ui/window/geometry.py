@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
 
 #: The size the pages are laid out for, when the screen has room for it.
 PREFERRED = QSize(1180, 780)
@@ -35,3 +37,25 @@ def fit_on_screen(geometry: QRect, available: QRect) -> QRect:
     left = min(max(geometry.left(), available.left()), available.left() + available.width() - width)
     top = min(max(geometry.top(), available.top()), available.top() + available.height() - height)
     return QRect(left, top, width, height)
+
+
+def fit_frame_on_screen(window: QWidget) -> None:
+    """Move and shrink a window, frame and all, wholly onto the free area of its screen."""
+    frame, inner = window.frameGeometry(), window.geometry()
+    fitted = fit_on_screen(frame, available_geometry(window, inner))
+    if fitted != frame:
+        window.setGeometry(
+            fitted.adjusted(
+                inner.left() - frame.left(),
+                inner.top() - frame.top(),
+                inner.right() - frame.right(),
+                inner.bottom() - frame.bottom(),
+            )
+        )
+
+
+def available_geometry(window: QWidget, near: QRect | None = None) -> QRect:
+    """The free area (without panels and docks) of the screen under ``near``, else the window's."""
+    screen = QGuiApplication.screenAt(near.center()) if near is not None else None
+    screen = screen or window.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QPaintEvent, QShowEvent
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QScrollArea,
     QStackedWidget,
     QWidget,
 )
@@ -34,8 +33,8 @@ from roadmap_app.ui.widgets.common import MutedLabel
 from roadmap_app.ui.window.actions import perform_action
 from roadmap_app.ui.window.backup_actions import BackupActions
 from roadmap_app.ui.window.context import Change, LearnerContext
-from roadmap_app.ui.window.geometry import first_geometry, fit_on_screen, minimum_size
-from roadmap_app.ui.window.navigator import ProjectFocus
+from roadmap_app.ui.window.geometry import available_geometry, first_geometry, fit_frame_on_screen, minimum_size
+from roadmap_app.ui.window.navigator import ProjectFocus, focus_into
 from roadmap_app.ui.window.profiles_menu import ProfilesMenu
 from roadmap_app.ui.window.search_bar import SearchBar
 from roadmap_app.ui.window.theme import ThemeMode, apply_theme
@@ -51,29 +50,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 P = TypeVar("P", bound=Page)
-
-
-def focus_into(page: QWidget) -> None:
-    """Put the keyboard on a page's first widget: its own choice (``focus_first``), else the first in tab order."""
-    focus_first = getattr(page, "focus_first", None)
-    if callable(focus_first):
-        focus_first()
-        return
-    widget = page.nextInFocusChain()
-    for _ in range(1000):  # the chain is a ring through every widget of the window
-        if widget is None or widget is page:
-            break
-        if (
-            page.isAncestorOf(widget)
-            and widget.isVisible()
-            and widget.isEnabled()
-            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
-            and not isinstance(widget, QScrollArea)
-        ):
-            widget.setFocus(Qt.FocusReason.TabFocusReason)
-            return
-        widget = widget.nextInFocusChain()
-    page.setFocus(Qt.FocusReason.TabFocusReason)
 
 
 class MainWindow(QMainWindow):
@@ -424,32 +400,13 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty() and self.restoreGeometry(geometry):
             # Saved on a larger screen, or on one no longer attached: bring it wholly onto this one.
             if not self.isMaximized() and not self.isFullScreen():
-                self._fit_frame_on_screen()
+                fit_frame_on_screen(self)
                 # The frame's true size is known once shown: fit again then.
                 self._fit_when_shown = True
         else:
-            self.setGeometry(first_geometry(self._available_geometry()))
-        self.setMinimumSize(minimum_size(self._available_geometry(self.geometry())))
+            self.setGeometry(first_geometry(available_geometry(self)))
+        self.setMinimumSize(minimum_size(available_geometry(self, self.geometry())))
         self.show_page(PageName.parse(str(self.settings.value("window/page", PageName.DASHBOARD.value))))
-
-    def _fit_frame_on_screen(self) -> None:
-        frame, inner = self.frameGeometry(), self.geometry()
-        fitted = fit_on_screen(frame, self._available_geometry(inner))
-        if fitted != frame:
-            self.setGeometry(
-                fitted.adjusted(
-                    inner.left() - frame.left(),
-                    inner.top() - frame.top(),
-                    inner.right() - frame.right(),
-                    inner.bottom() - frame.bottom(),
-                )
-            )
-
-    def _available_geometry(self, near: QRect | None = None) -> QRect:
-        """The free area (without panels and docks) of the screen under ``near``, else the window's."""
-        screen = QGuiApplication.screenAt(near.center()) if near is not None else None
-        screen = screen or self.screen() or QGuiApplication.primaryScreen()
-        return screen.availableGeometry()
 
     def save_settings(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
@@ -467,7 +424,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if self._fit_when_shown:
             self._fit_when_shown = False
-            self._fit_frame_on_screen()
+            fit_frame_on_screen(self)
         self.ctx.start_watching()
         if self._first_run:
             self._first_run = False

@@ -5,6 +5,9 @@ from __future__ import annotations
 import enum
 from typing import Protocol
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QScrollArea, QWidget
+
 from roadmap_app.domain.pages import PageName
 from roadmap_app.domain.suggestion_types import Suggestion
 
@@ -39,3 +42,26 @@ class Navigator(Protocol):
     def flush(self) -> None: ...
 
     def reload_all(self) -> None: ...
+
+
+def focus_into(page: QWidget) -> None:
+    """Put the keyboard on a page's first widget: its own choice (``focus_first``), else the first in tab order."""
+    focus_first = getattr(page, "focus_first", None)
+    if callable(focus_first):
+        focus_first()
+        return
+    widget = page.nextInFocusChain()
+    for _ in range(1000):  # the chain is a ring through every widget of the window
+        if widget is None or widget is page:
+            break
+        if (
+            page.isAncestorOf(widget)
+            and widget.isVisible()
+            and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and not isinstance(widget, QScrollArea)
+        ):
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        widget = widget.nextInFocusChain()
+    page.setFocus(Qt.FocusReason.TabFocusReason)
