@@ -15,7 +15,7 @@ import pytest
 
 from roadmap_app.bootstrap import open_services
 from roadmap_app.domain.activity import Activity, ActivityAction, SubjectKind, describe, from_legacy
-from roadmap_app.services import Services
+from roadmap_app.services import Services, UserError
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 sys.path.insert(0, str(FIXTURES))
@@ -255,3 +255,24 @@ def test_legacy_entries_of_every_kind_the_first_versions_wrote_are_understood() 
         assert from_legacy(action, subject, detail).action is not ActivityAction.OTHER, action
     assert from_legacy("project.note.delete", "project:3", "note 4").before == "4"
     assert from_legacy("note", "skill.sql", "12 characters").after == "12"
+
+
+def test_a_copy_imported_beside_its_original_leaves_the_originals_tombstones_alone(services: Services) -> None:
+    me = services.profiles.current()
+    project = services.portfolio.add(me.id, "Spam filter")
+    note = services.portfolio.add_note(me.id, project.id, "draft")
+    services.portfolio.delete_note(me.id, note.id)
+    document = services.transfer.export_profile(me.id)
+    assert len(document["tombstones"]) == 1
+    services.transfer.import_profile(document, "Copy")
+    assert services.transfer.export_profile(me.id)["tombstones"] == document["tombstones"]
+
+
+def test_a_document_that_uses_a_uuid_twice_is_refused(services: Services) -> None:
+    me = services.profiles.current()
+    services.portfolio.add(me.id, "One")
+    services.portfolio.add(me.id, "Two")
+    document = services.transfer.export_profile(me.id)
+    document["projects"][1]["uuid"] = document["projects"][0]["uuid"]
+    with pytest.raises(UserError, match=r"projects\[1\]\.uuid: .* appears twice"):
+        services.transfer.import_profile(document, "Copy")

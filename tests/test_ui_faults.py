@@ -124,3 +124,60 @@ def test_a_project_summary_typed_on_a_full_disk_is_kept_too(qtbot: QtBot, small_
         window.ctx.save_unsaved()
         assert window.services.portfolio.get(me, project.id).summary.startswith("Predict which")
         assert editor.summary_edit.property("unsaved") is False
+
+
+def test_a_kept_note_is_saved_into_the_profile_it_was_typed_in(qtbot: QtBot, small_disk: Path) -> None:
+    with WindowOpener(small_disk / "data", qtbot) as opener:
+        window = opener()
+        first = window.ctx.profile_id
+        second = window.services.profiles.create("Second").id
+        window.show_page("skills")
+        window.skills.select_skill("skill.sql")
+        filler = fill(small_disk)
+        window.skills.note.setPlainText("typed in the first profile")
+        window.skills.note.flush()
+        filler.unlink()
+        assert window.ctx.switch_profile(second)
+        window.skills.select_skill("skill.sql")
+        assert window.skills.note.toPlainText() == "", "the kept text is the first profile's"
+        window.ctx.save_unsaved()
+        assert window.services.progress.get(first, "skill.sql").note == "typed in the first profile"
+        assert window.services.progress.get(second, "skill.sql").note == ""
+
+
+def test_an_undo_the_disk_refuses_can_be_tried_again(qtbot: QtBot, small_disk: Path) -> None:
+    with WindowOpener(small_disk / "data", qtbot) as opener:
+        window = opener()
+        me = window.ctx.profile_id
+        window.show_page("skills")
+        window.skills.select_skill("skill.python")
+        window.skills.state_controls.buttons[ItemState.DONE].click()
+        assert window.services.progress.get(me, "skill.python").state is ItemState.DONE
+        filler = fill(small_disk)
+        window.undo_action.trigger()
+        assert "is full" in window.last_error
+        qtbot.waitUntil(lambda: window.ctx.undo_stack.canUndo(), timeout=2000)
+        filler.unlink()
+        window.undo_action.trigger()
+        assert window.services.progress.get(me, "skill.python").state is ItemState.TODO
+
+
+def test_read_only_data_switches_profiles_in_the_window_and_refuses_a_snooze_in_one_message(
+    qtbot: QtBot, small_disk: Path
+) -> None:
+    data = small_disk / "data"
+    with WindowOpener(data, qtbot) as opener:
+        window = opener()
+        second = window.services.profiles.create("Second").id
+        opener.close_all()
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    try:
+        with WindowOpener(data, qtbot) as opener:
+            window = opener()
+            assert window.ctx.switch_profile(second)
+            assert window.ctx.profile.name == "Second"
+            suggestion = window.services.suggestions.next_actions(second, limit=1)[0]
+            window.ctx.snooze(suggestion)
+            assert "read-only" in window.last_error
+    finally:
+        subprocess.run(["mount", "-o", "remount,rw", str(small_disk)], check=True)

@@ -100,8 +100,8 @@ class ProjectRecord:
     finished_on: date | None
     created_at: datetime
     updated_at: datetime
-    skills: Annotated[tuple[Id, ...], Many(1000, unique="")]
-    notes: Annotated[tuple[NoteRecord, ...], Many(100_000)]
+    skills: Annotated[tuple[Id, ...], Many(1000, unique=("",))]
+    notes: Annotated[tuple[NoteRecord, ...], Many(100_000, unique=("uuid",))]
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,11 +139,11 @@ class ExportDocument:
     format: Short
     version: int
     profile: ProfileRecord
-    progress: Annotated[tuple[ProgressRecord, ...], Many(1_000_000, unique="item")]
-    projects: Annotated[tuple[ProjectRecord, ...], Many(100_000)]
-    activity: Annotated[tuple[ActivityRecord, ...], Many(5_000_000)]
-    feedback: Annotated[tuple[FeedbackRecord, ...], Many(100_000, unique="key")]
-    tombstones: Annotated[tuple[TombstoneRecord, ...], Many(1_000_000)] = ()
+    progress: Annotated[tuple[ProgressRecord, ...], Many(1_000_000, unique=("item", "uuid"))]
+    projects: Annotated[tuple[ProjectRecord, ...], Many(100_000, unique=("uuid",))]
+    activity: Annotated[tuple[ActivityRecord, ...], Many(5_000_000, unique=("uuid",))]
+    feedback: Annotated[tuple[FeedbackRecord, ...], Many(100_000, unique=("key", "uuid"))]
+    tombstones: Annotated[tuple[TombstoneRecord, ...], Many(1_000_000, unique=("uuid",))] = ()
     content: ContentRecord | None = None
 
 

@@ -39,10 +39,10 @@ class Text:
 
 @dataclass(frozen=True, slots=True)
 class Many:
-    """A list of at most ``limit`` entries; ``unique`` names the field (or "" the value) no two share."""
+    """A list of at most ``limit`` entries; ``unique`` names the fields (or "" the value) no two share."""
 
     limit: int
-    unique: str | None = None
+    unique: tuple[str, ...] = ()
 
 
 class IsUuid:
@@ -110,12 +110,12 @@ def _read_many(item: Any, value: Any, where: str, many: Many | None) -> tuple[An
     if len(value) > limit:
         raise fail(where, f"has more than {limit:,} entries")
     out = tuple(_read(item, entry, f"{where}[{i}]") for i, entry in enumerate(value))
-    if many is not None and many.unique is not None:
+    for name in many.unique if many is not None else ():
         seen: set[Any] = set()
         for i, entry in enumerate(out):
-            key = getattr(entry, many.unique) if many.unique else entry
+            key = getattr(entry, name) if name else entry
             if key in seen:
-                field = f".{many.unique}" if many.unique else ""
+                field = f".{name}" if name else ""
                 raise fail(f"{where}[{i}]{field}", f"{quoted(str(key))} appears twice")
             seen.add(key)
     return out

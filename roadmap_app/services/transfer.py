@@ -293,9 +293,11 @@ class TransferService:
                 for f in doc.feedback
             )
             for t in doc.tombstones:
-                session.merge(
-                    TombstoneRow(uuid=t.uuid, kind=t.kind, profile_uuid=profile.uuid, deleted_at=t.deleted_at)
-                )
+                # A record deleted in the original profile stays the original's tombstone.
+                if session.get(TombstoneRow, t.uuid) is None:
+                    session.add(
+                        TombstoneRow(uuid=t.uuid, kind=t.kind, profile_uuid=profile.uuid, deleted_at=t.deleted_at)
+                    )
             session.flush()
             return to_profile(profile)
 

@@ -130,11 +130,18 @@ class Database:
 
     def _writable_again(self) -> None:
         """A disk that was full may have room now: write again without a restart."""
-        if self.refusing is not Fault.FULL or disk_full(self.path.parent):
+        if not self._room_again():
             raise FaultError(self.refusing or Fault.READ_ONLY, self.path.parent)
+
+    def _room_again(self) -> bool:
+        """Leave the full-disk reading (of the file alone, as immutable) once there is room:
+        from then on changes by other processes are seen, and writes work."""
+        if self.refusing is not Fault.FULL or disk_full(self.path.parent):
+            return False
         self.engine.dispose()
         self.engine = create_sqlite_engine(self.path)
         self.refusing = None
+        return True
 
     @contextmanager
     def _faults_named(self) -> Iterator[None]:
@@ -167,6 +174,8 @@ class Database:
     def data_version(self) -> int:
         """A number that changes when another connection commits to the file."""
         self._check_present()
+        if self.refusing is Fault.FULL:
+            self._room_again()
         with self._faults_named(), self.engine.connect() as conn:
             return int(conn.exec_driver_sql("PRAGMA data_version").scalar_one())
 

@@ -204,7 +204,7 @@ class RoadmapPage(Page):
         progress = self.ctx.services.progress.get(self.ctx.profile_id, task.id)
         self.task_states.set_state(progress.state)
         self.task_note.setEnabled(True)
-        text, kept = self.ctx.kept_text(item_note_key(task.id), progress.note)
+        text, kept = self.ctx.kept_text(item_note_key(self.ctx.profile_id, task.id), progress.note)
         if task.id != self._shown_task:
             self.task_note.load(text, unsaved=kept, force=True)
             self._shown_task = task.id

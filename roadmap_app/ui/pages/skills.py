@@ -220,7 +220,7 @@ class SkillsPage(Page):
             self.requires.setText("")
         self.requires.setVisible(bool(skill.requires))
         self.state_controls.set_state(progress.state)
-        text, kept = self.ctx.kept_text(item_note_key(skill.id), progress.note)
+        text, kept = self.ctx.kept_text(item_note_key(self.ctx.profile_id, skill.id), progress.note)
         if skill.id != self._shown_skill:
             self.note.load(text, unsaved=kept, force=True)
             self._shown_skill = skill.id

@@ -295,7 +295,7 @@ class ProjectEditor(QWidget):
         if not same or not self.title_edit.isModified():
             self._load_line(self.title_edit, project.title)
         self.status_box.setCurrentIndex(self.status_box.findData(project.status.value))
-        summary, kept = self.ctx.kept_text(project_summary_key(project.id), project.summary)
+        summary, kept = self.ctx.kept_text(project_summary_key(self.ctx.profile_id, project.id), project.summary)
         self.summary_edit.load(summary, unsaved=kept, force=not same)
         for key, edit in self.link_edits.items():
             if not same or not edit.isModified():
@@ -373,7 +373,7 @@ class ProjectEditor(QWidget):
             self.note_editor.setEnabled(True)
             self.delete_note_button.setEnabled(True)
             self.larger_button.setEnabled(True)
-            text, kept = self.ctx.kept_text(project_note_key(note.id), note.text)
+            text, kept = self.ctx.kept_text(project_note_key(self.ctx.profile_id, note.id), note.text)
             self.note_editor.load(text, unsaved=kept, force=note.id != self._note_id)
             self._note_id = note.id
         self._render_preview()

@@ -74,11 +74,20 @@ class LearnerContext(QObject):
             self.undo_stack.clear()
             self.profile_switched.emit()
 
-    def switch_profile(self, profile_id: int) -> None:
-        """Open another profile; its undo history starts empty."""
-        self._profile = self.services.profiles.use(profile_id)
+    def switch_profile(self, profile_id: int) -> bool:
+        """Open another profile; its undo history starts empty. False (and a message) when refused.
+
+        Read-only data is switched in the window only: which profile opens next is not stored.
+        """
+        profiles = self.services.profiles
+        try:
+            self._profile = profiles.get(profile_id) if self.services.read_only else profiles.use(profile_id)
+        except FAILURES as exc:
+            self.report(exc)
+            return False
         self.undo_stack.clear()
         self.profile_switched.emit()
+        return True
 
     def reload_all(self) -> None:
         """Everything may have changed (a restored backup): re-read the profile, forget undo, refresh every page."""
@@ -87,6 +96,13 @@ class LearnerContext(QObject):
         except UserError:
             self._profile = self.services.profiles.current()
         self.undo_stack.clear()
+        if self.unsaved:
+            # The data was replaced (a restored backup): text kept for the old data is not
+            # saved over it. Said, so that the learner can type it again where it belongs.
+            self.report(RuntimeError(f"{len(self.unsaved)} unsaved note(s) were not saved into the restored data"))
+            self.unsaved.clear()
+            self._retry_timer.stop()
+            self.unsaved_changed.emit()
         self._data_version = self._read_version()
         self.profile_switched.emit()
         self.changed.emit(Change.ALL)
@@ -116,6 +132,8 @@ class LearnerContext(QObject):
     # --- text that could not be saved yet ---------------------------------------------
 
     def keep_unsaved(self, key: str, text: str, retry: Callable[[str], QUndoCommand]) -> None:
+        # ``key`` names the profile too (see undo.item_note_key): a retry saves into the
+        # profile the text was typed in, whichever is open by then.
         """Text whose save was refused (a full disk, a read-only folder): kept, and tried
         again every few seconds through ``retry(text)``, a change like any other."""
         self.unsaved[key] = (text, retry)
@@ -183,9 +201,17 @@ class LearnerContext(QObject):
         return self.services.suggestions.next_actions(self.profile_id, limit=limit)
 
     def snooze(self, suggestion: Suggestion, days: int = 7) -> None:
-        self.services.suggestions.snooze(self.profile_id, suggestion.key, days=days)
+        try:
+            self.services.suggestions.snooze(self.profile_id, suggestion.key, days=days)
+        except FAILURES as exc:
+            self.report(exc)
+            return
         self.changed.emit(Change.SUGGESTIONS)
 
     def dismiss(self, suggestion: Suggestion) -> None:
-        self.services.suggestions.dismiss(self.profile_id, suggestion)
+        try:
+            self.services.suggestions.dismiss(self.profile_id, suggestion)
+        except FAILURES as exc:
+            self.report(exc)
+            return
         self.changed.emit(Change.SUGGESTIONS)

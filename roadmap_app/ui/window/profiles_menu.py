@@ -104,6 +104,11 @@ class ProfilesMenu(QMenu):
         self.navigator.flush()
         with contextlib.suppress(Exception):  # a failed backup must not block the learner's choice
             self.ctx.services.backups.create("before-profile-delete")
-        self.ctx.services.profiles.delete(profile.id)
-        self.ctx.switch_profile(self.ctx.services.profiles.current().id)
+        try:
+            self.ctx.services.profiles.delete(profile.id)
+            after = self.ctx.services.profiles.current().id
+        except FAILURES as exc:
+            self._warn(exc)
+            return False
+        self.ctx.switch_profile(after)
         return True

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoCommand
 
 from roadmap_app.domain.model import ItemState, Progress, Project, ProjectNote
@@ -19,17 +20,26 @@ _NOTE_TYPING_ID = 1001
 _ITEM_NOTE_TYPING_ID = 1002
 
 
-def item_note_key(item_id: str) -> str:
+def item_note_key(profile_id: int, item_id: str) -> str:
     """Where a task's or skill's note waits while it cannot be saved (see LearnerContext.unsaved)."""
-    return f"item-note:{item_id}"
+    return f"{profile_id}:item-note:{item_id}"
 
 
-def project_note_key(note_id: int) -> str:
-    return f"project-note:{note_id}"
+def project_note_key(profile_id: int, note_id: int) -> str:
+    return f"{profile_id}:project-note:{note_id}"
 
 
-def project_summary_key(project_id: int) -> str:
-    return f"project-summary:{project_id}"
+def project_summary_key(profile_id: int, project_id: int) -> str:
+    return f"{profile_id}:project-summary:{project_id}"
+
+
+C = TypeVar("C", bound="ServiceCommand")
+
+
+def for_profile(command: C, profile_id: int) -> C:
+    """A command for the profile the text was typed in, whichever is open now."""
+    command.profile_id = profile_id
+    return command
 
 
 class ServiceCommand(QUndoCommand):
@@ -43,8 +53,13 @@ class ServiceCommand(QUndoCommand):
         self.profile_id = ctx.profile_id
         self.failed = False
         self._done_once = False
+        self._undo_refused = False
 
     def redo(self) -> None:
+        if self._undo_refused:
+            # The stack steps forward again after an undo that was refused: nothing to redo.
+            self._undo_refused = False
+            return
         try:
             self.apply()
         except FAILURES as exc:
@@ -60,6 +75,11 @@ class ServiceCommand(QUndoCommand):
             self.revert()
         except FAILURES as exc:
             self.ctx.report(exc)
+            # Nothing was taken back (a full disk): put the stack's place back on this change,
+            # so that Ctrl+Z tries it again rather than skipping it.
+            self._undo_refused = True
+            QTimer.singleShot(0, self.ctx.undo_stack.redo)
+            return
         self.ctx.notify(self.change)
 
     def apply(self) -> None:
@@ -113,11 +133,14 @@ class SetItemNoteCommand(ServiceCommand):
         except FAILURES:
             # What was typed is not lost: the window keeps it and saves it again when it can.
             ctx, item_id = self.ctx, self.item_id  # the refused command itself is dropped
+            profile_id = self.profile_id
             self.ctx.keep_unsaved(
-                item_note_key(item_id), self.note, lambda text: SetItemNoteCommand(ctx, item_id, text)
+                item_note_key(profile_id, item_id),
+                self.note,
+                lambda text: for_profile(SetItemNoteCommand(ctx, item_id, text), profile_id),
             )
             raise
-        self.ctx.forget_unsaved(item_note_key(self.item_id))
+        self.ctx.forget_unsaved(item_note_key(self.profile_id, self.item_id))
         if self.before_note is None:
             self.before_note = change.before.note
 
@@ -188,15 +211,17 @@ class UpdateProjectCommand(ServiceCommand):
             change = self.ctx.services.portfolio.update(self.profile_id, self.project_id, **self.fields)
         except FAILURES:
             if summary_only:  # typed text: kept, and saved again when it can be
-                ctx, project_id, label = self.ctx, self.project_id, self.text()
+                ctx, project_id, label, profile_id = self.ctx, self.project_id, self.text(), self.profile_id
                 self.ctx.keep_unsaved(
-                    project_summary_key(project_id),
+                    project_summary_key(profile_id, project_id),
                     self.fields["summary"],
-                    lambda summary: UpdateProjectCommand(ctx, project_id, label, summary=summary),
+                    lambda summary: for_profile(
+                        UpdateProjectCommand(ctx, project_id, label, summary=summary), profile_id
+                    ),
                 )
             raise
         if summary_only:
-            self.ctx.forget_unsaved(project_summary_key(self.project_id))
+            self.ctx.forget_unsaved(project_summary_key(self.profile_id, self.project_id))
         if self.before is None:
             touched = [
                 k
@@ -282,11 +307,14 @@ class UpdateNoteCommand(ServiceCommand):
             change = self.ctx.services.portfolio.update_note(self.profile_id, self.note_id, self.note_text)
         except FAILURES:
             ctx, note_id = self.ctx, self.note_id  # the refused command itself is dropped
+            profile_id = self.profile_id
             self.ctx.keep_unsaved(
-                project_note_key(note_id), self.note_text, lambda text: UpdateNoteCommand(ctx, note_id, text)
+                project_note_key(profile_id, note_id),
+                self.note_text,
+                lambda text: for_profile(UpdateNoteCommand(ctx, note_id, text), profile_id),
             )
             raise
-        self.ctx.forget_unsaved(project_note_key(self.note_id))
+        self.ctx.forget_unsaved(project_note_key(self.profile_id, self.note_id))
         if self.before_text is None:
             self.before_text = change.before.text
 
