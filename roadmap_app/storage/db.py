@@ -162,13 +162,25 @@ class Database:
         """
         from roadmap_app.storage.backup import restore_into
 
+        if self.refusing is not None:
+            raise FaultError(self.refusing, self.path.parent)
+        self._check_present()
         self.engine.dispose()
         restore_into(backup, self.path)
         self.write_count += 1
         if read_revision(self.path) != HEAD_REVISION:
             from roadmap_app.storage.migrate import upgrade
 
-            upgrade(self.path)
+            try:
+                upgrade(self.path)
+            except Exception as exc:
+                fault = as_fault(exc, self.path.parent)
+                if fault is not None:
+                    raise fault from exc
+                raise MigrationError(
+                    f"the backup was restored but could not be updated to this version of Roadmap ({exc}); "
+                    "restore another one with 'roadmap-app restore NAME'"
+                ) from exc
         secure_file(self.path)
 
     def data_version(self) -> int:
