@@ -62,6 +62,23 @@ def test_deleting_a_profile_asks_with_delete_profile_or_cancel(open_window: Wind
     assert "Ana" not in [p.name for p in window.services.profiles.all()]
 
 
+def test_deleting_a_project_asks_with_delete_project_or_cancel(open_window: WindowOpener) -> None:
+    window = open_window()
+    project = window.services.portfolio.add(window.ctx.profile_id, "Churn model")
+    window.ctx.reload_all()
+    window.show_project(project.id)
+    page = window.portfolio
+    box, delete = page.delete_confirmation("Churn model")
+    assert texts(box) == ["Cancel", "Delete project"]
+    assert box.defaultButton() is not delete
+    box.deleteLater()
+    answer_with("Cancel")
+    assert not page.delete_selected()
+    answer_with("Delete project")
+    assert page.delete_selected()
+    assert window.services.portfolio.count(window.ctx.profile_id) == 0
+
+
 def test_restoring_is_answered_with_restore_or_cancel(qtbot: QtBot) -> None:
     dialog = RestoreDialog([])
     qtbot.addWidget(dialog)

@@ -301,6 +301,22 @@ class PortfolioPage(Page):
             AddProjectCommand(ctx, f"Start “{title}”", lambda: ctx.services.portfolio.start_from_idea(pid, idea_id))
         )
 
+    def delete_confirmation(self, title: str) -> tuple[QMessageBox, QPushButton]:
+        """The question before deleting a project, answered with its verb; Cancel is the default."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Delete project",
+            f"Delete “{title}” and its notes? You can undo this with Ctrl+Z.",
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setObjectName("deleteProjectQuestion")
+        delete = box.addButton("&Delete project", QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        return box, delete
+
     def delete_selected(self, *, confirm: bool = True) -> bool:
         project_id = self.selected_id()
         if project_id is None:
@@ -309,14 +325,11 @@ class PortfolioPage(Page):
         if project is None:
             return False
         if confirm:
-            answer = QMessageBox.question(
-                self,
-                "Delete project",
-                f"Delete “{project.title}” and its notes? You can undo this with Ctrl+Z.",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
+            box, delete = self.delete_confirmation(project.title)
+            box.exec()
+            confirmed = box.clickedButton() is delete
+            box.deleteLater()
+            if not confirmed:
                 return False
         self.editor.flush()
         return self.ctx.run(DeleteProjectCommand(self.ctx, project_id, project.title))
