@@ -7,6 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
 from conftest import fill
 from pytestqt.qtbot import QtBot
 from ui_helpers import WindowOpener
@@ -85,45 +86,33 @@ def test_a_data_folder_removed_under_the_window_is_told_once_and_takes_no_write(
         assert window.services.progress.get(window.ctx.profile_id, "skill.python").state is ItemState.DONE
 
 
-def test_a_project_note_typed_on_a_full_disk_is_kept_too(qtbot: QtBot, small_disk: Path) -> None:
+@pytest.mark.parametrize("field", ["note", "summary"])
+def test_a_project_note_or_summary_typed_on_a_full_disk_is_kept_too(qtbot: QtBot, small_disk: Path, field: str) -> None:
     with WindowOpener(small_disk / "data", qtbot) as opener:
         window = opener()
         me = window.ctx.profile_id
-        project = window.services.portfolio.add(me, "Churn model")
-        note = window.services.portfolio.add_note(me, project.id, "first")
+        portfolio = window.services.portfolio
+        project = portfolio.add(me, "Churn model")
+        note = portfolio.add_note(me, project.id, "first")
+
+        def saved() -> str:
+            return portfolio.note(me, note.id).text if field == "note" else portfolio.get(me, project.id).summary
+
         window.ctx.reload_all()
         window.show_project(project.id)
         editor = window.portfolio.editor
-        qtbot.waitUntil(lambda: editor.note_editor.isEnabled())
+        text_edit = editor.note_editor if field == "note" else editor.summary_edit
+        qtbot.waitUntil(text_edit.isEnabled)
+        before = saved()
         filler = fill(small_disk)
-        editor.note_editor.setPlainText("baseline F1 0.71 " * 200)
-        editor.note_editor.flush()
-        assert editor.note_editor.property("unsaved") is True
-        assert window.services.portfolio.note(me, note.id).text == "first"
+        text_edit.setPlainText("Predict which customers leave. " * 100)
+        text_edit.flush()
+        assert text_edit.property("unsaved") is True
+        assert saved() == before
         filler.unlink()
         window.ctx.save_unsaved()
-        assert window.services.portfolio.note(me, note.id).text.startswith("baseline F1")
-        assert editor.note_editor.property("unsaved") is False
-
-
-def test_a_project_summary_typed_on_a_full_disk_is_kept_too(qtbot: QtBot, small_disk: Path) -> None:
-    with WindowOpener(small_disk / "data", qtbot) as opener:
-        window = opener()
-        me = window.ctx.profile_id
-        project = window.services.portfolio.add(me, "Churn model")
-        window.ctx.reload_all()
-        window.show_project(project.id)
-        editor = window.portfolio.editor
-        qtbot.waitUntil(lambda: editor.summary_edit.isEnabled())
-        filler = fill(small_disk)
-        editor.summary_edit.setPlainText("Predict which customers leave. " * 100)
-        editor.summary_edit.flush()
-        assert editor.summary_edit.property("unsaved") is True
-        assert window.services.portfolio.get(me, project.id).summary == ""
-        filler.unlink()
-        window.ctx.save_unsaved()
-        assert window.services.portfolio.get(me, project.id).summary.startswith("Predict which")
-        assert editor.summary_edit.property("unsaved") is False
+        assert saved().startswith("Predict which")
+        assert text_edit.property("unsaved") is False
 
 
 def test_a_kept_note_is_saved_into_the_profile_it_was_typed_in(qtbot: QtBot, small_disk: Path) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from roadmap_app.domain.model import Project, ProjectStatus
 from roadmap_app.services.portfolio import ProjectQuery, ProjectSort
+from roadmap_app.ui.dialogs.confirm import asked, verb_question
 from roadmap_app.ui.pages.base import Page, scrolling
 from roadmap_app.ui.widgets.common import muted_label
 from roadmap_app.ui.widgets.paging import (
@@ -303,18 +304,10 @@ class PortfolioPage(Page):
 
     def delete_confirmation(self, title: str) -> tuple[QMessageBox, QPushButton]:
         """The question before deleting a project, answered with its verb; Cancel is the default."""
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            "Delete project",
-            f"Delete “{title}” and its notes? You can undo this with Ctrl+Z.",
-            QMessageBox.StandardButton.NoButton,
-            self,
+        box, delete = verb_question(
+            self, "Delete project", f"Delete “{title}” and its notes? You can undo this with Ctrl+Z.", "&Delete project"
         )
         box.setObjectName("deleteProjectQuestion")
-        delete = box.addButton("&Delete project", QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
         return box, delete
 
     def delete_selected(self, *, confirm: bool = True) -> bool:
@@ -324,13 +317,8 @@ class PortfolioPage(Page):
         project = self.model.item(self.view.currentIndex().row())
         if project is None:
             return False
-        if confirm:
-            box, delete = self.delete_confirmation(project.title)
-            box.exec()
-            confirmed = box.clickedButton() is delete
-            box.deleteLater()
-            if not confirmed:
-                return False
+        if confirm and not asked(*self.delete_confirmation(project.title)):
+            return False
         self.editor.flush()
         return self.ctx.run(DeleteProjectCommand(self.ctx, project_id, project.title))
 

@@ -8,6 +8,7 @@ from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QPushButton, QWidget
 
 from roadmap_app.services import FAILURES
+from roadmap_app.ui.dialogs.confirm import asked, verb_question
 from roadmap_app.ui.window.context import LearnerContext
 from roadmap_app.ui.window.navigator import Navigator
 from roadmap_app.ui.window.undo import RenameProfileCommand
@@ -76,31 +77,22 @@ class ProfilesMenu(QMenu):
 
     def delete_confirmation(self, name: str) -> tuple[QMessageBox, QPushButton]:
         """The question before deleting a profile, and its button that deletes."""
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
+        box, delete = verb_question(
+            self.parentWidget(),
             "Delete profile",
             f"Delete the profile “{name}” with all its progress, notes and projects?\n\n"
             "This cannot be undone from the window; a backup can bring it back.",
-            QMessageBox.StandardButton.NoButton,
-            self.parentWidget(),
+            "&Delete profile",
+            icon=QMessageBox.Icon.Warning,
         )
         box.setObjectName("deleteProfileQuestion")
-        delete = box.addButton("&Delete profile", QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
         return box, delete
 
     def delete_profile(self, *, confirm: bool = True) -> bool:
         """Delete the current profile after asking; opens another one (a new one if it was the last)."""
         profile = self.ctx.profile
-        if confirm:
-            box, delete = self.delete_confirmation(profile.name)
-            box.exec()
-            confirmed = box.clickedButton() is delete
-            box.deleteLater()
-            if not confirmed:
-                return False
+        if confirm and not asked(*self.delete_confirmation(profile.name)):
+            return False
         self.navigator.flush()
         with contextlib.suppress(Exception):  # a failed backup must not block the learner's choice
             self.ctx.services.backups.create("before-profile-delete")
