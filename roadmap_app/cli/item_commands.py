@@ -9,6 +9,7 @@ from roadmap_app.cli.commands import Context, emit_json
 from roadmap_app.domain.item_facts import ItemFacts, RoadmapFacts
 from roadmap_app.domain.model import ItemKind, ItemState, Profile, Progress, Roadmap
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
+from roadmap_app.services.study import parse_day
 
 
 class _Learner:
@@ -164,18 +165,32 @@ def goal_json(profile: Profile, roadmap: Roadmap) -> dict[str, Any]:
         "profile": profile.name,
         "step": one(profile.current_step_id, roadmap.step(profile.current_step_id) is not None),
         "target": one(profile.target_career_id, roadmap.career_step(profile.target_career_id) is not None),
+        "hours_per_week": round(profile.weekly_goal_minutes / 60, 2) if profile.weekly_goal_minutes else None,
+        "min_minutes_per_day": profile.min_minutes_per_day,
+        "ready_by": profile.ready_by.isoformat() if profile.ready_by else None,
     }
+
+
+def _hours_to_minutes(hours: float) -> int:
+    if hours < 0:
+        raise InvalidInputError(f"hours per week cannot be negative (got {hours:g}); give 0 to clear the goal")
+    return round(hours * 60)
 
 
 def goal(args: argparse.Namespace, ctx: Context) -> int:
     profile = ctx.profile
     roadmap = ctx.services.roadmap
-    if args.step is not None or args.target is not None:
-        _before, profile = ctx.services.profiles.set_goal(
-            profile.id,
-            current_step_id=None if args.step is None else args.step.strip(),
-            target_career_id=None if args.target is None else args.target.strip(),
-        )
+    ready_text = None if args.ready_by is None else args.ready_by.strip()
+    changes: dict[str, Any] = {
+        "current_step_id": None if args.step is None else args.step.strip(),
+        "target_career_id": None if args.target is None else args.target.strip(),
+        "weekly_goal_minutes": None if args.hours_per_week is None else _hours_to_minutes(args.hours_per_week),
+        "min_minutes_per_day": args.min_minutes_per_day,
+        "ready_by": parse_day(ready_text, "ready-by") if ready_text not in (None, "", "none") else None,
+        "clear_ready_by": ready_text in ("", "none"),
+    }
+    if any(v is not None and v is not False for v in changes.values()):
+        _before, profile = ctx.services.profiles.set_goal(profile.id, **changes)
     data = goal_json(profile, roadmap)
     if args.json:
         emit_json(data)
@@ -190,4 +205,10 @@ def goal(args: argparse.Namespace, ctx: Context) -> int:
         else:
             gone = "  (archived: the roadmap in use no longer has it)" if chosen["archived"] else ""
             print(f"{label}: {chosen['title']}  [{chosen['id']}]{gone}")
+    hours = data["hours_per_week"]
+    weekly = f"{hours:g} h" if hours else "not set (set it with 'roadmap-app goal --hours-per-week N')"
+    print(f"Weekly study goal: {weekly}")
+    print(f"A day counts towards a streak from {profile.min_minutes_per_day} min")
+    if profile.ready_by:
+        print(f"Ready to apply by: {profile.ready_by.isoformat()}")
     return 0

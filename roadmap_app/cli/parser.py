@@ -24,6 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     from roadmap_app.cli import data_commands as dc
     from roadmap_app.cli import item_commands as ic
     from roadmap_app.cli import portfolio_commands as pc
+    from roadmap_app.cli import study_commands as sc
 
     parser = _Parser(
         prog="roadmap-app",
@@ -59,9 +60,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("item", metavar="ITEM")
     p.add_argument("--json", action="store_true")
 
-    p = command("goal", ic.goal, "the step you are on and the career step you aim for; set them with the options")
+    p = command(
+        "goal", ic.goal, "your step, target role, weekly study goal and ready-by day; set them with the options"
+    )
     p.add_argument("--step", metavar="ID", help="the step you are working on ('' clears it)")
     p.add_argument("--target", metavar="ID", help="the career step you aim for ('' clears it)")
+    p.add_argument("--hours-per-week", type=float, metavar="N", help="your weekly study goal in hours (0 clears it)")
+    p.add_argument("--min-minutes-per-day", type=int, metavar="M", help="a day counts towards a streak from M minutes")
+    p.add_argument("--ready-by", metavar="DATE", help="the day you want to be ready to apply ('' clears it)")
     p.add_argument("--json", action="store_true")
 
     p = command("set", c.set_state, "set a task's or skill's state: todo, in_progress, done, skipped")
@@ -90,6 +96,42 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("search", c.search, "find words in your projects, project notes and notes on tasks and skills")
     p.add_argument("text", metavar="TEXT", help="words to find; the last may be the start of a word")
     p.add_argument("--limit", type=int, default=50, metavar="N", help="show at most N matches (default: 50)")
+    p.add_argument("--json", action="store_true")
+
+    p = command("log", sc.log, "log minutes of study, for a task, skill or project:ID (prints the session's id)")
+    p.add_argument("minutes", metavar="MINUTES")
+    p.add_argument("item", metavar="ITEM", nargs="?", help="a task or skill id, or project:ID")
+    p.add_argument("--on", metavar="DATE", help="the day (YYYY-MM-DD; default: today; never a future day)")
+    p.add_argument("--note", metavar="TEXT", help="what you did ('-' reads standard input)")
+
+    session = command("session", c.missing_subcommand, "logged study sessions: list, delete")
+    ssub = session.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
+    p = ssub.add_parser("list", help="your study sessions, newest first")
+    p.set_defaults(handler=sc.session_list)
+    p.add_argument("--on", metavar="DATE", help="only this day")
+    p.add_argument("--since", metavar="DATE")
+    p.add_argument("--until", metavar="DATE")
+    p.add_argument("--json", action="store_true")
+    p = ssub.add_parser("delete", help="delete a logged session (needs --yes)")
+    p.set_defaults(handler=sc.session_delete)
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--yes", action="store_true", help="confirm the deletion")
+
+    p = command("timer", sc.timer, "a study timer that survives closing the window: start, pause, resume, stop")
+    p.add_argument(
+        "timer_action", metavar="ACTION", nargs="?", default="status",
+        choices=("start", "pause", "resume", "stop", "discard", "status"),
+        help="start [ITEM], pause, resume, stop (logs it), discard, status (default)",
+    )  # fmt: skip
+    p.add_argument("item", metavar="ITEM", nargs="?", help="with start: a task or skill id, or project:ID")
+    p.add_argument("--note", metavar="TEXT", help="with stop: what you did")
+
+    p = command("history", sc.history, "minutes studied per day, your streaks and this week against your goal")
+    p.add_argument("--weeks", type=int, default=52, metavar="N", help="how many weeks back (default: 52)")
+    p.add_argument("--json", action="store_true")
+
+    p = command("plan", sc.plan, "when each step finishes and when you are job-ready, at your weekly hours")
+    p.add_argument("--hours-per-week", type=float, metavar="N", help="plan at N hours a week (default: your goal)")
     p.add_argument("--json", action="store_true")
 
     project = command(

@@ -4,9 +4,13 @@ The format (see resources/roadmaps/ml-engineer.toml):
 
 - ``[roadmap]``: id, title, version (int), summary.
 - ``[[steps]]``: id, title, description, example; ``[[steps.tasks]]`` with id, title,
-  detail and optional skills (ids).
+  detail and optional skills (ids), hours and hours_basis.
 - ``[[categories]]``: id, title, group ("technical" or "workplace").
-- ``[[skills]]``: id, title, category, description, optional requires (skill ids).
+- ``[[skills]]``: id, title, category, description, optional requires (skill ids), hours
+  and hours_basis.
+- ``hours`` (optional, on tasks and skills): the estimated hours of study the item takes,
+  a number above 0 and at most 2000; ``hours_basis`` says what the estimate rests on (for
+  example "a typical introductory course: 6 weeks at 4 h") and is required with ``hours``.
 - ``[[duties]]``: id, title, description, industry, example, optional skills.
 - ``[[levels]]``: id, title, description, years, duties (ids).
 - ``[[career_steps]]``: id, title, description, level, and salary, source, date.
@@ -30,6 +34,7 @@ from typing import Any, TypeVar
 from roadmap_app.domain.model import (
     CareerStep,
     Duty,
+    Effort,
     Figure,
     Level,
     ProjectIdea,
@@ -45,6 +50,9 @@ from roadmap_app.domain.model import (
 from roadmap_app.resources import resource
 
 T = TypeVar("T")
+
+MAX_HOURS = 2000
+"""The most hours one task or skill may be estimated at: about a year of full-time study."""
 
 
 class ContentError(ValueError):
@@ -167,6 +175,16 @@ class _Reader:
             raise self.fail(f"{where}.{name}", "must be a list of ids")
         return tuple(value)
 
+    def effort(self, raw: dict[str, Any], where: str) -> Effort | None:
+        hours = raw.get("hours")
+        if hours is None:
+            if "hours_basis" in raw:
+                raise self.fail(f"{where}.hours", "required with hours_basis: the estimated hours")
+            return None
+        if isinstance(hours, bool) or not isinstance(hours, int | float) or not 0 < hours <= MAX_HOURS:
+            raise self.fail(f"{where}.hours", f"must be a number of hours above 0 and at most {MAX_HOURS}")
+        return Effort(hours=float(hours), basis=self.text(raw, where, "hours_basis"))
+
     def new_id(self, raw: dict[str, Any], where: str, prefix: str) -> str:
         item_id = self.text(raw, where, "id")
         if not item_id.startswith(prefix + "."):
@@ -190,6 +208,7 @@ class _Reader:
                     title=self.text(t, key, "title"),
                     detail=self.text(t, key, "detail", required=False),
                     skill_ids=self.ids(t, key, "skills"),
+                    effort=self.effort(t, key),
                 ),
                 parent=where,
             )
@@ -228,6 +247,7 @@ class _Reader:
             group=groups[category],
             description=self.text(raw, where, "description", required=False),
             requires=self.ids(raw, where, "requires"),
+            effort=self.effort(raw, where),
         )
 
     def duty(self, where: str, raw: dict[str, Any]) -> Duty:

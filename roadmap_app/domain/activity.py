@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from roadmap_app.domain.model import ItemState, enum_or
@@ -22,6 +22,7 @@ class SubjectKind(enum.StrEnum):
     ITEM = "item"
     PROJECT = "project"
     SUGGESTION = "suggestion"
+    STUDY = "study"
     OTHER = "other"
 
 
@@ -43,6 +44,9 @@ class ActivityAction(enum.StrEnum):
     SUGGESTION_SNOOZE = "suggestion.snooze"  # subject: the key; after: the first day it shows again
     SUGGESTION_DISMISS = "suggestion.dismiss"  # after: the suggestion's title
     SUGGESTION_RESTORE = "suggestion.restore"
+    STUDY_LOG = "study.log"  # subject: the session; field: what it was for; after: its minutes
+    STUDY_DELETE = "study.delete"  # field: what it was for; before: its minutes
+    STUDY_RESTORE = "study.restore"  # field: what it was for; after: its minutes
     OTHER = "other"  # an entry this version does not know (from a newer one); field: its action
 
 
@@ -101,6 +105,9 @@ _WORDS = {
     ActivityAction.SUGGESTION_SNOOZE: "Snoozed the suggestion",
     ActivityAction.SUGGESTION_DISMISS: "Dismissed the suggestion",
     ActivityAction.SUGGESTION_RESTORE: "Brought back a suggestion",
+    ActivityAction.STUDY_LOG: "Logged study time",
+    ActivityAction.STUDY_DELETE: "Deleted logged study time",
+    ActivityAction.STUDY_RESTORE: "Restored logged study time",
 }
 
 _STATUS_WORDS = {"idea": "an idea", "building": "being built", "done": "done"}
@@ -113,6 +120,9 @@ _FIELD_WORDS = {
     "finished_on": "finish date",
     "current_step": "current step",
     "target_career": "target role",
+    "weekly_goal": "weekly goal",
+    "min_minutes": "minimum minutes a day",
+    "ready_by": "ready-by date",
 }
 
 
@@ -139,6 +149,8 @@ def describe(entry: Activity, title_of: Callable[[Activity], str]) -> str:
         return f"Changed your {_field_words(entry.field)}"
     if action is ActivityAction.PROFILE_RENAME:
         return f"Renamed your profile to “{entry.after}”"
+    if action in _STUDY:
+        return _describe_study(entry, title_of)
     if action is ActivityAction.OTHER:
         return (entry.field or "Changed something").replace(".", " ").capitalize()
     words = _WORDS[action]
@@ -150,6 +162,27 @@ def describe(entry: Activity, title_of: Callable[[Activity], str]) -> str:
         return words
     title = title_of(entry)
     return f"{words} “{title}”" if title else words
+
+
+_STUDY = {
+    ActivityAction.STUDY_LOG: "Logged",
+    ActivityAction.STUDY_DELETE: "Deleted",
+    ActivityAction.STUDY_RESTORE: "Restored",
+}
+
+
+def _describe_study(entry: Activity, title_of: Callable[[Activity], str]) -> str:
+    """'Logged 45 min on “Python”': the subject is named through ``title_of`` like any other."""
+    value = entry.after or entry.before
+    minutes = f"{value} min of study" if value.isdigit() else "study time"
+    kind, colon, rest = entry.field.partition(":")
+    if not entry.field:
+        return f"{_STUDY[entry.action]} {minutes}"
+    if colon and kind == "project":
+        about = replace(entry, subject_kind=SubjectKind.PROJECT, subject_id=rest)
+    else:
+        about = replace(entry, subject_kind=SubjectKind.ITEM, subject_id=entry.field)
+    return f"{_STUDY[entry.action]} {minutes} on “{title_of(about)}”"
 
 
 # --- the log as the first versions wrote it ------------------------------------------------

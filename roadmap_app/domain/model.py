@@ -74,12 +74,21 @@ class ItemKind(enum.StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Effort:
+    """The roadmap's estimate of the hours an item takes, and what the estimate rests on."""
+
+    hours: float
+    basis: str
+
+
+@dataclass(frozen=True, slots=True)
 class Task:
     id: str
     step_id: str
     title: str
     detail: str = ""
     skill_ids: tuple[str, ...] = ()
+    effort: Effort | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +116,7 @@ class Skill:
     group: SkillGroup
     description: str = ""
     requires: tuple[str, ...] = ()
+    effort: Effort | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,6 +324,12 @@ class Profile:
     created_at: datetime
     current_step_id: str = ""
     target_career_id: str = ""
+    weekly_goal_minutes: int = 0
+    """0: no weekly goal set yet."""
+    min_minutes_per_day: int = 10
+    """A day counts towards a streak from this many minutes of study."""
+    ready_by: date | None = None
+    """The day the learner wants to be ready to apply, if they set one."""
 
 
 @dataclass(frozen=True, slots=True)

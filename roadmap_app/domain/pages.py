@@ -12,6 +12,7 @@ class PageName(enum.StrEnum):
     ROADMAP = "roadmap"
     SKILLS = "skills"
     PORTFOLIO = "portfolio"
+    TIME = "time"
     CAREER = "career"
 
     @classmethod

@@ -21,6 +21,7 @@ from roadmap_app.domain.model import (
     Skill,
     Task,
 )
+from roadmap_app.domain.study import TimeFacts
 
 WIP_LIMIT = 4
 """More tasks and skills in progress than this at once is too many."""
@@ -45,6 +46,7 @@ class Snapshot:
     feedback: Mapping[str, Feedback] = field(default_factory=dict)
     current_step_id: str = ""
     target_career_id: str = ""
+    time: TimeFacts | None = None
 
 
 def duty_skills(roadmap: Roadmap, level: Level) -> set[str]:

@@ -38,6 +38,7 @@ from roadmap_app.domain.suggestion_rules_projects import (
     show_done_skills,
     too_many_projects,
 )
+from roadmap_app.domain.suggestion_rules_time import behind_goal, plan_slipping, streak_at_risk
 from roadmap_app.domain.suggestion_types import ActionKind, Folded, Suggestion
 from roadmap_app.domain.suggestion_wording import folded_title, join_names
 
@@ -94,6 +95,9 @@ RULES: tuple[Rule, ...] = (
     Rule("note-building-project", note_building_projects),
     Rule("balance-workplace", balance_workplace),
     Rule("job-readiness", job_readiness),
+    Rule("plan-slipping", plan_slipping),
+    Rule("behind-goal", behind_goal),
+    Rule("streak-at-risk", streak_at_risk),
     Rule("choose-target", choose_target),
 )
 

@@ -37,6 +37,9 @@ _THEMES = {
     "note-building-project": Theme.PORTFOLIO,
     "job-readiness": Theme.JOB_SEARCH,
     "choose-target": Theme.JOB_SEARCH,
+    "plan-slipping": Theme.LEARNING,
+    "behind-goal": Theme.LEARNING,
+    "streak-at-risk": Theme.LEARNING,
 }
 
 

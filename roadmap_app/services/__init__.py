@@ -13,6 +13,7 @@ from roadmap_app.services.portfolio import PortfolioService
 from roadmap_app.services.profiles import ProfileService
 from roadmap_app.services.progress import ProgressService
 from roadmap_app.services.search import SearchService
+from roadmap_app.services.study import StudyService
 from roadmap_app.services.suggestions import SuggestionService
 from roadmap_app.services.transfer import TransferService
 from roadmap_app.storage.db import Database
@@ -46,6 +47,7 @@ class Services:
     backups: BackupService
     suggestions: SuggestionService
     search: SearchService
+    study: StudyService
     _db: Database
 
     @classmethod
@@ -61,6 +63,7 @@ class Services:
             backups=BackupService(db, db.path.parent / "backups", clock),
             suggestions=SuggestionService(db, roadmap, clock),
             search=SearchService(db, roadmap),
+            study=StudyService(db, roadmap, clock),
             _db=db,
         )
 

@@ -77,6 +77,9 @@ def to_profile(row: ProfileRow) -> Profile:
         created_at=row.created_at,
         current_step_id=row.current_step_id,
         target_career_id=row.target_career_id,
+        weekly_goal_minutes=row.weekly_goal_minutes,
+        min_minutes_per_day=row.min_minutes_per_day,
+        ready_by=row.ready_by,
     )
 
 

@@ -8,9 +8,11 @@ new kind of record is a new dataclass and a field of ``ExportDocument``: it is c
 for free. Nothing here touches the database: ``TransferService`` writes a document only
 after all of it has been read here.
 
-Format versions: 1 (the first; entries of the activity log as free text, no UUIDs) and
-2 (typed activity, a UUID on every record, tombstones). A version-1 document is read as
-version 1 and then brought to version 2 (``_upgrade_v1``), so it still imports.
+Format versions: 1 (the first; entries of the activity log as free text, no UUIDs),
+2 (typed activity, a UUID on every record, tombstones) and 3 (study sessions; the weekly
+goal, a day's minimum and the ready-by day on the profile). A version-1 document is read as
+version 1 and then brought to version 2 (``_upgrade_v1``), so it still imports; a
+version-2 document is a version-3 one without the new fields, which have defaults.
 """
 
 from __future__ import annotations
@@ -24,9 +26,11 @@ from typing import Annotated, Any
 from roadmap_app.domain.activity import from_legacy
 from roadmap_app.domain.limits import MAX_ID, MAX_SHORT, MAX_TEXT, MAX_TITLE
 from roadmap_app.domain.model import ItemState, ProjectStatus
+from roadmap_app.domain.study import DEFAULT_MIN_MINUTES, MAX_HOURS_PER_WEEK, MINUTES_PER_DAY, StudySubjectKind
 from roadmap_app.services.errors import InvalidInputError
 from roadmap_app.services.profiles import clean_profile_name
 from roadmap_app.services.records import (
+    Between,
     ImportFormatError,
     IsUuid,
     Many,
@@ -40,7 +44,7 @@ from roadmap_app.services.records import (
 __all__ = ["ImportFormatError", "encodable", "from_json", "to_json"]
 
 FORMAT = "roadmap-app-profile"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 
 Id = Annotated[str, Text(MAX_ID, empty=False)]
@@ -68,6 +72,9 @@ class ProfileRecord:
     created_at: datetime
     current_step: OptionalId
     target_career: OptionalId
+    weekly_goal_minutes: Annotated[int, Between(0, MAX_HOURS_PER_WEEK * 60)] = 0
+    min_minutes_per_day: Annotated[int, Between(1, MINUTES_PER_DAY)] = DEFAULT_MIN_MINUTES
+    ready_by: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +124,19 @@ class ActivityRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class StudySessionRecord:
+    """Minutes of study on a day. ``subject_id`` names a project by its UUID."""
+
+    uuid: Uuid
+    day: date
+    minutes: Annotated[int, Between(1, MINUTES_PER_DAY)]
+    subject_kind: StudySubjectKind
+    subject_id: Annotated[str, Text(MAX_ID)]
+    note: Long
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class FeedbackRecord:
     uuid: Uuid
     key: Annotated[str, Text(300, empty=False)]
@@ -145,6 +165,7 @@ class ExportDocument:
     feedback: Annotated[tuple[FeedbackRecord, ...], Many(100_000, unique=("key", "uuid"))]
     tombstones: Annotated[tuple[TombstoneRecord, ...], Many(1_000_000, unique=("uuid",))] = ()
     content: ContentRecord | None = None
+    study_sessions: Annotated[tuple[StudySessionRecord, ...], Many(5_000_000, unique=("uuid",))] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,11 +220,20 @@ def validate_document(document: Any) -> ExportDocument:
     if version == 1:
         document = _upgrade_v1(document)
     checked = from_json(ExportDocument, document, "document")
+    _check_days(checked.study_sessions)
     try:
         clean_profile_name(checked.profile.name)
     except InvalidInputError as exc:
         raise fail("profile.name", str(exc)) from None
     return checked
+
+
+def _check_days(sessions: tuple[StudySessionRecord, ...]) -> None:
+    totals: dict[date, int] = {}
+    for i, entry in enumerate(sessions):
+        totals[entry.day] = totals.get(entry.day, 0) + entry.minutes
+        if totals[entry.day] > MINUTES_PER_DAY:
+            raise fail(f"study_sessions[{i}]", f"{entry.day.isoformat()} would hold more minutes than a day has")
 
 
 def _upgrade_v1(document: dict[str, Any]) -> dict[str, Any]:

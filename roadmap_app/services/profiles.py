@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import getpass
 import unicodedata
+from datetime import date
 
 from sqlalchemy import func, select
 
 from roadmap_app.domain.activity import ActivityAction, SubjectKind
 from roadmap_app.domain.limits import MAX_NAME
 from roadmap_app.domain.model import Profile, Roadmap
+from roadmap_app.domain.study import MAX_HOURS_PER_WEEK, MINUTES_PER_DAY
 from roadmap_app.services._common import Clock, bury, profile_row, record, system_clock, to_profile
 from roadmap_app.services.errors import InvalidInputError, NotFoundError, UserError
 from roadmap_app.storage.db import Database
@@ -133,24 +135,69 @@ class ProfileService:
             return int(session.scalar(select(func.count()).select_from(ProfileRow)) or 0)
 
     def set_goal(
-        self, profile_id: int, *, current_step_id: str | None = None, target_career_id: str | None = None
+        self,
+        profile_id: int,
+        *,
+        current_step_id: str | None = None,
+        target_career_id: str | None = None,
+        weekly_goal_minutes: int | None = None,
+        min_minutes_per_day: int | None = None,
+        ready_by: date | None = None,
+        clear_ready_by: bool = False,
     ) -> tuple[Profile, Profile]:
-        """Record where the learner stands and the career step they aim for. Returns (before, after)."""
+        """Record where the learner stands, the career step they aim for, their weekly study
+        goal, a day's minimum for a streak and their ready-by day. Returns (before, after)."""
         if current_step_id and current_step_id not in {s.id for s in self._roadmap.steps}:
             raise NotFoundError(f"unknown step '{current_step_id}'; see 'roadmap-app items --kind step'")
         if target_career_id and target_career_id not in {c.id for c in self._roadmap.career_steps}:
             raise NotFoundError(f"unknown career step '{target_career_id}'; see 'roadmap-app items --kind career_step'")
+        if weekly_goal_minutes is not None and not 0 <= weekly_goal_minutes <= MAX_HOURS_PER_WEEK * 60:
+            raise InvalidInputError(
+                f"hours per week must be from 0 (no goal) to {MAX_HOURS_PER_WEEK}; got {weekly_goal_minutes / 60:g}"
+            )
+        if min_minutes_per_day is not None and not 1 <= min_minutes_per_day <= MINUTES_PER_DAY:
+            raise InvalidInputError(
+                f"minimum minutes per day must be from 1 to {MINUTES_PER_DAY}; got {min_minutes_per_day}"
+            )
         with self._db.write() as session:
             row = profile_row(session, profile_id)
             before = to_profile(row)
             now = self._clock()
-            for field, value in (("current_step", current_step_id), ("target_career", target_career_id)):
-                old = getattr(row, f"{field}_id")
-                if value is None or value == old:
+            changes: list[tuple[str, str, object]] = [
+                ("current_step", "current_step_id", current_step_id),
+                ("target_career", "target_career_id", target_career_id),
+                ("weekly_goal", "weekly_goal_minutes", weekly_goal_minutes),
+                ("min_minutes", "min_minutes_per_day", min_minutes_per_day),
+                ("ready_by", "ready_by", None if clear_ready_by else ready_by),
+            ]
+            for field, column, value in changes:
+                old = getattr(row, column)
+                unset = value is None and not (field == "ready_by" and clear_ready_by)
+                if unset or value == old:
                     continue
-                setattr(row, f"{field}_id", value)
+                if field == "ready_by" and isinstance(value, date) and value <= now.date():
+                    raise InvalidInputError(f"ready-by {value.isoformat()} is not in the future; give a later day")
+                setattr(row, column, value)
                 record(
                     session, profile_id, now, ActivityAction.PROFILE_GOAL, SubjectKind.PROFILE,
-                    field=field, before=old, after=value,
+                    field=field, before=_logged(old), after=_logged(value),
                 )  # fmt: skip
             return before, to_profile(row)
+
+    def restore_goal(self, profile_id: int, before: Profile) -> Profile:
+        """Put the goal back as ``before`` had it (undo of ``set_goal``)."""
+        return self.set_goal(
+            profile_id,
+            current_step_id=before.current_step_id,
+            target_career_id=before.target_career_id,
+            weekly_goal_minutes=before.weekly_goal_minutes,
+            min_minutes_per_day=before.min_minutes_per_day,
+            ready_by=before.ready_by,
+            clear_ready_by=before.ready_by is None,
+        )[1]
+
+
+def _logged(value: object) -> str:
+    if value is None:
+        return ""
+    return value.isoformat() if isinstance(value, date) else str(value)

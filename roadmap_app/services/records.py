@@ -49,6 +49,14 @@ class IsUuid:
     """A UUID in its usual text form."""
 
 
+@dataclass(frozen=True, slots=True)
+class Between:
+    """A whole number from ``low`` to ``high``, both included."""
+
+    low: int
+    high: int
+
+
 # --- JSON to records ---------------------------------------------------------------------------
 
 
@@ -88,6 +96,9 @@ def _read(hint: Any, value: Any, where: str) -> Any:
     if hint is int:
         if not isinstance(value, int) or isinstance(value, bool):
             raise fail(where, "must be a whole number")
+        bounds = next((m for m in meta if isinstance(m, Between)), None)
+        if bounds is not None and not bounds.low <= value <= bounds.high:
+            raise fail(where, f"must be from {bounds.low} to {bounds.high}")
         return value
     if hint is datetime:
         return _read_moment(value, where)

@@ -8,13 +8,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from roadmap_app.domain.activity import ActivityAction, SubjectKind
-from roadmap_app.domain.model import Feedback, Project, Roadmap
+from roadmap_app.domain.model import Feedback, Project, ProjectStatus, Roadmap
 from roadmap_app.domain.suggestion_types import Suggestion
 from roadmap_app.domain.suggestions import Snapshot, all_candidates, suggest_next_actions
 from roadmap_app.domain.today import DEFAULT_MINUTES, TodayPlan, plan_today
 from roadmap_app.services._common import Clock, bury, profile_row, record, system_clock, to_progress
 from roadmap_app.services._project_rows import PROJECT_COLUMNS, projects_from_rows
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
+from roadmap_app.services.study import time_facts
 from roadmap_app.storage.db import Database
 from roadmap_app.storage.tables import (
     ActivityRow,
@@ -67,9 +68,11 @@ class SuggestionService:
                 r.key: to_feedback(r)
                 for r in session.scalars(select(FeedbackRow).where(FeedbackRow.profile_id == profile_id))
             }
+            today = self._clock().date()
+            linked = sum(1 for p in projects if p.status is ProjectStatus.DONE and p.repo_url)
             return Snapshot(
                 roadmap=self._roadmap,
-                today=self._clock().date(),
+                today=today,
                 states=states,
                 projects=projects,
                 last_note_at={pid: at for pid, at in last_notes if at is not None},
@@ -77,6 +80,7 @@ class SuggestionService:
                 feedback=feedback,
                 current_step_id=profile.current_step_id,
                 target_career_id=profile.target_career_id,
+                time=time_facts(session, self._roadmap, profile, states, linked, today),
             )
 
     @staticmethod

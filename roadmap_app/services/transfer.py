@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from roadmap_app.domain.activity import SubjectKind
 from roadmap_app.domain.model import Profile, Roadmap
+from roadmap_app.domain.study import StudySubjectKind
 from roadmap_app.services._common import Clock, profile_row, stored_state, system_clock, to_profile
 from roadmap_app.services._project_rows import stored_status
 from roadmap_app.services.backups import BackupService
@@ -33,6 +34,7 @@ from roadmap_app.services.export_format import (
     ProfileRecord,
     ProgressRecord,
     ProjectRecord,
+    StudySessionRecord,
     TombstoneRecord,
     encodable,
     parse_document,
@@ -49,12 +51,20 @@ from roadmap_app.storage.tables import (
     ProjectNoteRow,
     ProjectRow,
     ProjectSkillRow,
+    StudySessionRow,
     TombstoneRow,
     new_uuid,
 )
 
 # The fields an activity entry has under the same name in the database and in an export.
 _ACTIVITY_FIELDS = ("at", "action", "subject_kind", "field", "before", "after")
+
+
+def _study_kind(value: str) -> StudySubjectKind:
+    try:
+        return StudySubjectKind(value)
+    except ValueError:
+        return StudySubjectKind.NONE
 
 
 def _copied(source: object, names: tuple[str, ...]) -> dict[str, Any]:
@@ -106,6 +116,9 @@ class TransferService:
                     created_at=profile.created_at,
                     current_step=profile.current_step_id,
                     target_career=profile.target_career_id,
+                    weekly_goal_minutes=profile.weekly_goal_minutes,
+                    min_minutes_per_day=profile.min_minutes_per_day,
+                    ready_by=profile.ready_by,
                 ),
                 progress=tuple(
                     ProgressRecord(
@@ -150,6 +163,20 @@ class TransferService:
                 ),
                 tombstones=tuple(
                     TombstoneRecord(uuid=t.uuid, kind=t.kind, deleted_at=t.deleted_at) for t in tombstones
+                ),
+                study_sessions=tuple(
+                    StudySessionRecord(
+                        uuid=st.uuid,
+                        day=st.day,
+                        minutes=st.minutes,
+                        subject_kind=_study_kind(st.subject_kind),
+                        subject_id=project_uuids.get(st.subject_id, "")
+                        if st.subject_kind == StudySubjectKind.PROJECT.value
+                        else st.subject_id,
+                        note=st.note,
+                        created_at=st.created_at,
+                    )
+                    for st in rows(StudySessionRow, StudySessionRow.day, StudySessionRow.id)
                 ),
             )
 
@@ -219,6 +246,9 @@ class TransferService:
                 created_at=meta.created_at,
                 current_step_id=meta.current_step,
                 target_career_id=meta.target_career,
+                weekly_goal_minutes=meta.weekly_goal_minutes,
+                min_minutes_per_day=meta.min_minutes_per_day,
+                ready_by=meta.ready_by,
             )
             session.add(profile)
             session.flush()
@@ -292,6 +322,24 @@ class TransferService:
                 )
                 for f in doc.feedback
             )
+            for st in doc.study_sessions:
+                subject_id = st.subject_id
+                kind = st.subject_kind
+                if kind is StudySubjectKind.PROJECT:
+                    subject_id = new_ids.get(st.subject_id, "")
+                    kind = kind if subject_id else StudySubjectKind.NONE  # its project is not in the file
+                session.add(
+                    StudySessionRow(
+                        uuid=fresh(StudySessionRow, st.uuid),
+                        profile_id=profile.id,
+                        day=st.day,
+                        minutes=st.minutes,
+                        subject_kind=kind.value,
+                        subject_id=subject_id,
+                        note=st.note,
+                        created_at=st.created_at,
+                    )
+                )
             for t in doc.tombstones:
                 # A record deleted in the original profile stays the original's tombstone.
                 if session.get(TombstoneRow, t.uuid) is None:

@@ -51,6 +51,9 @@ class ProfileRow(Base):
     created_at: Mapped[datetime]
     current_step_id: Mapped[str] = mapped_column(default="")
     target_career_id: Mapped[str] = mapped_column(default="")
+    weekly_goal_minutes: Mapped[int] = mapped_column(default=0)
+    min_minutes_per_day: Mapped[int] = mapped_column(default=10)
+    ready_by: Mapped[date | None]
 
 
 class ProgressRow(Base):
@@ -136,6 +139,35 @@ class ActivityRow(Base):
         # Covers "last activity per subject" for the suggestions and a record's timeline.
         Index("ix_activity_profile_id_subject_kind_subject_id_at", "profile_id", "subject_kind", "subject_id", "at"),
     )
+
+
+class StudySessionRow(Base):
+    """Minutes of study on a day, for an item (a task or skill id), a project, or nothing."""
+
+    __tablename__ = "study_sessions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = uuid_column()
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"))
+    day: Mapped[date]
+    minutes: Mapped[int]
+    subject_kind: Mapped[str] = mapped_column(default="")
+    subject_id: Mapped[str] = mapped_column(default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime]
+    # History, streaks and the week read a profile's sessions by day.
+    __table_args__ = (Index("ix_study_sessions_profile_id_day", "profile_id", "day"),)
+
+
+class TimerRow(Base):
+    """A profile's study timer. Saved when started, so a crash or a closed window keeps it."""
+
+    __tablename__ = "study_timers"
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), primary_key=True)
+    subject_kind: Mapped[str] = mapped_column(default="")
+    subject_id: Mapped[str] = mapped_column(default="")
+    started_at: Mapped[datetime]
+    running_since: Mapped[datetime | None]
+    banked_seconds: Mapped[int] = mapped_column(default=0)
 
 
 class FeedbackRow(Base):

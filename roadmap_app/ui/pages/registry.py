@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from roadmap_app.ui.pages.portfolio import PortfolioPage
     from roadmap_app.ui.pages.roadmap import RoadmapPage
     from roadmap_app.ui.pages.skills import SkillsPage
+    from roadmap_app.ui.pages.time import TimePage
 
 P = TypeVar("P", bound=Page, covariant=True)
 
@@ -56,6 +57,12 @@ def _portfolio() -> type[PortfolioPage]:
     return PortfolioPage
 
 
+def _time() -> type[TimePage]:
+    from roadmap_app.ui.pages.time import TimePage
+
+    return TimePage
+
+
 def _career() -> type[CareerPage]:
     from roadmap_app.ui.pages.career import CareerPage
 
@@ -66,9 +73,10 @@ DASHBOARD = PageEntry(PageName.DASHBOARD, "Dashboard", _dashboard)
 ROADMAP = PageEntry(PageName.ROADMAP, "Roadmap", _roadmap)
 SKILLS = PageEntry(PageName.SKILLS, "Skills", _skills)
 PORTFOLIO = PageEntry(PageName.PORTFOLIO, "Portfolio", _portfolio)
+TIME = PageEntry(PageName.TIME, "Time", _time)
 CAREER = PageEntry(PageName.CAREER, "Career", _career)
 
-PAGES: tuple[PageEntry[Page], ...] = (DASHBOARD, ROADMAP, SKILLS, PORTFOLIO, CAREER)
+PAGES: tuple[PageEntry[Page], ...] = (DASHBOARD, ROADMAP, SKILLS, PORTFOLIO, TIME, CAREER)
 
 
 def entry_of(name: PageName) -> PageEntry[Page]:

@@ -24,7 +24,8 @@ class Change(enum.Flag):
     PORTFOLIO = enum.auto()
     PROFILE = enum.auto()
     SUGGESTIONS = enum.auto()
-    ALL = PROGRESS | PORTFOLIO | PROFILE | SUGGESTIONS
+    TIME = enum.auto()
+    ALL = PROGRESS | PORTFOLIO | PROFILE | SUGGESTIONS | TIME
 
 
 class LearnerContext(QObject):

@@ -286,3 +286,15 @@ def contrast_ratio(foreground: QColor, background: QColor) -> float:
         foreground = composite(foreground, background)
     lighter, darker = sorted((relative_luminance(foreground), relative_luminance(background)), reverse=True)
     return (lighter + 0.05) / (darker + 0.05)
+
+
+# The heatmap's shades, none to most: greens that keep 3:1 between the lightest shade and
+# the empty square on both themes, so a studied day never looks like an empty one.
+_HEAT = {
+    False: ("#e3e6eb", "#b4dfc2", "#6fc28e", "#2f9b5a", "#17663a"),
+    True: ("#2b2f36", "#1d5236", "#26814c", "#39ac66", "#66dc95"),
+}
+
+
+def heat_colours(palette: QPalette) -> tuple[QColor, ...]:
+    return tuple(QColor(c) for c in _HEAT[is_dark(palette)])

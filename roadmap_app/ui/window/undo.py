@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoCommand
 
-from roadmap_app.domain.model import ItemState, Progress, Project, ProjectNote
+from roadmap_app.domain.model import ItemState, Profile, Progress, Project, ProjectNote
+from roadmap_app.domain.study import StudySession
 from roadmap_app.services import FAILURES
 
 if TYPE_CHECKING:
@@ -333,23 +335,23 @@ class UpdateNoteCommand(ServiceCommand):
 
 
 class SetGoalCommand(ServiceCommand):
-    change = Change.PROFILE | Change.PROGRESS | Change.SUGGESTIONS
+    """Any of the goal's fields (``ProfileService.set_goal``'s keywords); undo puts all back."""
 
-    def __init__(
-        self, ctx: LearnerContext, *, current_step_id: str | None = None, target_career_id: str | None = None
-    ) -> None:
+    change = Change.PROFILE | Change.PROGRESS | Change.SUGGESTIONS | Change.TIME
+
+    def __init__(self, ctx: LearnerContext, **fields: Any) -> None:
         super().__init__(ctx, "Change your goal")
-        self.fields = {"current_step_id": current_step_id, "target_career_id": target_career_id}
-        self.before: dict[str, str | None] | None = None
+        self.fields = fields
+        self.before: Profile | None = None
 
     def apply(self) -> None:
         before, _after = self.ctx.services.profiles.set_goal(self.profile_id, **self.fields)
         if self.before is None:
-            self.before = {k: getattr(before, k) if v is not None else None for k, v in self.fields.items()}
+            self.before = before
 
     def revert(self) -> None:
         assert self.before is not None
-        self.ctx.services.profiles.set_goal(self.profile_id, **self.before)
+        self.ctx.services.profiles.restore_goal(self.profile_id, self.before)
 
 
 class RenameProfileCommand(ServiceCommand):
@@ -369,3 +371,59 @@ class RenameProfileCommand(ServiceCommand):
     def revert(self) -> None:
         assert self.before_name is not None
         self.ctx.services.profiles.rename(self.profile_id, self.before_name)
+
+
+class LogTimeCommand(ServiceCommand):
+    """Log a study session; undo deletes it, redo brings the same session back."""
+
+    change = Change.TIME | Change.SUGGESTIONS
+
+    def __init__(self, ctx: LearnerContext, minutes: int, subject: str, day: date | None, note: str) -> None:
+        super().__init__(ctx, f"Log {minutes} min")
+        self.args = (minutes, subject, day, note)
+        self.logged: StudySession | None = None
+
+    def apply(self) -> None:
+        study = self.ctx.services.study
+        if self.logged is None:
+            minutes, subject, day, note = self.args
+            self.logged = study.log(self.profile_id, minutes, subject, day=day, note=note)
+        else:
+            study.restore(self.profile_id, self.logged)
+
+    def revert(self) -> None:
+        assert self.logged is not None
+        self.ctx.services.study.delete(self.profile_id, self.logged.id)
+
+
+class StopTimerCommand(LogTimeCommand):
+    """Stop the timer and log its time; undo deletes the logged session."""
+
+    def __init__(self, ctx: LearnerContext, note: str = "") -> None:
+        super().__init__(ctx, 0, "", None, note)
+        self.setText("Stop the timer")
+
+    def apply(self) -> None:
+        study = self.ctx.services.study
+        if self.logged is None:
+            self.logged = study.stop_timer(self.profile_id, self.args[3])
+            if self.logged is None:
+                self.setObsolete(True)  # under half a minute: nothing logged, nothing to undo
+        else:
+            study.restore(self.profile_id, self.logged)
+
+
+class DeleteSessionCommand(ServiceCommand):
+    change = Change.TIME | Change.SUGGESTIONS
+
+    def __init__(self, ctx: LearnerContext, session_id: int) -> None:
+        super().__init__(ctx, "Delete a study session")
+        self.session_id = session_id
+        self.gone: StudySession | None = None
+
+    def apply(self) -> None:
+        self.gone = self.ctx.services.study.delete(self.profile_id, self.session_id)
+
+    def revert(self) -> None:
+        assert self.gone is not None
+        self.ctx.services.study.restore(self.profile_id, self.gone)

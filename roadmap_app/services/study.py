@@ -1,0 +1,521 @@
+"""Time: study sessions logged by hand or by the timer, the history, and the pace plan."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from roadmap_app.domain.activity import ActivityAction, SubjectKind
+from roadmap_app.domain.limits import MAX_TEXT
+from roadmap_app.domain.model import Progress, ProjectStatus, Roadmap
+from roadmap_app.domain.pace import Plan, make_plan
+from roadmap_app.domain.study import (
+    DEFAULT_WEEKS,
+    MAX_HOURS_PER_WEEK,
+    MAX_WEEKS,
+    MINUTES_PER_DAY,
+    History,
+    StudySession,
+    StudySubject,
+    StudySubjectKind,
+    TimeFacts,
+    Timer,
+    format_minutes,
+    make_history,
+)
+from roadmap_app.services._common import Clock, bury, profile_row, record, system_clock, to_progress, unbury
+from roadmap_app.services.errors import InvalidInputError, NotFoundError, UserError
+from roadmap_app.storage.db import Database
+from roadmap_app.storage.tables import ActivityRow, ProfileRow, ProgressRow, ProjectRow, StudySessionRow, TimerRow
+
+#: A timer stopped before this many seconds logs nothing: it was started by mistake.
+MIN_TIMED_SECONDS = 30
+_STUDY_ACTIONS = (ActivityAction.STUDY_LOG.value, ActivityAction.STUDY_DELETE.value, ActivityAction.STUDY_RESTORE.value)
+
+
+def parse_day(text: str, what: str = "date") -> date:
+    """A local calendar day typed as YYYY-MM-DD, or a one-line error."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise InvalidInputError(f"{what} '{text}' is not a day; write it as YYYY-MM-DD, such as 2026-03-01") from None
+
+
+def clean_note(text: str) -> str:
+    if len(text) > MAX_TEXT:
+        raise InvalidInputError(f"a note can have at most {MAX_TEXT:,} characters")
+    if any(unicodedata.category(ch) == "Cs" for ch in text):
+        raise InvalidInputError("a note cannot contain a lone surrogate character")
+    return text.strip()
+
+
+def check_minutes(minutes: int) -> int:
+    if isinstance(minutes, bool) or not isinstance(minutes, int) or not 1 <= minutes <= MINUTES_PER_DAY:
+        raise InvalidInputError(f"minutes must be a whole number from 1 to {MINUTES_PER_DAY} (a day); got {minutes}")
+    return minutes
+
+
+def check_hours_per_week(hours: float) -> float:
+    if not 0 < hours <= MAX_HOURS_PER_WEEK:
+        raise InvalidInputError(f"hours per week must be above 0 and at most {MAX_HOURS_PER_WEEK}; got {hours:g}")
+    return hours
+
+
+def to_session(row: StudySessionRow, title: str = "") -> StudySession:
+    return StudySession(
+        id=row.id,
+        day=row.day,
+        minutes=row.minutes,
+        subject=StudySubject(_kind(row.subject_kind), row.subject_id),
+        note=row.note,
+        created_at=row.created_at,
+        uuid=row.uuid,
+        title=title,
+    )
+
+
+def _kind(value: str) -> StudySubjectKind:
+    try:
+        return StudySubjectKind(value)
+    except ValueError:
+        return StudySubjectKind.NONE
+
+
+def to_timer(row: TimerRow) -> Timer:
+    return Timer(
+        subject=StudySubject(_kind(row.subject_kind), row.subject_id),
+        started_at=row.started_at,
+        running_since=row.running_since,
+        banked_seconds=row.banked_seconds,
+    )
+
+
+def day_totals(session: Session, profile_id: int) -> dict[date, int]:
+    """Minutes per day over the profile's whole history."""
+    rows = session.execute(
+        select(StudySessionRow.day, func.sum(StudySessionRow.minutes))
+        .where(StudySessionRow.profile_id == profile_id)
+        .group_by(StudySessionRow.day)
+    )
+    return {day: int(m) for day, m in rows}
+
+
+def logged_by_subject(session: Session, profile_id: int, since: date | None = None) -> dict[str, int]:
+    """Minutes per subject as typed (``skill.python``, ``project:7``; "" for none)."""
+    query = select(StudySessionRow.subject_kind, StudySessionRow.subject_id, func.sum(StudySessionRow.minutes)).where(
+        StudySessionRow.profile_id == profile_id
+    )
+    if since is not None:
+        query = query.where(StudySessionRow.day >= since)
+    rows = session.execute(query.group_by(StudySessionRow.subject_kind, StudySessionRow.subject_id))
+    return {str(StudySubject(_kind(k), i)): int(m) for k, i, m in rows}
+
+
+def time_facts(
+    session: Session,
+    roadmap: Roadmap,
+    profile: ProfileRow,
+    states: Mapping[str, Progress],
+    linked_done_projects: int,
+    today: date,
+) -> TimeFacts:
+    """The week, the streak and the plan's job-ready day, for the next-action rules."""
+    totals = day_totals(session, profile.id)
+    history = make_history(
+        totals, {}, today, weeks=1, goal_minutes=profile.weekly_goal_minutes, min_minutes=profile.min_minutes_per_day
+    )
+    ready_on: date | None = None
+    ready_hours = 0.0
+    if profile.weekly_goal_minutes and profile.ready_by is not None:
+        plan = make_plan(
+            roadmap,
+            states,
+            logged_by_subject(session, profile.id),
+            profile.weekly_goal_minutes / 60,
+            today,
+            linked_done_projects,
+        )
+        ready_on, ready_hours = plan.job_ready_on, plan.ready_hours
+    return TimeFacts(
+        goal_minutes=profile.weekly_goal_minutes,
+        week_minutes=history.week_minutes,
+        week_start=history.week_start,
+        today_minutes=history.today_minutes,
+        min_minutes=profile.min_minutes_per_day,
+        current_streak=history.current_streak,
+        ready_by=profile.ready_by,
+        job_ready_on=ready_on,
+        ready_hours=ready_hours,
+    )
+
+
+class StudyService:
+    def __init__(self, db: Database, roadmap: Roadmap, clock: Clock = system_clock) -> None:
+        self._db = db
+        self._roadmap = roadmap
+        self._clock = clock
+
+    def now(self) -> datetime:
+        return self._clock()
+
+    # --- subjects ---------------------------------------------------------------------
+
+    def check_subject(self, session: Session, profile_id: int, subject: StudySubject) -> StudySubject:
+        """The subject as stored, or an error naming what to give instead."""
+        if subject.kind is StudySubjectKind.NONE:
+            return subject
+        if subject.kind is StudySubjectKind.PROJECT:
+            row = session.get(ProjectRow, int(subject.id)) if subject.id.isdigit() else None
+            if row is None or row.profile_id != profile_id:
+                raise NotFoundError(f"no project with id '{subject.id}'; list them with 'roadmap-app project list'")
+            return subject
+        if self._roadmap.task(subject.id) is None and self._roadmap.skill(subject.id) is None:
+            raise NotFoundError(
+                f"unknown task or skill '{subject.id}'; see 'roadmap-app items', or give project:ID for a project"
+            )
+        return subject
+
+    def _title(self, session: Session, subject: StudySubject) -> str:
+        if subject.kind is StudySubjectKind.PROJECT:
+            row = session.get(ProjectRow, int(subject.id)) if subject.id.isdigit() else None
+            return row.title if row is not None else f"project {subject.id} (deleted)"
+        return self._roadmap.title_of(subject.id) if subject.id else ""
+
+    def _with_titles(self, session: Session, rows: list[StudySessionRow]) -> list[StudySession]:
+        cache: dict[tuple[str, str], str] = {}
+        found = []
+        for row in rows:
+            key = (row.subject_kind, row.subject_id)
+            if key not in cache:
+                cache[key] = self._title(session, StudySubject(_kind(row.subject_kind), row.subject_id))
+            found.append(to_session(row, cache[key]))
+        return found
+
+    # --- sessions -----------------------------------------------------------------------
+
+    def log(
+        self,
+        profile_id: int,
+        minutes: int,
+        subject: StudySubject | str = "",
+        *,
+        day: date | None = None,
+        note: str = "",
+    ) -> StudySession:
+        """Log minutes of study on a day (today unless given; never a future day)."""
+        check_minutes(minutes)
+        if isinstance(subject, str):
+            subject = StudySubject.parse(subject)
+        note = clean_note(note)
+        now = self._clock()
+        day = day or now.date()
+        if day > now.date():
+            raise InvalidInputError(f"{day.isoformat()} is in the future; log time on today or an earlier day")
+        with self._db.write() as session:
+            profile_row(session, profile_id)
+            subject = self.check_subject(session, profile_id, subject)
+            self._check_room(session, profile_id, day, minutes)
+            row = StudySessionRow(
+                profile_id=profile_id,
+                day=day,
+                minutes=minutes,
+                subject_kind=subject.kind.value,
+                subject_id=subject.id,
+                note=note,
+                created_at=now,
+            )
+            session.add(row)
+            session.flush()
+            record(
+                session, profile_id, now, ActivityAction.STUDY_LOG, SubjectKind.STUDY, row.id,
+                field=str(subject), after=str(minutes),
+            )  # fmt: skip
+            return to_session(row, self._title(session, subject))
+
+    @staticmethod
+    def _check_room(session: Session, profile_id: int, day: date, minutes: int) -> None:
+        logged = session.scalar(
+            select(func.coalesce(func.sum(StudySessionRow.minutes), 0)).where(
+                StudySessionRow.profile_id == profile_id, StudySessionRow.day == day
+            )
+        )
+        if int(logged or 0) + minutes > MINUTES_PER_DAY:
+            room = MINUTES_PER_DAY - int(logged or 0)
+            raise InvalidInputError(
+                f"{day.isoformat()} already holds {format_minutes(int(logged or 0))}; a day has room for "
+                f"{room} more minutes, not {minutes}"
+            )
+
+    def _row(self, session: Session, profile_id: int, session_id: int) -> StudySessionRow:
+        row = session.get(StudySessionRow, session_id)
+        if row is None or row.profile_id != profile_id:
+            raise NotFoundError(f"no study session with id {session_id}; list them with 'roadmap-app sessions'")
+        return row
+
+    def get(self, profile_id: int, session_id: int) -> StudySession:
+        with self._db.read() as session:
+            row = self._row(session, profile_id, session_id)
+            return to_session(row, self._title(session, StudySubject(_kind(row.subject_kind), row.subject_id)))
+
+    def delete(self, profile_id: int, session_id: int) -> StudySession:
+        """Delete a session; returns it, so that ``restore`` can bring it back (undo)."""
+        with self._db.write() as session:
+            row = self._row(session, profile_id, session_id)
+            gone = to_session(row, self._title(session, StudySubject(_kind(row.subject_kind), row.subject_id)))
+            now = self._clock()
+            bury(session, profile_id, "study_session", [row.uuid], now)
+            session.delete(row)
+            record(
+                session, profile_id, now, ActivityAction.STUDY_DELETE, SubjectKind.STUDY, session_id,
+                field=str(gone.subject), before=str(gone.minutes),
+            )  # fmt: skip
+            return gone
+
+    def restore(self, profile_id: int, gone: StudySession) -> StudySession:
+        """Bring back a deleted session as it was, with its id and UUID."""
+        with self._db.write() as session:
+            profile_row(session, profile_id)
+            if session.get(StudySessionRow, gone.id) is not None:
+                raise UserError(f"study session {gone.id} is already there")
+            self._check_room(session, profile_id, gone.day, gone.minutes)
+            row = StudySessionRow(
+                id=gone.id,
+                uuid=gone.uuid or None,
+                profile_id=profile_id,
+                day=gone.day,
+                minutes=gone.minutes,
+                subject_kind=gone.subject.kind.value,
+                subject_id=gone.subject.id,
+                note=gone.note,
+                created_at=gone.created_at,
+            )
+            session.add(row)
+            session.flush()
+            unbury(session, [row.uuid])
+            record(
+                session, profile_id, self._clock(), ActivityAction.STUDY_RESTORE, SubjectKind.STUDY, row.id,
+                field=str(gone.subject), after=str(gone.minutes),
+            )  # fmt: skip
+            return to_session(row, gone.title)
+
+    def sessions(
+        self, profile_id: int, *, start: date | None = None, end: date | None = None, limit: int | None = None
+    ) -> list[StudySession]:
+        """Sessions between two days (both included), newest first, ties by id."""
+        with self._db.read() as session:
+            query = select(StudySessionRow).where(StudySessionRow.profile_id == profile_id)
+            if start is not None:
+                query = query.where(StudySessionRow.day >= start)
+            if end is not None:
+                query = query.where(StudySessionRow.day <= end)
+            query = query.order_by(StudySessionRow.day.desc(), StudySessionRow.id.desc())
+            if limit is not None:
+                query = query.limit(limit)
+            return self._with_titles(session, list(session.scalars(query)))
+
+    def logged_by_subject(self, profile_id: int) -> dict[str, int]:
+        """Minutes logged per task or skill id and per ``project:ID``, over all time."""
+        with self._db.read() as session:
+            return {k: m for k, m in logged_by_subject(session, profile_id).items() if k}
+
+    def minutes_by_group(self, profile_id: int, since: date | None = None) -> list[tuple[str, int]]:
+        """Minutes per skill category (tasks count towards the categories of the skills they train;
+        projects and untagged time have their own rows), most first."""
+        totals: dict[str, float] = {}
+        for subject, minutes in self._minutes_by_subject(profile_id, since).items():
+            if StudySubject.parse(subject).kind is StudySubjectKind.PROJECT:
+                totals["Projects"] = totals.get("Projects", 0) + minutes
+                continue
+            if not subject:
+                totals["Other study"] = totals.get("Other study", 0) + minutes
+                continue
+            skill_ids = self._skills_of(subject)
+            if not skill_ids:
+                totals["Other tasks"] = totals.get("Other tasks", 0) + minutes
+                continue
+            for skill_id in skill_ids:
+                skill = self._roadmap.skill(skill_id)
+                category = self._roadmap.category(skill.category_id) if skill else None
+                name = category.title if category else "Other skills"
+                totals[name] = totals.get(name, 0) + minutes / len(skill_ids)
+        return sorted(((name, round(m)) for name, m in totals.items()), key=lambda kv: (-kv[1], kv[0]))
+
+    def _skills_of(self, item_id: str) -> tuple[str, ...]:
+        if self._roadmap.skill(item_id) is not None:
+            return (item_id,)
+        task = self._roadmap.task(item_id)
+        return task.skill_ids if task else ()
+
+    def _minutes_by_subject(self, profile_id: int, since: date | None) -> dict[str, int]:
+        with self._db.read() as session:
+            return logged_by_subject(session, profile_id, since)
+
+    # --- history --------------------------------------------------------------------------
+
+    def history(self, profile_id: int, weeks: int = DEFAULT_WEEKS, *, first_weekday: int = 0) -> History:
+        """Every day of the last ``weeks`` weeks with its minutes and changes; streaks; this week."""
+        if not 1 <= weeks <= MAX_WEEKS:
+            raise InvalidInputError(f"weeks must be from 1 to {MAX_WEEKS}; got {weeks}")
+        today = self._clock().date()
+        first = today - timedelta(days=7 * weeks - 1)
+        with self._db.read() as session:
+            profile = profile_row(session, profile_id)
+            # Streaks may reach back further than the period shown: read every day's total.
+            totals = day_totals(session, profile_id)
+            day_of = func.date(ActivityRow.at)
+            changes = {
+                date.fromisoformat(d): int(n)
+                for d, n in session.execute(
+                    select(day_of, func.count())
+                    .where(
+                        ActivityRow.profile_id == profile_id,
+                        ActivityRow.at >= datetime.combine(first, datetime.min.time()),
+                        ActivityRow.action.not_in(_STUDY_ACTIONS),
+                    )
+                    .group_by(day_of)
+                )
+                if d
+            }
+            return make_history(
+                totals,
+                changes,
+                today,
+                weeks=weeks,
+                goal_minutes=profile.weekly_goal_minutes,
+                min_minutes=profile.min_minutes_per_day,
+                first_weekday=first_weekday,
+            )
+
+    # --- the timer --------------------------------------------------------------------------
+
+    def timer(self, profile_id: int) -> Timer | None:
+        with self._db.read() as session:
+            row = session.get(TimerRow, profile_id)
+            return to_timer(row) if row is not None else None
+
+    def start_timer(self, profile_id: int, subject: StudySubject | str = "") -> Timer:
+        """Start timing study on a subject; its start is saved at once."""
+        if isinstance(subject, str):
+            subject = StudySubject.parse(subject)
+        with self._db.write() as session:
+            profile_row(session, profile_id)
+            if session.get(TimerRow, profile_id) is not None:
+                raise UserError("a timer is already running; stop it first ('roadmap-app timer stop')")
+            subject = self.check_subject(session, profile_id, subject)
+            now = self._clock()
+            row = TimerRow(
+                profile_id=profile_id,
+                subject_kind=subject.kind.value,
+                subject_id=subject.id,
+                started_at=now,
+                running_since=now,
+                banked_seconds=0,
+            )
+            session.add(row)
+            return to_timer(row)
+
+    def _timer_row(self, session: Session, profile_id: int) -> TimerRow:
+        row = session.get(TimerRow, profile_id)
+        if row is None:
+            raise NotFoundError("no timer is running; start one with 'roadmap-app timer start [ITEM]'")
+        return row
+
+    def pause_timer(self, profile_id: int) -> Timer:
+        with self._db.write() as session:
+            row = self._timer_row(session, profile_id)
+            if row.running_since is not None:
+                row.banked_seconds = to_timer(row).elapsed_seconds(self._clock())
+                row.running_since = None
+            return to_timer(row)
+
+    def resume_timer(self, profile_id: int) -> Timer:
+        with self._db.write() as session:
+            row = self._timer_row(session, profile_id)
+            if row.running_since is None:
+                row.running_since = self._clock()
+            return to_timer(row)
+
+    def stop_timer(self, profile_id: int, note: str = "") -> StudySession | None:
+        """Stop the timer and log its minutes on the day it started; None if under half a minute.
+
+        Time beyond what the day still holds (a timer left running overnight) is not logged.
+        """
+        note = clean_note(note)
+        now = self._clock()
+        with self._db.write() as session:
+            row = self._timer_row(session, profile_id)
+            timer = to_timer(row)
+            session.delete(row)
+            seconds = timer.elapsed_seconds(now)
+            if seconds < MIN_TIMED_SECONDS:
+                return None
+            day = timer.started_at.date()
+            logged = session.scalar(
+                select(func.coalesce(func.sum(StudySessionRow.minutes), 0)).where(
+                    StudySessionRow.profile_id == profile_id, StudySessionRow.day == day
+                )
+            )
+            minutes = min(max(1, round(seconds / 60)), MINUTES_PER_DAY - int(logged or 0))
+            if minutes < 1:
+                return None
+            subject = timer.subject
+            try:
+                subject = self.check_subject(session, profile_id, subject)
+            except NotFoundError:
+                subject = StudySubject()  # its item went while the timer ran: keep the time
+            added = StudySessionRow(
+                profile_id=profile_id,
+                day=day,
+                minutes=minutes,
+                subject_kind=subject.kind.value,
+                subject_id=subject.id,
+                note=note,
+                created_at=now,
+            )
+            session.add(added)
+            session.flush()
+            record(
+                session, profile_id, now, ActivityAction.STUDY_LOG, SubjectKind.STUDY, added.id,
+                field=str(subject), after=str(minutes),
+            )  # fmt: skip
+            return to_session(added, self._title(session, subject))
+
+    def discard_timer(self, profile_id: int) -> Timer:
+        """Throw the timer away without logging it; returns it."""
+        with self._db.write() as session:
+            row = self._timer_row(session, profile_id)
+            timer = to_timer(row)
+            session.delete(row)
+            return timer
+
+    # --- the plan ---------------------------------------------------------------------------
+
+    def plan(self, profile_id: int, hours_per_week: float | None = None) -> Plan:
+        """The pace plan at ``hours_per_week``, or at the learner's weekly goal."""
+        with self._db.read() as session:
+            profile = profile_row(session, profile_id)
+            if hours_per_week is None:
+                if not profile.weekly_goal_minutes:
+                    raise UserError(
+                        "no weekly goal is set; set one with 'roadmap-app goal --hours-per-week N' "
+                        "or give --hours-per-week"
+                    )
+                hours_per_week = profile.weekly_goal_minutes / 60
+            check_hours_per_week(hours_per_week)
+            states = {
+                r.item_id: to_progress(r)
+                for r in session.scalars(select(ProgressRow).where(ProgressRow.profile_id == profile_id))
+            }
+            linked = session.scalar(
+                select(func.count()).where(
+                    ProjectRow.profile_id == profile_id,
+                    ProjectRow.status == ProjectStatus.DONE.value,
+                    ProjectRow.repo_url != "",
+                )
+            )
+        logged = self.logged_by_subject(profile_id)
+        return make_plan(self._roadmap, states, logged, hours_per_week, self._clock().date(), int(linked or 0))

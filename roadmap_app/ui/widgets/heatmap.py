@@ -1,0 +1,155 @@
+"""The history heatmap: a square per day for the last year, shaded by minutes studied.
+
+Painted like Anki's calendar: weeks as columns, the week starting on the locale's first
+day, a square-root-like scale so that short days still show beside long ones. Hover shows
+the day; a click (or Enter on the day chosen with the arrow keys) selects it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from roadmap_app.domain.study import Day, format_minutes, shade, week_start
+from roadmap_app.ui.window.theme import frame_colour, heat_colours, muted_colour
+
+CELL = 12
+GAP = 3
+LEFT = 34  # room for the weekday names
+TOP = 18  # room for the month names
+
+
+class Heatmap(QWidget):
+    day_selected = Signal(object)  # a date
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("historyHeatmap")
+        self.setAccessibleName("Study history, one square per day")
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        self._days: tuple[Day, ...] = ()
+        self._by_day: dict[date, Day] = {}
+        self._first_weekday = 0
+        self._start = date.today()
+        self._most = 0
+        self.selected: date | None = None
+
+    def set_days(self, days: Sequence[Day], first_weekday: int = 0) -> None:
+        """The days to paint, oldest first; ``first_weekday`` 0 is Monday."""
+        self._days = tuple(days)
+        self._by_day = {d.day: d for d in self._days}
+        self._first_weekday = first_weekday
+        self._start = week_start(self._days[0].day, first_weekday) if self._days else date.today()
+        self._most = max((d.minutes for d in self._days), default=0)
+        if self.selected not in self._by_day:
+            self.selected = self._days[-1].day if self._days else None
+        self.updateGeometry()
+        self.update()
+
+    def day(self, day: date) -> Day | None:
+        return self._by_day.get(day)
+
+    @property
+    def weeks(self) -> int:
+        if not self._days:
+            return 0
+        return (self._days[-1].day - self._start).days // 7 + 1
+
+    def sizeHint(self) -> QSize:
+        return QSize(LEFT + max(1, self.weeks) * (CELL + GAP), TOP + 7 * (CELL + GAP))
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def _cell(self, day: date) -> QRect:
+        offset = (day - self._start).days
+        column, row = divmod(offset, 7)
+        return QRect(LEFT + column * (CELL + GAP), TOP + row * (CELL + GAP), CELL, CELL)
+
+    def day_at(self, point: QPoint) -> date | None:
+        column = (point.x() - LEFT) // (CELL + GAP)
+        row = (point.y() - TOP) // (CELL + GAP)
+        if point.x() < LEFT or point.y() < TOP or not 0 <= row < 7 or column < 0:
+            return None
+        day = self._start + timedelta(days=column * 7 + row)
+        return day if day in self._by_day else None
+
+    def describe(self, day: date) -> str:
+        found = self._by_day.get(day)
+        minutes = found.minutes if found else 0
+        changes = found.changes if found else 0
+        studied = format_minutes(minutes) if minutes else "no study"
+        made = f", {changes} change{'s' if changes != 1 else ''}" if changes else ""
+        return f"{day:%a %d %b %Y}: {studied}{made}"
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        palette = self.palette()
+        colours = heat_colours(palette)
+        muted = muted_colour(palette)
+        painter.setPen(muted)
+        small = self.font()
+        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.8))
+        painter.setFont(small)
+        for row in (0, 2, 4):
+            name = (self._start + timedelta(days=row)).strftime("%a")
+            painter.drawText(
+                QRect(0, TOP + row * (CELL + GAP) - 2, LEFT - 4, CELL + 4), Qt.AlignmentFlag.AlignRight, name
+            )
+        month = None
+        for column in range(self.weeks):
+            first = self._start + timedelta(days=column * 7)
+            if first.month != month:
+                month = first.month
+                painter.drawText(LEFT + column * (CELL + GAP), TOP - 5, first.strftime("%b"))
+        painter.setPen(Qt.PenStyle.NoPen)
+        for day in self._days:
+            painter.setBrush(colours[shade(day.minutes, self._most, len(colours) - 1)])
+            painter.drawRoundedRect(self._cell(day.day), 2, 2)
+        if self.selected is not None and self.selected in self._by_day:
+            pen = QPen(palette.color(palette.ColorRole.Highlight) if self.hasFocus() else frame_colour(palette), 2)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(self._cell(self.selected).adjusted(-1, -1, 1, 1), 3, 3)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        day = self.day_at(event.position().toPoint())
+        if day is None:
+            QToolTip.hideText()
+        else:
+            QToolTip.showText(event.globalPosition().toPoint(), self.describe(day), self)
+        super().mouseMoveEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        day = self.day_at(event.position().toPoint())
+        if day is not None and event.button() is Qt.MouseButton.LeftButton:
+            self.select(day)
+        super().mousePressEvent(event)
+
+    def select(self, day: date) -> None:
+        if day not in self._by_day:
+            return
+        self.selected = day
+        self.setAccessibleDescription(self.describe(day))
+        self.update()
+        self.day_selected.emit(day)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        steps = {Qt.Key.Key_Left: -7, Qt.Key.Key_Right: 7, Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}
+        step = steps.get(Qt.Key(event.key()))
+        if step is not None and self.selected is not None:
+            self.select(self.selected + timedelta(days=step))
+            return
+        super().keyPressEvent(event)
+
+    def save_png(self, path: Path) -> bool:
+        """Save the heatmap as a PNG image, on the window's background."""
+        image = self.grab()
+        return image.save(str(path), "PNG")
