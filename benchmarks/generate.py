@@ -18,7 +18,7 @@ import sys
 import time
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from roadmap_app.bootstrap import open_services
@@ -31,13 +31,22 @@ class Size:
     note_bytes: int
     activity: int
     touch_every_item: bool
+    study_days: int = 0
+    """Days back from today with study sessions (one or two a day, most days)."""
 
 
 SIZES = {
     "small": Size(projects=0, notes_per_project=0, note_bytes=0, activity=0, touch_every_item=False),
-    "large": Size(projects=2_000, notes_per_project=5, note_bytes=1_000, activity=50_000, touch_every_item=True),
+    "large": Size(
+        projects=2_000,
+        notes_per_project=5,
+        note_bytes=1_000,
+        activity=50_000,
+        touch_every_item=True,
+        study_days=5 * 365,
+    ),
     # The same shapes, tiny, for a quick check that everything still runs.
-    "quick": Size(projects=60, notes_per_project=2, note_bytes=300, activity=500, touch_every_item=True),
+    "quick": Size(projects=60, notes_per_project=2, note_bytes=300, activity=500, touch_every_item=True, study_days=60),
 }
 
 _VOCABULARY = """
@@ -178,6 +187,33 @@ def generate(data_dir: Path, size_name: str, *, seed: int = 7) -> Path:
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             sorted((entry() for _ in range(size.activity)), key=lambda row: str(row[1])),
         )
+        today = date.today()
+        sessions = []
+        for back in range(size.study_days):
+            if rng.random() < 0.15:
+                continue  # a day off
+            day = (today - timedelta(days=back)).isoformat()
+            for _ in range(rng.randint(1, 2)):
+                kind, subject = rng.choice(subjects)
+                sessions.append(
+                    (
+                        str(uuid.uuid4()),
+                        pid,
+                        day,
+                        rng.choice((15, 25, 30, 45, 60, 90)),
+                        kind,
+                        subject,
+                        _text(rng, 60),
+                        f"{day} 20:00:00",
+                    )
+                )
+        conn.executemany(
+            "INSERT INTO study_sessions (uuid, profile_id, day, minutes, subject_kind, subject_id, note, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            sessions,
+        )
+        if size.study_days:
+            conn.execute("UPDATE profiles SET weekly_goal_minutes = 360 WHERE id = ?", (pid,))
         fill_uuids(conn)
         conn.execute("COMMIT")
         conn.execute("PRAGMA optimize")

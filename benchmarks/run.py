@@ -177,6 +177,13 @@ def service_interactions(data_dir: Path, repeats: int) -> dict[str, list[float] 
         results["search"] = timings(
             lambda n: services.search.search(profile_id, words[n % len(words)], SEARCH_SHOWN), repeats
         )
+        study = services.study
+        results["history"] = timings(lambda n: study.history(profile_id), repeats)
+        results["plan"] = timings(lambda n: study.plan(profile_id, 6.0), repeats)
+        logged: list[int] = []
+        results["log_time"] = timings(lambda n: logged.append(study.log(profile_id, 5, "skill.python").id), repeats)
+        for session_id in logged:
+            study.delete(profile_id, session_id)
         suggestions = getattr(services, "suggestions", None)
         if suggestions is None:
             results["next_actions"] = "n/a (no suggestions service)"
@@ -317,6 +324,10 @@ def build_table(
         ("search notes: service, best 20 with snippets", "services", "search"),
         ("search notes: one keystroke in the window's search box", "window", "search_window"),
         ("compute next actions: service", "services", "next_actions"),
+        ("study history, a year with streaks: service", "services", "history"),
+        ("pace plan: service", "services", "plan"),
+        ("log study time: service call to commit", "services", "log_time"),
+        ("repaint the year's heatmap (window)", "window", "heatmap_window"),
     ]
     for what, source, key in rows:
         cells = []

@@ -151,6 +151,14 @@ def main(argv: list[str] | None = None) -> int:
 
     run("search_window", search)
 
+    def repaint_heatmap(n: int) -> None:
+        if n == 0:
+            window.show_page("time")
+        heatmap: QWidget = find(window, QWidget, "historyHeatmap")
+        heatmap.update()
+
+    run("heatmap_window", repaint_heatmap)
+
     window.close()
     services.close()
     print(json.dumps(results))

@@ -276,3 +276,46 @@ def test_two_processes_writing_at_once_both_succeed(data_dir: Path) -> None:
     assert {f"p{w}-{i}" for w in (1, 2) for i in range(10)} <= titles
     window.close()
     assert integrity(data_dir / "roadmap.sqlite3") == "ok"
+
+
+def study_logger(data_dir: Path, first: int) -> Callable[[Callable[[str], None]], None]:
+    """Study sessions logged one after another, each with its activity row; the note names it."""
+
+    def job(report: Callable[[str], None]) -> None:
+        _paths, services = open_services(data_dir)
+        ada = services.profiles.find("Ada")
+        report("ready")
+        today = services.study.now().date()
+        for i in range(first, first + 100_000):
+            # A day per session, so no day fills up however long the writer runs.
+            services.study.log(ada.id, 1 + i % 60, ITEMS[i % len(ITEMS)], day=today - timedelta(days=i), note=f"s{i}")
+            report(str(i))
+
+    return job
+
+
+def test_a_killed_study_logger_loses_no_committed_session_and_none_without_its_log_entry(data_dir: Path) -> None:
+    _paths, services = open_services(data_dir)
+    services.profiles.create("Ada")
+    services.close()
+    db = data_dir / "roadmap.sqlite3"
+    rng = random.Random(int(os.environ.get("ROADMAP_CRASH_SEED", "0")) or None)
+    reported: set[int] = set()
+    first = 0
+    for _run in range(max(6, RUNS // 3)):
+        pid, read_fd = in_child(study_logger(data_dir, first))
+        lines = kill_after(pid, read_fd, rng.uniform(0.0, 0.03), lines_first=rng.randint(1, 6))
+        numbers = [int(line) for line in lines if line.isdigit()]
+        reported.update(numbers)
+        first = (max(numbers) if numbers else first - 1) + 2
+        assert integrity(db) == "ok"
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        try:
+            notes = {r[0]: r[1] for r in conn.execute("SELECT note, id FROM study_sessions")}
+            logged = {int(r[0]) for r in conn.execute("SELECT subject_id FROM activity WHERE action = 'study.log'")}
+        finally:
+            conn.close()
+        for i in reported:
+            assert f"s{i}" in notes, f"committed session s{i} was lost"
+        assert logged == set(notes.values()), "a session without its activity row, or the reverse"
+    assert reported, "the loggers never got to write; the kill delays are too short"

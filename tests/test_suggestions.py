@@ -12,6 +12,7 @@ import pytest
 from roadmap_app.content import load_roadmap
 from roadmap_app.domain.activity import Activity, ActivityAction, SubjectKind
 from roadmap_app.domain.model import Feedback, ItemState, Progress, Project, ProjectStatus, Roadmap
+from roadmap_app.domain.study import TimeFacts
 from roadmap_app.domain.suggestion_types import Action, ActionKind, Suggestion
 from roadmap_app.domain.suggestions import (
     RULES,
@@ -437,6 +438,21 @@ def test_every_rule_fires_in_some_learner_state(rule: str) -> None:
             )
         ),
         snapshot(projects=tuple(project(i, ProjectStatus.BUILDING) for i in range(1, 6))),
+        # Five days into a week with none of a 10-hour goal done, a streak not kept today,
+        # and a plan that ends far past the ready-by day.
+        snapshot(
+            time=TimeFacts(
+                goal_minutes=600,
+                week_minutes=0,
+                week_start=TODAY - timedelta(days=5),
+                today_minutes=0,
+                min_minutes=10,
+                current_streak=4,
+                ready_by=TODAY + timedelta(days=30),
+                job_ready_on=TODAY + timedelta(days=300),
+                ready_hours=400.0,
+            )
+        ),
     ]
     assert any(s.rule == rule for snap in states for s in all_candidates(snap))
 

@@ -1,4 +1,4 @@
-"""The keyboard at window level: Ctrl+1 … Ctrl+5 go into a page, Ctrl+N works everywhere, focus shows."""
+"""The keyboard at window level: Ctrl+1 … Ctrl+6 go into a page, Ctrl+N works everywhere, focus shows."""
 
 from __future__ import annotations
 

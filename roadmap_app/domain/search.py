@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from itertools import islice
 
 #: Marks around the matched words in a hit's snippet.
@@ -19,6 +20,7 @@ class HitKind(enum.StrEnum):
     PROJECT = "project"
     NOTE = "note"
     ITEM = "item"
+    SESSION = "session"
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +39,9 @@ class SearchHit:
     note_id: int | None = None
     item_id: str = ""
     score: float = 0.0
+    session_id: int | None = None
+    """A study session's id (a session hit); ``day`` is the day it was logged on."""
+    day: date | None = None
 
 
 def match_expression(text: str) -> str | None:

@@ -1,7 +1,8 @@
-"""Full-text search over the learner's projects, project notes and notes on tasks and skills."""
+"""Full-text search over the learner's projects, project notes, notes on tasks and skills, and the notes of study sessions."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sqlalchemy import TextClause, text
@@ -63,6 +64,23 @@ _ITEMS = text(
 )
 
 
+_SESSIONS_FLOOR = text(
+    """
+    SELECT study_notes_fts.rowid FROM study_notes_fts JOIN study_sessions AS s ON s.id = study_notes_fts.rowid
+    WHERE study_notes_fts MATCH :query AND s.profile_id = :profile_id
+    ORDER BY study_notes_fts.rowid DESC LIMIT 1 OFFSET :window
+    """
+)
+_SESSIONS = text(
+    """
+    SELECT s.id, s.day, s.minutes, s.note, bm25(study_notes_fts) AS score
+    FROM study_notes_fts JOIN study_sessions AS s ON s.id = study_notes_fts.rowid
+    WHERE study_notes_fts MATCH :query AND study_notes_fts.rowid > :floor AND s.profile_id = :profile_id
+    ORDER BY score LIMIT :limit
+    """
+)
+
+
 def _floor(session: Session, query: TextClause, params: dict[str, Any]) -> int:
     found = session.execute(query, {**params, "window": RANKED_WINDOW}).scalar()
     return int(found) if found is not None else 0
@@ -96,8 +114,25 @@ class SearchService:
             for item_id, note, score in session.execute(_ITEMS, params):
                 item = self._roadmap.item(item_id)
                 found.append((score, HitKind.ITEM, item.title if item else item_id, note, None, None, item_id))
+            floor = _floor(session, _SESSIONS_FLOOR, params)
+            sessions: dict[int, date] = {}
+            for sid, day, minutes, note, score in session.execute(_SESSIONS, {**params, "floor": floor}):
+                day = day if isinstance(day, date) else date.fromisoformat(str(day))
+                sessions[sid] = day
+                title = f"Study, {day.isoformat()} ({minutes} min)"
+                found.append((score, HitKind.SESSION, title, note, None, sid, ""))
         found.sort(key=lambda hit: hit[0])
         return [
-            SearchHit(kind, title, make_snippet(body, text), project_id=pid, note_id=nid, item_id=item_id, score=score)
+            SearchHit(
+                kind,
+                title,
+                make_snippet(body, text),
+                project_id=pid,
+                item_id=item_id,
+                score=score,
+                note_id=nid if kind is not HitKind.SESSION else None,
+                session_id=nid if kind is HitKind.SESSION else None,
+                day=sessions.get(nid or 0) if kind is HitKind.SESSION else None,
+            )
             for score, kind, title, body, pid, nid, item_id in found[:limit]
         ]

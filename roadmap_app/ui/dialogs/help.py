@@ -15,7 +15,7 @@ from roadmap_app.paths import AppPaths
 LICENCE = "MIT"
 
 SHORTCUTS = [
-    ("Ctrl+1 … Ctrl+5", "Go to Dashboard, Roadmap, Skills, Portfolio, Career, with the keyboard on that page"),
+    ("Ctrl+1 … Ctrl+6", "Go to Dashboard, Roadmap, Skills, Portfolio, Time, Career, with the keyboard on that page"),
     ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo the last change"),
     ("D, L, S, R", "Mark the selected task or skill done, in progress, skipped, or to do"),
     ("Space", "The next state of the selected task or skill: to do → in progress → done"),

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -13,13 +14,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from roadmap_app.domain.study import MAX_HOURS_PER_WEEK
 from roadmap_app.services import FAILURES
 from roadmap_app.ui.widgets.common import NO_TARGET, TARGET_ROLE, heading, muted_label
 from roadmap_app.ui.window.context import Change, LearnerContext
 
+#: What the weekly-hours box suggests: about an hour a day, a pace many part-time learners keep.
+DEFAULT_WEEKLY_HOURS = 6.0
+
 
 class WelcomeDialog(QDialog):
-    """Asks for a name, the step the learner is on and the career step they aim for."""
+    """Asks for a name, the step the learner is on, the career step they aim for and their weekly hours."""
 
     def __init__(self, ctx: LearnerContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,6 +59,17 @@ class WelcomeDialog(QDialog):
         # A new profile already aims for the job the roadmap leads to: it shows preselected.
         self.target_box.setCurrentIndex(max(0, self.target_box.findData(ctx.profile.target_career_id)))
         form.addRow(f"&{TARGET_ROLE}", self.target_box)
+        self.hours_box = QDoubleSpinBox()
+        self.hours_box.setObjectName("welcomeHours")
+        self.hours_box.setAccessibleName("Hours a week you can study")
+        self.hours_box.setRange(0, MAX_HOURS_PER_WEEK)
+        self.hours_box.setDecimals(1)
+        self.hours_box.setSingleStep(1)
+        self.hours_box.setSuffix(" h a week")
+        self.hours_box.setSpecialValueText("Not sure yet")
+        self.hours_box.setValue(ctx.profile.weekly_goal_minutes / 60 or DEFAULT_WEEKLY_HOURS)
+        self.hours_box.setToolTip("Your weekly goal: the plan says when you are job-ready at this pace")
+        form.addRow("&Hours a week you can study", self.hours_box)
         for row in range(form.rowCount()):
             item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
             widget = item.widget() if item is not None else None
@@ -81,6 +97,7 @@ class WelcomeDialog(QDialog):
                 profile.id,
                 current_step_id=str(self.step_box.currentData()),
                 target_career_id=str(self.target_box.currentData()),
+                weekly_goal_minutes=round(self.hours_box.value() * 60),
             )
         except FAILURES as exc:
             self.error.setText(str(exc))

@@ -1,1 +1,1 @@
-"""The five pages of the main window."""
+"""The pages of the main window."""

@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from roadmap_app.domain.activity import Activity, SubjectKind, describe
-from roadmap_app.domain.model import SkillGroup
+from roadmap_app.domain.model import Profile, SkillGroup
+from roadmap_app.domain.study import format_minutes
+from roadmap_app.services import FAILURES
 from roadmap_app.ui.pages.base import Page, scrolling
 from roadmap_app.ui.widgets.common import (
     TARGET_ROLE,
@@ -29,11 +31,14 @@ from roadmap_app.ui.widgets.common import (
     plural,
     show_focus,
 )
+from roadmap_app.ui.widgets.heatmap import Heatmap, first_weekday
 from roadmap_app.ui.widgets.models import Column, RecordTableModel, SuggestionsModel
 from roadmap_app.ui.widgets.next_actions import NextActionsList
 from roadmap_app.ui.window.context import LearnerContext
 from roadmap_app.ui.window.navigator import Navigator
 
+#: The dashboard's heatmap shows this many weeks; the Time page shows the year.
+STUDY_WEEKS = 26
 #: Below this content width the dashboard's cards stack in one column.
 ONE_COLUMN_BELOW = 900
 #: On wide screens the content stays a readable column of at most this width, centred.
@@ -43,6 +48,7 @@ MAX_CONTENT_WIDTH = 1280
 class DashboardPage(Page):
     title = "Dashboard"
     open_suggestion = Signal(object)  # the main window performs the action
+    show_day = Signal(object)  # a day of the heatmap: the window shows it on the Time page
 
     def __init__(self, ctx: LearnerContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -93,6 +99,30 @@ class DashboardPage(Page):
         self.steps_card.body.addStretch(1)
         self.progress_row.addWidget(self.steps_card, 1)
         outer.addLayout(self.progress_row)
+
+        self.study_card = Card("Study time")
+        study_row = QHBoxLayout()
+        study_row.setSpacing(24)
+        self.study_heatmap = Heatmap()
+        self.study_heatmap.setObjectName("dashboardHeatmap")
+        # A summary: the Tab order stays on the next actions; the Time page's heatmap takes the keys.
+        self.study_heatmap.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.study_heatmap.day_selected.connect(self.show_day.emit)
+        study_row.addWidget(self.study_heatmap, 0, Qt.AlignmentFlag.AlignTop)
+        figures = QVBoxLayout()
+        self.streak_label = QLabel()
+        self.streak_label.setObjectName("dashboardStreak")
+        self.week_label = QLabel()
+        self.week_label.setObjectName("dashboardWeek")
+        self.ready_label = QLabel()
+        self.ready_label.setObjectName("dashboardJobReady")
+        self.ready_label.setWordWrap(True)
+        for label in (self.streak_label, self.week_label, self.ready_label):
+            figures.addWidget(label)
+        figures.addStretch(1)
+        study_row.addLayout(figures, 1)
+        self.study_card.body.addLayout(study_row)
+        outer.addWidget(self.study_card)
 
         self.lower_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.lower_row.setSpacing(16)
@@ -184,6 +214,7 @@ class DashboardPage(Page):
 
     def attach(self, navigator: Navigator) -> None:
         self.open_suggestion.connect(navigator.perform)
+        self.show_day.connect(navigator.show_study_day)
 
     def _after_first_paint(self) -> None:
         self.ctx.painted.disconnect(self._after_first_paint)
@@ -222,6 +253,7 @@ class DashboardPage(Page):
             label.setFont(font)
             label.setText(f"{'▶ ' if is_current else ''}{step.number}. {step.title}")
             bar.set_value(counts.fraction, f"{counts.done}/{counts.counted} · {counts.percent}%")
+        self._refresh_study(profile)
         if suggestions:
             self.refresh_suggestions()
         entries = services.activity.recent(profile.id, limit=30)
@@ -229,6 +261,7 @@ class DashboardPage(Page):
         self.next_actions.set_first_step(all(e.subject_kind is SubjectKind.PROFILE for e in entries))
         # Only the projects the entries name: a long portfolio is not read for 30 titles.
         named = {e.project_id for e in entries if e.project_id is not None}
+        named |= {int(e.field[8:]) for e in entries if e.field.startswith("project:") and e.field[8:].isdigit()}
         projects = services.portfolio.titles(profile.id, named)
 
         def title_of(entry: Activity) -> str:
@@ -238,6 +271,30 @@ class DashboardPage(Page):
             return roadmap.title_of(entry.subject_id)
 
         self.activity_model.set_rows([(f"{e.at:%d %b %H:%M}", describe(e, title_of)) for e in entries])
+
+    def _refresh_study(self, profile: Profile) -> None:
+        study = self.ctx.services.study
+        history = study.history(profile.id, STUDY_WEEKS, first_weekday=first_weekday())
+        self.study_heatmap.set_days(history.days, first_weekday())
+        self.streak_label.setText(
+            f"Streak: {plural(history.current_streak, 'day')} (longest {plural(history.longest_streak, 'day')})"
+        )
+        goal = history.goal_minutes
+        week = format_minutes(history.week_minutes)
+        self.week_label.setText(f"This week: {week} of {format_minutes(goal)}" if goal else f"This week: {week}")
+        if not goal:
+            self.ready_label.setText("Set a weekly goal on the Time page to see when you are job-ready.")
+            return
+        try:
+            plan = study.plan(profile.id)
+        except FAILURES as exc:
+            self.ready_label.setText(str(exc))
+            return
+        self.ready_label.setText(
+            f"Job-ready: {plan.job_ready_on:%d %B %Y} at {plan.hours_per_week:g} h a week"
+            if plan.job_ready_on
+            else "Job-ready: not with what is left open"
+        )
 
     def refresh_suggestions(self) -> None:
         suggestions = self.ctx.next_actions(limit=6)

@@ -3,7 +3,7 @@ selected task's state and note."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -17,17 +17,21 @@ from PySide6.QtWidgets import (
 )
 
 from roadmap_app.domain.model import ItemState, Step
+from roadmap_app.services import FAILURES
 from roadmap_app.ui.pages.base import Page, scrolling
 from roadmap_app.ui.widgets.common import Card, DebouncedTextEdit, ProgressBar, heading, muted_label
 from roadmap_app.ui.widgets.delegates import KEYS_HINT, ChecklistView, StateButtons, StepDelegate
 from roadmap_app.ui.widgets.models import ChecklistModel, StepsModel, task_rows
+from roadmap_app.ui.widgets.plan_timeline import PlanTimeline
 from roadmap_app.ui.window.context import Change, LearnerContext
+from roadmap_app.ui.window.navigator import Navigator
 from roadmap_app.ui.window.undo import SetGoalCommand, SetItemNoteCommand, SetStateCommand, item_note_key
 
 
 class RoadmapPage(Page):
     title = "Roadmap"
-    listens_to = Change.PROGRESS | Change.PROFILE
+    listens_to = Change.PROGRESS | Change.PROFILE | Change.TIME
+    log_time = Signal(str)  # an item id: the window opens the Time page for it
 
     def __init__(self, ctx: LearnerContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -71,6 +75,13 @@ class RoadmapPage(Page):
         example.body.addWidget(self.example)
         body.addWidget(example)
 
+        self.plan_card = Card("Pace plan")
+        self.plan_summary = muted_label()
+        self.plan_summary.setObjectName("planSummary")
+        self.plan_card.body.addWidget(self.plan_summary)
+        self.plan_timeline = PlanTimeline()
+        self.plan_card.body.addWidget(self.plan_timeline)
+
         tasks = Card("Tasks")
         tasks.body.addWidget(muted_label(KEYS_HINT))
         self.tasks_model = ChecklistModel(self)
@@ -89,7 +100,13 @@ class RoadmapPage(Page):
         self.task_states = StateButtons("task")
         self.task_states.setObjectName("taskStates")
         self.task_states.state_chosen.connect(lambda s: self._set_state(self._shown_task, s))
-        tasks.body.addWidget(self.task_states)
+        task_row = QHBoxLayout()
+        task_row.addWidget(self.task_states, 1)
+        self.log_task_time = QPushButton("Log time…")
+        self.log_task_time.setAccessibleName("Log study time on this task")
+        self.log_task_time.clicked.connect(lambda: self.log_time.emit(self._shown_task))
+        task_row.addWidget(self.log_task_time, 0, Qt.AlignmentFlag.AlignTop)
+        tasks.body.addLayout(task_row)
         self.task_note_label = QLabel("Your &note on this task")
         tasks.body.addWidget(self.task_note_label)
         self.task_note = DebouncedTextEdit()
@@ -102,6 +119,7 @@ class RoadmapPage(Page):
         self.task_note_label.setBuddy(self.task_note)
         tasks.body.addWidget(self.task_note)
         body.addWidget(tasks)
+        body.addWidget(self.plan_card)
         body.addStretch(1)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -119,6 +137,9 @@ class RoadmapPage(Page):
         self.refresh()
         self.steps_view.setCurrentIndex(self.steps_model.index(self._current_row()))
 
+    def attach(self, navigator: Navigator) -> None:
+        self.log_time.connect(navigator.log_time_for)
+
     def _current_row(self) -> int:
         summary = self.ctx.services.progress.summary(self.ctx.profile_id, self.ctx.profile.current_step_id)
         return max(0, self.steps_model.row_of(summary.current_step_id))
@@ -133,6 +154,35 @@ class RoadmapPage(Page):
         summary = self.ctx.services.progress.summary(self.ctx.profile_id, self.ctx.profile.current_step_id)
         self.steps_model.set_steps(summary.steps, summary.current_step_id)
         self._show_step()
+        self._show_plan()
+
+    def _show_plan(self) -> None:
+        profile = self.ctx.profile
+        if not profile.weekly_goal_minutes:
+            self.plan_summary.setText(
+                "Set a weekly study goal on the Time page to see when each step finishes and when you are job-ready."
+            )
+            self.plan_timeline.set_plan(None)
+            self.plan_timeline.hide()
+            return
+        try:
+            plan = self.ctx.services.study.plan(profile.id)
+        except FAILURES as exc:
+            self.plan_summary.setText(str(exc))
+            self.plan_timeline.hide()
+            return
+        ready = (
+            f"job-ready on {plan.job_ready_on:%d %B %Y}"
+            if plan.job_ready_on
+            else "not job-ready with what is left open"
+        )
+        also = f", once you also have {plan.also_needed[0]}" if plan.also_needed else ""
+        self.plan_summary.setText(
+            f"At {plan.hours_per_week:g} h a week you are {ready}{also}; {plan.remaining_hours:.0f} h of work remain. "
+            f"Estimates: {plan.pace_basis}."
+        )
+        self.plan_timeline.set_plan(plan, profile.ready_by)
+        self.plan_timeline.show()
 
     def selected_step(self) -> Step | None:
         index = self.steps_view.currentIndex()
@@ -194,7 +244,9 @@ class RoadmapPage(Page):
             # Typing on the task shown until now is saved before another task's note loads.
             self.task_note.flush()
         task = self.ctx.services.roadmap.task(task_id)
-        self.task_detail.setText(task.detail if task else "")
+        self.log_task_time.setEnabled(task is not None)
+        estimate = f"\n\nEstimate: {task.effort.hours:g} h ({task.effort.basis})." if task and task.effort else ""
+        self.task_detail.setText(f"{task.detail}{estimate}" if task else "")
         if task is None:
             self.task_states.set_state(None)
             self.task_note.set_saved_text("", force=True)

@@ -31,6 +31,7 @@ class SkillsPage(Page):
     title = "Skills"
     listens_to = Change.PROGRESS | Change.PORTFOLIO
     open_project = Signal(int)
+    log_time = Signal(str)  # a skill id: the window opens the Time page for it
 
     def __init__(self, ctx: LearnerContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -83,7 +84,13 @@ class SkillsPage(Page):
         self.state_controls = StateButtons("skill")
         self.state_controls.state_chosen.connect(lambda s: self._set_state(self._shown_skill, s))
         self.state_buttons = self.state_controls.buttons
-        body.addWidget(self.state_controls)
+        state_row = QHBoxLayout()
+        state_row.addWidget(self.state_controls, 1)
+        self.log_skill_time = QPushButton("Log time…")
+        self.log_skill_time.setAccessibleName("Log study time on this skill")
+        self.log_skill_time.clicked.connect(lambda: self.log_time.emit(self._shown_skill))
+        state_row.addWidget(self.log_skill_time, 0, Qt.AlignmentFlag.AlignTop)
+        body.addLayout(state_row)
         self.empty_hint = muted_label()
         self.empty_hint.setObjectName("skillsEmpty")
         self.show_all_button = QPushButton("Show every skill")
@@ -207,7 +214,8 @@ class SkillsPage(Page):
         self.skill_where.setText(
             f"{category.title if category else skill.category_id} · {skill.group.value.capitalize()} · {progress.state.label}"
         )
-        self.description.setText(skill.description)
+        estimate = f"\n\nEstimate: {skill.effort.hours:g} h ({skill.effort.basis})." if skill.effort else ""
+        self.description.setText(f"{skill.description}{estimate}")
         if skill.requires:
             states = self.ctx.services.progress.states(self.ctx.profile_id)
             parts = []
@@ -235,7 +243,7 @@ class SkillsPage(Page):
 
     def _show_detail(self, shown: bool) -> None:
         """A skill's detail, or the empty state when none is selected: never a stale skill."""
-        for widget in (self.skill_where, self.description, self.note_card, self.projects_card):
+        for widget in (self.skill_where, self.description, self.note_card, self.projects_card, self.log_skill_time):
             widget.setVisible(shown)
         self.note.setEnabled(shown)
         self.empty_hint.setVisible(not shown)
@@ -273,6 +281,7 @@ class SkillsPage(Page):
 
     def attach(self, navigator: Navigator) -> None:
         self.open_project.connect(lambda project_id: navigator.show_project(project_id))
+        self.log_time.connect(navigator.log_time_for)
 
     def _open_project(self, index: QModelIndex) -> None:
         project = index.data(OBJECT_ROLE)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTimer
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,17 +29,12 @@ from roadmap_app.domain.study import MAX_HOURS_PER_WEEK, MINUTES_PER_DAY, StudyS
 from roadmap_app.services import FAILURES
 from roadmap_app.ui.pages.base import Page, scrolling
 from roadmap_app.ui.widgets.common import Card, ProgressBar, heading, muted_label, plural, show_focus
-from roadmap_app.ui.widgets.heatmap import Heatmap
+from roadmap_app.ui.widgets.heatmap import Heatmap, first_weekday
 from roadmap_app.ui.widgets.models import Column, RecordTableModel
 from roadmap_app.ui.window.context import Change, LearnerContext
 from roadmap_app.ui.window.undo import DeleteSessionCommand, LogTimeCommand, SetGoalCommand, StopTimerCommand
 
 MAX_CONTENT_WIDTH = 1100
-
-
-def first_weekday() -> int:
-    """The locale's first day of the week as Python counts it (0 is Monday)."""
-    return QLocale().firstDayOfWeek().value - 1
 
 
 def to_qdate(day: date) -> QDate:
@@ -314,6 +309,11 @@ class TimePage(Page):
         found = self.subject.findData(subject)
         if found >= 0:
             self.subject.setCurrentIndex(found)
+
+    def show_day(self, day: date) -> None:
+        """Choose a day on the heatmap and list what was done on it."""
+        self.heatmap.select(day)
+        self._show_day(day)
 
     def _show_day(self, day: date) -> None:
         services = self.ctx.services

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QLocale, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -22,6 +22,11 @@ CELL = 12
 GAP = 3
 LEFT = 34  # room for the weekday names
 TOP = 18  # room for the month names
+
+
+def first_weekday() -> int:
+    """The locale's first day of the week as Python counts it (0 is Monday)."""
+    return QLocale().firstDayOfWeek().value - 1
 
 
 class Heatmap(QWidget):

@@ -1,8 +1,9 @@
-"""The main window: navigation, the five pages, menus, undo, themes and remembered layout."""
+"""The main window: navigation, the pages, menus, undo, themes and remembered layout."""
 
 from __future__ import annotations
 
 import logging
+from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
@@ -210,7 +211,7 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow([e.name for e in PAGES].index(PageName(name)))
 
     def go_to_page(self, name: PageName) -> None:
-        """Show a page and put the keyboard in it (Ctrl+1 … Ctrl+5)."""
+        """Show a page and put the keyboard in it (Ctrl+1 … Ctrl+6)."""
         self.show_page(name)
         focus_into(self.current_page())
 
@@ -308,6 +309,17 @@ class MainWindow(QMainWindow):
         else:
             self.show_page(PageName.ROADMAP)
             self.roadmap.select_task(item_id)
+
+    def log_time_for(self, subject: str) -> None:
+        """The Time page, ready to log time on a task, skill or ``project:ID``."""
+        self.show_page(PageName.TIME)
+        page = self.page(registry.TIME)
+        page.select_subject(subject)
+        page.minutes.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_study_day(self, day: date) -> None:
+        self.show_page(PageName.TIME)
+        self.page(registry.TIME).show_day(day)
 
     def start_project_from_idea(self, idea_id: str) -> None:
         self.show_page(PageName.PORTFOLIO)

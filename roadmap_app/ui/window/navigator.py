@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from datetime import date
 from typing import Protocol
 
 from PySide6.QtCore import Qt
@@ -30,6 +31,10 @@ class Navigator(Protocol):
     ) -> None: ...
 
     def show_item(self, item_id: str) -> None: ...
+
+    def log_time_for(self, subject: str) -> None: ...
+
+    def show_study_day(self, day: date) -> None: ...
 
     def start_project_from_idea(self, idea_id: str) -> None: ...
 

@@ -55,5 +55,8 @@ class SearchBar:
                     f"“{hit.title}” is no longer in the roadmap; your note on it is kept under “No longer in the roadmap”."
                 )
             return
+        if hit.kind is HitKind.SESSION and hit.day is not None:
+            self.navigator.show_study_day(hit.day)
+            return
         if hit.project_id is not None:
             self.navigator.show_project(hit.project_id, note_id=hit.note_id)
