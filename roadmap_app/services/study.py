@@ -104,6 +104,16 @@ def day_totals(session: Session, profile_id: int) -> dict[date, int]:
     return {day: int(m) for day, m in rows}
 
 
+def logged_on_items(session: Session, profile_id: int) -> dict[str, int]:
+    """Minutes per task or skill id, over all time: what the pace plan reads."""
+    rows = session.connection().execute(
+        select(StudySessionRow.subject_id, func.sum(StudySessionRow.minutes))
+        .where(StudySessionRow.profile_id == profile_id, StudySessionRow.subject_kind == StudySubjectKind.ITEM.value)
+        .group_by(StudySessionRow.subject_id)
+    )
+    return {item_id: int(minutes) for item_id, minutes in rows}
+
+
 def logged_by_subject(session: Session, profile_id: int, since: date | None = None) -> dict[str, int]:
     """Minutes per subject as typed (``skill.python``, ``project:7``; "" for none)."""
     query = select(StudySessionRow.subject_kind, StudySessionRow.subject_id, func.sum(StudySessionRow.minutes)).where(
@@ -134,7 +144,7 @@ def time_facts(
         plan = make_plan(
             roadmap,
             states,
-            logged_by_subject(session, profile.id),
+            logged_on_items(session, profile.id),
             profile.weekly_goal_minutes / 60,
             today,
             linked_done_projects,
@@ -517,5 +527,5 @@ class StudyService:
                     ProjectRow.repo_url != "",
                 )
             )
-        logged = self.logged_by_subject(profile_id)
+            logged = logged_on_items(session, profile_id)
         return make_plan(self._roadmap, states, logged, hours_per_week, self._clock().date(), int(linked or 0))
