@@ -206,6 +206,7 @@ def search(args: argparse.Namespace, ctx: Context) -> int:
                     "project_id": h.project_id,
                     "note_id": h.note_id,
                     "item_id": h.item_id or None,
+                    "record_id": h.record_id,
                 }
                 for h in hits
             ]
@@ -214,7 +215,12 @@ def search(args: argparse.Namespace, ctx: Context) -> int:
     if not hits:
         print(f"Nothing found for '{args.text}'.")
     for h in hits:
-        where = {"project": f"project {h.project_id}", "note": f"note {h.note_id} of project {h.project_id}"}
+        where = {
+            "project": f"project {h.project_id}",
+            "note": f"note {h.note_id} of project {h.project_id}",
+            "credential": f"credential {h.record_id}",
+            "experience": f"experience {h.record_id}" + (f", note {h.note_id}" if h.note_id else ""),
+        }
         print(f"{h.title}  [{where.get(h.kind.value, h.item_id)}]")
         print(f"    {' '.join(h.snippet.split())}")
     return 0

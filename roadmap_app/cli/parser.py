@@ -24,6 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     from roadmap_app.cli import data_commands as dc
     from roadmap_app.cli import item_commands as ic
     from roadmap_app.cli import portfolio_commands as pc
+    from roadmap_app.cli import record_commands as rc
 
     parser = _Parser(
         prog="roadmap-app",
@@ -87,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--json", action="store_true")
 
-    p = command("search", c.search, "find words in your projects, project notes and notes on tasks and skills")
+    p = command("search", c.search, "find words in your projects, credentials, experience and notes")
     p.add_argument("text", metavar="TEXT", help="words to find; the last may be the start of a word")
     p.add_argument("--limit", type=int, default=50, metavar="N", help="show at most N matches (default: 50)")
     p.add_argument("--json", action="store_true")
@@ -140,6 +141,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=pc.project_note_delete)
     p.add_argument("note", metavar="NOTE")
     p.add_argument("--yes", action="store_true", help="confirm the deletion")
+
+    rc.register(sub, _Parser)
 
     profile = command("profile", c.missing_subcommand, "learner profiles: list, create, use, rename, delete")
     fsub = profile.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)

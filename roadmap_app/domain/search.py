@@ -19,6 +19,8 @@ class HitKind(enum.StrEnum):
     PROJECT = "project"
     NOTE = "note"
     ITEM = "item"
+    CREDENTIAL = "credential"
+    EXPERIENCE = "experience"  # the experience's own text or one of its notes (note_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +39,8 @@ class SearchHit:
     note_id: int | None = None
     item_id: str = ""
     score: float = 0.0
+    #: A credential or experience hit: the record's id.
+    record_id: int | None = None
 
 
 def match_expression(text: str) -> str | None:

@@ -8,7 +8,9 @@ from roadmap_app.domain.model import Roadmap
 from roadmap_app.services._common import Clock, system_clock
 from roadmap_app.services.activity import ActivityService
 from roadmap_app.services.backups import BackupService
+from roadmap_app.services.credentials import CredentialService
 from roadmap_app.services.errors import InvalidInputError, NotFoundError, UserError
+from roadmap_app.services.experience import ExperienceService
 from roadmap_app.services.portfolio import PortfolioService
 from roadmap_app.services.profiles import ProfileService
 from roadmap_app.services.progress import ProgressService
@@ -46,6 +48,8 @@ class Services:
     backups: BackupService
     suggestions: SuggestionService
     search: SearchService
+    credentials: CredentialService
+    experience: ExperienceService
     _db: Database
 
     @classmethod
@@ -61,6 +65,8 @@ class Services:
             backups=BackupService(db, db.path.parent / "backups", clock),
             suggestions=SuggestionService(db, roadmap, clock),
             search=SearchService(db, roadmap),
+            credentials=CredentialService(db, roadmap, clock),
+            experience=ExperienceService(db, roadmap, clock),
             _db=db,
         )
 

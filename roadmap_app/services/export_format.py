@@ -24,6 +24,7 @@ from typing import Annotated, Any
 from roadmap_app.domain.activity import from_legacy
 from roadmap_app.domain.limits import MAX_ID, MAX_SHORT, MAX_TEXT, MAX_TITLE
 from roadmap_app.domain.model import ItemState, ProjectStatus
+from roadmap_app.domain.records import CredentialKind, CredentialStatus, ExperienceKind
 from roadmap_app.services.errors import InvalidInputError
 from roadmap_app.services.profiles import clean_profile_name
 from roadmap_app.services.records import (
@@ -135,6 +136,38 @@ class TombstoneRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class CredentialRecord:
+    uuid: Uuid
+    title: Annotated[str, Text(MAX_TITLE, empty=False)]
+    kind: CredentialKind
+    provider: Short
+    status: CredentialStatus
+    started_on: date | None
+    finished_on: date | None
+    url: Short
+    note: Long
+    created_at: datetime
+    updated_at: datetime
+    skills: Annotated[tuple[Id, ...], Many(1000, unique=("",))]
+
+
+@dataclass(frozen=True, slots=True)
+class ExperienceRecord:
+    uuid: Uuid
+    title: Annotated[str, Text(MAX_TITLE, empty=False)]
+    kind: ExperienceKind
+    organisation: Short
+    started_on: date | None
+    finished_on: date | None
+    summary: Long
+    url: Short
+    created_at: datetime
+    updated_at: datetime
+    skills: Annotated[tuple[Id, ...], Many(1000, unique=("",))]
+    notes: Annotated[tuple[NoteRecord, ...], Many(100_000, unique=("uuid",))]
+
+
+@dataclass(frozen=True, slots=True)
 class ExportDocument:
     format: Short
     version: int
@@ -145,6 +178,9 @@ class ExportDocument:
     feedback: Annotated[tuple[FeedbackRecord, ...], Many(100_000, unique=("key", "uuid"))]
     tombstones: Annotated[tuple[TombstoneRecord, ...], Many(1_000_000, unique=("uuid",))] = ()
     content: ContentRecord | None = None
+    # Added without a new format version: a file made before they existed has none.
+    credentials: Annotated[tuple[CredentialRecord, ...], Many(100_000, unique=("uuid",))] = ()
+    experience: Annotated[tuple[ExperienceRecord, ...], Many(100_000, unique=("uuid",))] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +235,7 @@ def validate_document(document: Any) -> ExportDocument:
     if version == 1:
         document = _upgrade_v1(document)
     checked = from_json(ExportDocument, document, "document")
+    _check_spans(checked)
     try:
         clean_profile_name(checked.profile.name)
     except InvalidInputError as exc:
@@ -246,6 +283,15 @@ def _with_uuids(entries: Any) -> Any:
     if not isinstance(entries, list):
         return entries
     return [{**e, "uuid": str(uuid.uuid4())} if isinstance(e, dict) else e for e in entries]
+
+
+def _check_spans(doc: ExportDocument) -> None:
+    """A credential or an experience cannot finish before it starts, in a file as in the app."""
+    spans = [("credentials", i, c.started_on, c.finished_on) for i, c in enumerate(doc.credentials)]
+    spans += [("experience", i, e.started_on, e.finished_on) for i, e in enumerate(doc.experience)]
+    for key, i, started, finished in spans:
+        if started is not None and finished is not None and finished < started:
+            raise fail(f"{key}[{i}].finished_on", "is before started_on")
 
 
 def _reject_constant(name: str) -> Any:

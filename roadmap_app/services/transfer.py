@@ -40,6 +40,7 @@ from roadmap_app.services.export_format import (
     validate_document,
 )
 from roadmap_app.services.profiles import clean_profile_name
+from roadmap_app.services.transfer_records import export_records, import_records
 from roadmap_app.storage.db import Database
 from roadmap_app.storage.tables import (
     ActivityRow,
@@ -88,9 +89,13 @@ class TransferService:
             # Row ids differ between databases: an entry about a project names it by UUID.
             project_uuids = {str(p.id): p.uuid for p in project_rows}
 
+            credentials, experience, record_uuids = export_records(session, profile_id)
+
             def subject_of(entry: ActivityRow) -> str:
                 if entry.subject_kind == SubjectKind.PROJECT.value:
                     return project_uuids.get(entry.subject_id, "")
+                if entry.subject_kind in record_uuids:
+                    return record_uuids[entry.subject_kind].get(entry.subject_id, "")
                 return entry.subject_id
 
             tombstones = session.scalars(
@@ -151,6 +156,8 @@ class TransferService:
                 tombstones=tuple(
                     TombstoneRecord(uuid=t.uuid, kind=t.kind, deleted_at=t.deleted_at) for t in tombstones
                 ),
+                credentials=credentials,
+                experience=experience,
             )
 
     def write_export(self, profile_id: int, path: Path) -> None:
@@ -264,12 +271,15 @@ class TransferService:
             session.add_all(project_rows)
             session.flush()
             new_ids = {p.uuid: str(row.id) for p, row in zip(doc.projects, project_rows, strict=True)}
+            record_ids = import_records(session, profile.id, doc, fresh)
 
             def subject_of(entry: ActivityRecord) -> str:
                 if entry.subject_kind == SubjectKind.PROJECT.value:
                     # A project's UUID. Format 1 named it by a row id of the other file,
                     # which means nothing here: such an entry keeps only the title it holds.
                     return new_ids.get(entry.subject_id, "")
+                if entry.subject_kind in record_ids:
+                    return record_ids[entry.subject_kind].get(entry.subject_id, "")
                 return entry.subject_id
 
             session.add_all(

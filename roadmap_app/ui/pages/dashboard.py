@@ -230,11 +230,21 @@ class DashboardPage(Page):
         # Only the projects the entries name: a long portfolio is not read for 30 titles.
         named = {e.project_id for e in entries if e.project_id is not None}
         projects = services.portfolio.titles(profile.id, named)
+        records = {
+            SubjectKind.CREDENTIAL: services.credentials.titles(
+                profile.id, (e.record_id or 0 for e in entries if e.subject_kind is SubjectKind.CREDENTIAL)
+            ),
+            SubjectKind.EXPERIENCE: services.experience.titles(
+                profile.id, (e.record_id or 0 for e in entries if e.subject_kind is SubjectKind.EXPERIENCE)
+            ),
+        }
 
         def title_of(entry: Activity) -> str:
             if entry.subject_kind is SubjectKind.PROJECT:
                 # A deleted project is named by the title its entry kept.
                 return projects.get(entry.project_id or 0) or entry.kept_title or "a deleted project"
+            if entry.subject_kind in records:
+                return records[entry.subject_kind].get(entry.record_id or 0) or entry.kept_title or "a deleted record"
             return roadmap.title_of(entry.subject_id)
 
         self.activity_model.set_rows([(f"{e.at:%d %b %H:%M}", describe(e, title_of)) for e in entries])

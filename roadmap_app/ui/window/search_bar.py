@@ -55,5 +55,12 @@ class SearchBar:
                     f"“{hit.title}” is no longer in the roadmap; your note on it is kept under “No longer in the roadmap”."
                 )
             return
+        if hit.kind in _RECORD_STEPS:
+            # Credentials and experience are listed on their step of the roadmap.
+            self.navigator.show_item(_RECORD_STEPS[hit.kind])
+            return
         if hit.project_id is not None:
             self.navigator.show_project(hit.project_id, note_id=hit.note_id)
+
+
+_RECORD_STEPS = {HitKind.CREDENTIAL: "step.credential", HitKind.EXPERIENCE: "step.experience"}
