@@ -45,6 +45,8 @@ class Snapshot:
     feedback: Mapping[str, Feedback] = field(default_factory=dict)
     current_step_id: str = ""
     target_career_id: str = ""
+    #: Skills an experience or a credential under way (not only planned) proves.
+    record_skills: frozenset[str] = frozenset()
 
 
 def duty_skills(roadmap: Roadmap, level: Level) -> set[str]:

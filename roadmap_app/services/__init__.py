@@ -10,6 +10,7 @@ from roadmap_app.services.activity import ActivityService
 from roadmap_app.services.backups import BackupService
 from roadmap_app.services.credentials import CredentialService
 from roadmap_app.services.errors import InvalidInputError, NotFoundError, UserError
+from roadmap_app.services.evidence import EvidenceService
 from roadmap_app.services.experience import ExperienceService
 from roadmap_app.services.portfolio import PortfolioService
 from roadmap_app.services.profiles import ProfileService
@@ -50,23 +51,28 @@ class Services:
     search: SearchService
     credentials: CredentialService
     experience: ExperienceService
+    evidence: EvidenceService
     _db: Database
 
     @classmethod
     def build(cls, db: Database, roadmap: Roadmap, clock: Clock = system_clock) -> Services:
-
+        progress = ProgressService(db, roadmap, clock)
+        portfolio = PortfolioService(db, roadmap, clock)
+        credentials = CredentialService(db, roadmap, clock)
+        experience = ExperienceService(db, roadmap, clock)
         return cls(
             roadmap=roadmap,
             profiles=ProfileService(db, roadmap, clock),
-            progress=ProgressService(db, roadmap, clock),
-            portfolio=PortfolioService(db, roadmap, clock),
+            progress=progress,
+            portfolio=portfolio,
             activity=ActivityService(db),
             transfer=TransferService(db, roadmap, clock),
             backups=BackupService(db, db.path.parent / "backups", clock),
             suggestions=SuggestionService(db, roadmap, clock),
             search=SearchService(db, roadmap),
-            credentials=CredentialService(db, roadmap, clock),
-            experience=ExperienceService(db, roadmap, clock),
+            credentials=credentials,
+            experience=experience,
+            evidence=EvidenceService(roadmap, progress, portfolio, credentials, experience),
             _db=db,
         )
 
