@@ -21,13 +21,14 @@ from roadmap_app.ui.pages.base import Page, scrolling
 from roadmap_app.ui.widgets.common import Card, DebouncedTextEdit, ProgressBar, heading, muted_label
 from roadmap_app.ui.widgets.delegates import KEYS_HINT, ChecklistView, StateButtons, StepDelegate
 from roadmap_app.ui.widgets.models import ChecklistModel, StepsModel, task_rows
+from roadmap_app.ui.widgets.records_card import RECORD_STEPS, RecordsCard
 from roadmap_app.ui.window.context import Change, LearnerContext
 from roadmap_app.ui.window.undo import SetGoalCommand, SetItemNoteCommand, SetStateCommand, item_note_key
 
 
 class RoadmapPage(Page):
     title = "Roadmap"
-    listens_to = Change.PROGRESS | Change.PROFILE
+    listens_to = Change.PROGRESS | Change.PROFILE | Change.PORTFOLIO
 
     def __init__(self, ctx: LearnerContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -70,6 +71,10 @@ class RoadmapPage(Page):
         self.example.setWordWrap(True)
         example.body.addWidget(self.example)
         body.addWidget(example)
+        # Step 1 lists the learner's credentials, step 4 their experience.
+        self.records_card = RecordsCard(ctx)
+        self.records_card.hide()
+        body.addWidget(self.records_card)
 
         tasks = Card("Tasks")
         tasks.body.addWidget(muted_label(KEYS_HINT))
@@ -173,6 +178,10 @@ class RoadmapPage(Page):
         self.progress.set_value(counts.fraction, f"{counts.done}/{counts.counted} · {counts.percent}%")
         self.description.setText(step.description)
         self.example.setText(step.example)
+        record_kind = RECORD_STEPS.get(step.id)
+        self.records_card.setVisible(record_kind is not None)
+        if record_kind is not None:
+            self.records_card.show_kind(record_kind)
         states = self.ctx.services.progress.states(self.ctx.profile_id)
         current_task = self.tasks_view.current_item_id()
         rows = task_rows(step, states)
