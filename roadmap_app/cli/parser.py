@@ -22,6 +22,7 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     from roadmap_app.cli import commands as c
     from roadmap_app.cli import data_commands as dc
+    from roadmap_app.cli import document_commands as dcc
     from roadmap_app.cli import evidence_commands as ec
     from roadmap_app.cli import item_commands as ic
     from roadmap_app.cli import portfolio_commands as pc
@@ -144,6 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--yes", action="store_true", help="confirm the deletion")
 
     rc.register(sub, _Parser)
+    dcc.register(sub, _Parser)
 
     p = command("evidence", ec.evidence, "what proves each skill you claim; flags done skills nothing proves")
     p.add_argument("--json", action="store_true")

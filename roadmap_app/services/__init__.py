@@ -13,6 +13,7 @@ from roadmap_app.services.errors import InvalidInputError, NotFoundError, UserEr
 from roadmap_app.services.evidence import EvidenceService
 from roadmap_app.services.experience import ExperienceService
 from roadmap_app.services.portfolio import PortfolioService
+from roadmap_app.services.portfolio_document import PortfolioDocumentService
 from roadmap_app.services.profiles import ProfileService
 from roadmap_app.services.progress import ProgressService
 from roadmap_app.services.search import SearchService
@@ -52,6 +53,7 @@ class Services:
     credentials: CredentialService
     experience: ExperienceService
     evidence: EvidenceService
+    portfolio_document: PortfolioDocumentService
     _db: Database
 
     @classmethod
@@ -60,9 +62,11 @@ class Services:
         portfolio = PortfolioService(db, roadmap, clock)
         credentials = CredentialService(db, roadmap, clock)
         experience = ExperienceService(db, roadmap, clock)
+        profiles = ProfileService(db, roadmap, clock)
+        evidence = EvidenceService(roadmap, progress, portfolio, credentials, experience)
         return cls(
             roadmap=roadmap,
-            profiles=ProfileService(db, roadmap, clock),
+            profiles=profiles,
             progress=progress,
             portfolio=portfolio,
             activity=ActivityService(db),
@@ -72,7 +76,10 @@ class Services:
             search=SearchService(db, roadmap),
             credentials=credentials,
             experience=experience,
-            evidence=EvidenceService(roadmap, progress, portfolio, credentials, experience),
+            evidence=evidence,
+            portfolio_document=PortfolioDocumentService(
+                roadmap, profiles, portfolio, credentials, experience, evidence
+            ),
             _db=db,
         )
 
