@@ -10,7 +10,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from roadmap_app.bootstrap import open_services
-from roadmap_app.ui.pages.registry import ROADMAP, SKILLS
+from roadmap_app.ui.pages.registry import DASHBOARD, ROADMAP, SKILLS
 from roadmap_app.ui.pages.roadmap import RoadmapPage
 from roadmap_app.ui.pages.skills import SkillsPage
 from roadmap_app.ui.widgets.records_card import RecordsCard
@@ -117,4 +117,13 @@ def test_the_skills_page_shows_evidence_and_flags_an_unproven_skill(window: Main
     window.ctx.services.experience.add(window.ctx.profile_id, "Analyst", skill_ids=["skill.sql"])
     window.ctx.notify(Change.PORTFOLIO)
     assert page.select_skill("skill.sql")
+    assert not page.unproven.isVisibleTo(page)
+
+
+def test_the_dashboard_names_the_unproven_skills(window: MainWindow) -> None:
+    page = window.page(DASHBOARD)
+    page.refresh()
+    assert page.unproven.text().startswith("⚠ Unproven: SQL — done")
+    window.ctx.services.credentials.add(window.ctx.profile_id, "SQL course", status="done", skill_ids=["skill.sql"])
+    page.refresh()
     assert not page.unproven.isVisibleTo(page)

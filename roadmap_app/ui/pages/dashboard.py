@@ -73,6 +73,12 @@ class DashboardPage(Page):
         for ring in (self.overall, self.technical, self.workplace):
             ring_row.addWidget(ring, 0, Qt.AlignmentFlag.AlignBottom)
         self.rings_card.body.addLayout(ring_row)
+        # Done skills nothing proves: what an interviewer would ask about first.
+        self.unproven = muted_label()
+        self.unproven.setObjectName("unprovenSkills")
+        self.unproven.setWordWrap(True)
+        self.unproven.setMaximumWidth(380)
+        self.rings_card.body.addWidget(self.unproven)
         self.progress_row.addWidget(self.rings_card, 0)
 
         self.steps_card = Card("The five steps")
@@ -215,6 +221,14 @@ class DashboardPage(Page):
         for ring, group in ((self.technical, SkillGroup.TECHNICAL), (self.workplace, SkillGroup.WORKPLACE)):
             counts = summary.skills_by_group[group]
             ring.set_value(counts.fraction, f"{counts.done} of {counts.counted} done")
+        unproven = [e.title for e in services.evidence.evidence(profile.id) if e.unproven]
+        self.unproven.setText(
+            f"⚠ Unproven: {', '.join(unproven[:3])}{f' and {len(unproven) - 3} more' if len(unproven) > 3 else ''}"
+            " — done, but no project, experience or credential shows it."
+            if unproven
+            else ""
+        )
+        self.unproven.setVisible(bool(unproven))
         for (step, counts), label, bar in zip(summary.steps, self.step_labels, self.step_bars, strict=True):
             is_current = step.id == current.id
             font = label.font()
