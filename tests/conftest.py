@@ -116,11 +116,17 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
 
 def fill(disk: Path) -> Path:
     filler = disk / "filler"
-    with filler.open("wb") as f:
+    # Unbuffered: a buffer left over when the disk fills would fail again on close.
+    with filler.open("wb", buffering=0) as f:
+        block = b"\0" * 65536
         try:
             while True:
-                f.write(b"\0" * 65536)
-                f.flush()
+                f.write(block)
+        except OSError:
+            pass
+        try:  # the last, partial block
+            while f.write(b"\0" * 512):
+                pass
         except OSError:
             pass
     return filler

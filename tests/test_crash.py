@@ -278,6 +278,57 @@ def test_two_processes_writing_at_once_both_succeed(data_dir: Path) -> None:
     assert integrity(data_dir / "roadmap.sqlite3") == "ok"
 
 
+def record_writer(data_dir: Path, first: int) -> Callable[[Callable[[str], None]], None]:
+    """Transactions on credentials and experience: each with its skills and activity row."""
+
+    def job(report: Callable[[str], None]) -> None:
+        _paths, services = open_services(data_dir)
+        ada = services.profiles.find("Ada")
+        report("ready")
+        for i in range(first, first + 100_000):
+            if i % 2 == 0:
+                services.credentials.add(ada.id, f"c{i}", skill_ids=SKILLS)
+            else:
+                services.experience.add(ada.id, f"e{i}", skill_ids=SKILLS)
+            report(str(i))
+
+    return job
+
+
+def test_killed_record_writers_leave_each_record_whole(data_dir: Path) -> None:
+    _paths, services = open_services(data_dir)
+    services.profiles.create("Ada")
+    services.close()
+    db = data_dir / "roadmap.sqlite3"
+    rng = random.Random(int(os.environ.get("ROADMAP_CRASH_SEED", "0")) or None)
+    reported: set[int] = set()
+    first = 0
+    for _run in range(max(6, RUNS // 3)):
+        pid, read_fd = in_child(record_writer(data_dir, first))
+        lines = kill_after(pid, read_fd, rng.uniform(0.0, 0.03), lines_first=rng.randint(1, 6))
+        numbers = [int(line) for line in lines if line.isdigit()]
+        reported.update(numbers)
+        first = (max(numbers) if numbers else first - 1) + 2
+        assert integrity(db) == "ok"
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        try:
+            for table, link, owner, action in (
+                ("credentials", "credential_skills", "credential_id", "credential.add"),
+                ("experiences", "experience_skills", "experience_id", "experience.add"),
+            ):
+                rows = dict(conn.execute(f"SELECT title, id FROM {table}"))
+                counts = dict(conn.execute(f"SELECT {owner}, count(*) FROM {link} GROUP BY {owner}").fetchall())
+                logged = [r[0] for r in conn.execute("SELECT after FROM activity WHERE action = ?", (action,))]
+                assert sorted(logged) == sorted(rows), f"a {table} row without its activity row, or the reverse"
+                assert all(counts.get(i) == len(SKILLS) for i in rows.values()), f"{table}: a partial set of skills"
+            titles = {r[0] for r in conn.execute("SELECT title FROM credentials UNION SELECT title FROM experiences")}
+        finally:
+            conn.close()
+        for i in reported:
+            assert f"{'c' if i % 2 == 0 else 'e'}{i}" in titles, f"committed record {i} was lost"
+    assert reported, "the writers never got to write; the kill delays are too short"
+
+
 def study_logger(data_dir: Path, first: int) -> Callable[[Callable[[str], None]], None]:
     """Study sessions logged one after another, each with its activity row; the note names it."""
 

@@ -45,6 +45,9 @@ def shared_data(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Serv
     services.progress.set_note(ada.id, "skill.sql", "joins & window functions")
     project = services.portfolio.add(ada.id, "Sentiment analysis", skill_ids=["skill.python"], repo_url="https://x.org")
     services.portfolio.add_note(ada.id, project.id, "# Week 1\nbaseline")
+    services.credentials.add(ada.id, "BSc Maths", kind="degree", status="done", skill_ids=["skill.python"])
+    job = services.experience.add(ada.id, "ML intern", kind="internship", url="https://x.org", skill_ids=["skill.sql"])
+    services.experience.add_note(ada.id, job.id, "## Week 2\nfeatures")
     export = services.transfer.export_profile(ada.id)
     export["feedback"] = [
         {
@@ -269,3 +272,22 @@ def test_any_unicode_title_and_note_round_trip_exactly(
     if not title:
         title = "untitled"
     check_round_trip(services, title, note, write_the_import=False)
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_tricky_text_in_credentials_and_experience_round_trips_exactly(
+    shared_data: tuple[Services, dict[str, Any]], text: str
+) -> None:
+    services, _export = shared_data
+    ada = services.profiles.current()
+    title = " ".join(text.split())
+    services.credentials.add(ada.id, title, provider=title, note=text)
+    job = services.experience.add(ada.id, title, organisation=title, summary=text)
+    services.experience.add_note(ada.id, job.id, text)
+    exported = json.dumps(services.transfer.export_profile(ada.id), ensure_ascii=False).encode("utf-8")
+    twin = services.transfer.import_profile(parse_document(exported), f"Records {next(COPIES)}")
+    credential = next(c for c in services.credentials.list(twin.id) if c.title == title)
+    experience = next(e for e in services.experience.list(twin.id) if e.title == title)
+    assert (credential.provider, credential.note) == (title, text)
+    assert services.experience.get(twin.id, experience.id).notes[-1].text == text
+    assert experience.summary == text

@@ -78,6 +78,11 @@ def test_a_database_from_an_older_release_opens_with_all_its_data(fixture_name: 
         assert tuple(n.text for n in main.notes) == fixture.PROJECT_NOTES
         assert len(services.activity.all(ada.id)) > 10
         assert services.profiles.find(fixture.SECOND_PROFILE)
+        if (read_revision(FIXTURES / fixture_name) or "") >= "0004":
+            sessions = sorted(services.study.sessions(ada.id), key=lambda s: s.id)
+            assert [(s.minutes, s.note) for s in sessions] == [(m, n) for m, _s, n in fixture.SESSIONS]
+            assert sessions[2].title == fixture.PROJECT_TITLE
+            assert services.profiles.get(ada.id).weekly_goal_minutes == fixture.WEEKLY_GOAL
         # The upgraded file still takes writes.
         services.progress.set_state(ada.id, "skill.r", "done")
         assert services.backups.check().ok

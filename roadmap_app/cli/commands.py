@@ -207,6 +207,7 @@ def search(args: argparse.Namespace, ctx: Context) -> int:
                     "note_id": h.note_id,
                     "item_id": h.item_id or None,
                     "session_id": h.session_id,
+                    "record_id": h.record_id,
                 }
                 for h in hits
             ]
@@ -219,6 +220,8 @@ def search(args: argparse.Namespace, ctx: Context) -> int:
             "project": f"project {h.project_id}",
             "note": f"note {h.note_id} of project {h.project_id}",
             "session": f"study session {h.session_id}",
+            "credential": f"credential {h.record_id}",
+            "experience": f"experience {h.record_id}" + (f", note {h.note_id}" if h.note_id else ""),
         }
         print(f"{h.title}  [{where.get(h.kind.value, h.item_id)}]")
         print(f"    {' '.join(h.snippet.split())}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 from typing import Any
 
 from roadmap_app.cli.commands import Context, emit_json
@@ -172,6 +173,8 @@ def goal_json(profile: Profile, roadmap: Roadmap) -> dict[str, Any]:
 
 
 def _hours_to_minutes(hours: float) -> int:
+    if not math.isfinite(hours):
+        raise InvalidInputError(f"hours per week must be a number such as 6 or 7.5; got {hours}")
     if hours < 0:
         raise InvalidInputError(f"hours per week cannot be negative (got {hours:g}); give 0 to clear the goal")
     return round(hours * 60)

@@ -22,8 +22,11 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     from roadmap_app.cli import commands as c
     from roadmap_app.cli import data_commands as dc
+    from roadmap_app.cli import document_commands as dcc
+    from roadmap_app.cli import evidence_commands as ec
     from roadmap_app.cli import item_commands as ic
     from roadmap_app.cli import portfolio_commands as pc
+    from roadmap_app.cli import record_commands as rc
     from roadmap_app.cli import study_commands as sc
 
     parser = _Parser(
@@ -93,14 +96,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--json", action="store_true")
 
-    p = command("search", c.search, "find words in your projects, project notes and notes on tasks and skills")
+    p = command("search", c.search, "find words in your projects, credentials, experience and notes")
     p.add_argument("text", metavar="TEXT", help="words to find; the last may be the start of a word")
     p.add_argument("--limit", type=int, default=50, metavar="N", help="show at most N matches (default: 50)")
     p.add_argument("--json", action="store_true")
 
-    p = command("log", sc.log, "log minutes of study, for a task, skill or project:ID (prints the session's id)")
+    p = command("log", sc.log, "log minutes of study, for a task, skill, project:ID, credential:ID or experience:ID")
     p.add_argument("minutes", metavar="MINUTES")
-    p.add_argument("item", metavar="ITEM", nargs="?", help="a task or skill id, or project:ID")
+    p.add_argument(
+        "item", metavar="ITEM", nargs="?", help="a task or skill id, project:ID, credential:ID or experience:ID"
+    )
     p.add_argument("--on", metavar="DATE", help="the day (YYYY-MM-DD; default: today; never a future day)")
     p.add_argument("--note", metavar="TEXT", help="what you did ('-' reads standard input)")
 
@@ -182,6 +187,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=pc.project_note_delete)
     p.add_argument("note", metavar="NOTE")
     p.add_argument("--yes", action="store_true", help="confirm the deletion")
+
+    rc.register(sub, _Parser)
+    dcc.register(sub, _Parser)
+
+    p = command("evidence", ec.evidence, "what proves each skill you claim; flags done skills nothing proves")
+    p.add_argument("--json", action="store_true")
 
     profile = command("profile", c.missing_subcommand, "learner profiles: list, create, use, rename, delete")
     fsub = profile.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)

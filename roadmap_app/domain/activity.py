@@ -23,6 +23,8 @@ class SubjectKind(enum.StrEnum):
     PROJECT = "project"
     SUGGESTION = "suggestion"
     STUDY = "study"
+    CREDENTIAL = "credential"
+    EXPERIENCE = "experience"
     OTHER = "other"
 
 
@@ -47,6 +49,22 @@ class ActivityAction(enum.StrEnum):
     STUDY_LOG = "study.log"  # subject: the session; field: what it was for; after: its minutes
     STUDY_DELETE = "study.delete"  # field: what it was for; before: its minutes
     STUDY_RESTORE = "study.restore"  # field: what it was for; after: its minutes
+    # Credentials and experience: as for projects (add/restore keep the title in after,
+    # delete in before; edit names its field; a note's entries hold the note's id).
+    CREDENTIAL_ADD = "credential.add"
+    CREDENTIAL_EDIT = "credential.edit"
+    CREDENTIAL_SKILLS = "credential.skills"
+    CREDENTIAL_DELETE = "credential.delete"
+    CREDENTIAL_RESTORE = "credential.restore"
+    EXPERIENCE_ADD = "experience.add"
+    EXPERIENCE_EDIT = "experience.edit"
+    EXPERIENCE_SKILLS = "experience.skills"
+    EXPERIENCE_DELETE = "experience.delete"
+    EXPERIENCE_RESTORE = "experience.restore"
+    EXPERIENCE_NOTE_ADD = "experience.note.add"
+    EXPERIENCE_NOTE_EDIT = "experience.note.edit"
+    EXPERIENCE_NOTE_DELETE = "experience.note.delete"
+    EXPERIENCE_NOTE_RESTORE = "experience.note.restore"
     OTHER = "other"  # an entry this version does not know (from a newer one); field: its action
 
 
@@ -71,13 +89,36 @@ class Activity:
         return None
 
     @property
+    def record_id(self) -> int | None:
+        """The project, credential or experience the entry is about, if it is about one."""
+        if self.subject_kind in _RECORD_KINDS and self.subject_id.isdigit():
+            return int(self.subject_id)
+        return None
+
+    @property
     def kept_title(self) -> str:
-        """The title the entry kept of its subject: a project added, deleted or restored."""
-        if self.action in (ActivityAction.PROJECT_ADD, ActivityAction.PROJECT_RESTORE):
+        """The title the entry kept of its subject: a record added, deleted or restored."""
+        if self.action in _KEEPS_TITLE_AFTER:
             return self.after
-        if self.action is ActivityAction.PROJECT_DELETE:
+        if self.action in _KEEPS_TITLE_BEFORE:
             return self.before
         return ""
+
+
+_RECORD_KINDS = frozenset({SubjectKind.PROJECT, SubjectKind.CREDENTIAL, SubjectKind.EXPERIENCE})
+_KEEPS_TITLE_AFTER = frozenset(
+    {
+        ActivityAction.PROJECT_ADD,
+        ActivityAction.PROJECT_RESTORE,
+        ActivityAction.CREDENTIAL_ADD,
+        ActivityAction.CREDENTIAL_RESTORE,
+        ActivityAction.EXPERIENCE_ADD,
+        ActivityAction.EXPERIENCE_RESTORE,
+    }
+)
+_KEEPS_TITLE_BEFORE = frozenset(
+    {ActivityAction.PROJECT_DELETE, ActivityAction.CREDENTIAL_DELETE, ActivityAction.EXPERIENCE_DELETE}
+)
 
 
 def parse_action(text: str) -> ActivityAction:
@@ -108,6 +149,20 @@ _WORDS = {
     ActivityAction.STUDY_LOG: "Logged study time",
     ActivityAction.STUDY_DELETE: "Deleted logged study time",
     ActivityAction.STUDY_RESTORE: "Restored logged study time",
+    ActivityAction.CREDENTIAL_ADD: "Added credential",
+    ActivityAction.CREDENTIAL_EDIT: "Edited credential",
+    ActivityAction.CREDENTIAL_SKILLS: "Changed the skills of",
+    ActivityAction.CREDENTIAL_DELETE: "Deleted credential",
+    ActivityAction.CREDENTIAL_RESTORE: "Restored credential",
+    ActivityAction.EXPERIENCE_ADD: "Added experience",
+    ActivityAction.EXPERIENCE_EDIT: "Edited experience",
+    ActivityAction.EXPERIENCE_SKILLS: "Changed the skills of",
+    ActivityAction.EXPERIENCE_DELETE: "Deleted experience",
+    ActivityAction.EXPERIENCE_RESTORE: "Restored experience",
+    ActivityAction.EXPERIENCE_NOTE_ADD: "Added a note to",
+    ActivityAction.EXPERIENCE_NOTE_EDIT: "Edited a note of",
+    ActivityAction.EXPERIENCE_NOTE_DELETE: "Deleted a note of",
+    ActivityAction.EXPERIENCE_NOTE_RESTORE: "Restored a note of",
 }
 
 _STATUS_WORDS = {"idea": "an idea", "building": "being built", "done": "done"}
@@ -123,6 +178,9 @@ _FIELD_WORDS = {
     "weekly_goal": "weekly goal",
     "min_minutes": "minimum minutes a day",
     "ready_by": "ready-by date",
+    "organisation": "organisation",
+    "url": "link",
+    "note": "note",
 }
 
 
@@ -143,7 +201,10 @@ def describe(entry: Activity, title_of: Callable[[Activity], str]) -> str:
         return f"Marked “{title_of(entry)}” {word}"
     if action is ActivityAction.PROJECT_EDIT and entry.field == "status":
         return f"Marked project “{title_of(entry)}” {_STATUS_WORDS.get(entry.after, entry.after)}"
-    if action is ActivityAction.PROJECT_EDIT and entry.field:
+    if (
+        action in (ActivityAction.PROJECT_EDIT, ActivityAction.CREDENTIAL_EDIT, ActivityAction.EXPERIENCE_EDIT)
+        and entry.field
+    ):
         return f"Changed the {_field_words(entry.field)} of “{title_of(entry)}”"
     if action is ActivityAction.PROFILE_GOAL and entry.field:
         return f"Changed your {_field_words(entry.field)}"
@@ -178,8 +239,8 @@ def _describe_study(entry: Activity, title_of: Callable[[Activity], str]) -> str
     kind, colon, rest = entry.field.partition(":")
     if not entry.field:
         return f"{_STUDY[entry.action]} {minutes}"
-    if colon and kind == "project":
-        about = replace(entry, subject_kind=SubjectKind.PROJECT, subject_id=rest)
+    if colon and kind in ("project", "credential", "experience"):
+        about = replace(entry, subject_kind=SubjectKind(kind), subject_id=rest)
     else:
         about = replace(entry, subject_kind=SubjectKind.ITEM, subject_id=entry.field)
     return f"{_STUDY[entry.action]} {minutes} on “{title_of(about)}”"

@@ -6,10 +6,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from roadmap_app.domain.model import ItemKind, Roadmap
+from roadmap_app.domain.model import Effort, ItemKind, Roadmap
 
 # A fact is a text, a number, or a quoted figure (value, source, date).
-Fact = str | int | dict[str, str]
+Fact = str | int | float | dict[str, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +53,7 @@ class RoadmapFacts:
             facts = {"number": step.number, "description": step.description, "example": step.example}
             links = {"tasks": tuple(t.id for t in step.tasks)}
         elif item.kind is ItemKind.TASK and (task := r.task(item_id)):
-            facts = {"step": task.step_id, "detail": task.detail}
+            facts = {"step": task.step_id, "detail": task.detail, **_effort(task.effort)}
             links = {"skills": task.skill_ids}
         elif item.kind is ItemKind.SKILL and (skill := r.skill(item_id)):
             category = r.category(skill.category_id)
@@ -62,6 +62,7 @@ class RoadmapFacts:
                 "category_title": category.title if category else skill.category_id,
                 "group": skill.group.value,
                 "description": skill.description,
+                **_effort(skill.effort),
             }
             links = {
                 "requires": skill.requires,
@@ -108,3 +109,8 @@ def _reverse(pairs: Iterable[tuple[str, tuple[str, ...]]]) -> dict[str, tuple[st
         for ref in refs:
             found[ref].append(owner)
     return {ref: tuple(owners) for ref, owners in found.items()}
+
+
+def _effort(effort: Effort | None) -> dict[str, Fact]:
+    """The roadmap's estimate, shown with what it rests on; nothing when the file gives none."""
+    return {"hours": effort.hours, "hours_basis": effort.basis} if effort is not None else {}

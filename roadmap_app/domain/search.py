@@ -21,6 +21,8 @@ class HitKind(enum.StrEnum):
     NOTE = "note"
     ITEM = "item"
     SESSION = "session"
+    CREDENTIAL = "credential"
+    EXPERIENCE = "experience"  # the experience's own text or one of its notes (note_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +44,8 @@ class SearchHit:
     session_id: int | None = None
     """A study session's id (a session hit); ``day`` is the day it was logged on."""
     day: date | None = None
+    #: A credential or experience hit: the record's id.
+    record_id: int | None = None
 
 
 def match_expression(text: str) -> str | None:

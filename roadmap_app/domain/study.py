@@ -27,6 +27,12 @@ class StudySubjectKind(enum.StrEnum):
     NONE = ""
     ITEM = "item"  # a task or a skill of the roadmap, by its id
     PROJECT = "project"  # a project, by its row id
+    CREDENTIAL = "credential"  # a credential (step 1), by its row id
+    EXPERIENCE = "experience"  # an experience (step 4), by its row id
+
+
+#: The subjects named by a record's row id, written ``kind:ID``.
+RECORD_KINDS = ("project", "credential", "experience")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,18 +42,18 @@ class StudySubject:
 
     @classmethod
     def parse(cls, text: str) -> StudySubject:
-        """``skill.python``, ``task.x``, ``project:7`` or nothing, as typed on the command line."""
+        """``skill.python``, ``task.x``, ``project:7``, ``credential:2``, ``experience:3`` or nothing."""
         text = text.strip()
         if not text:
             return cls()
         kind, colon, rest = text.partition(":")
-        if colon and kind == StudySubjectKind.PROJECT.value:
-            return cls(StudySubjectKind.PROJECT, rest.strip())
+        if colon and kind in RECORD_KINDS:
+            return cls(StudySubjectKind(kind), rest.strip())
         return cls(StudySubjectKind.ITEM, text)
 
     def __str__(self) -> str:
-        if self.kind is StudySubjectKind.PROJECT:
-            return f"project:{self.id}"
+        if self.kind.value in RECORD_KINDS:
+            return f"{self.kind.value}:{self.id}"
         return self.id
 
 

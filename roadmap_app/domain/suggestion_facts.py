@@ -47,6 +47,8 @@ class Snapshot:
     current_step_id: str = ""
     target_career_id: str = ""
     time: TimeFacts | None = None
+    #: Skills an experience or a credential under way (not only planned) proves.
+    record_skills: frozenset[str] = frozenset()
 
 
 def duty_skills(roadmap: Roadmap, level: Level) -> set[str]:

@@ -32,6 +32,7 @@ from roadmap_app.domain.suggestion_rules import (
     step_order,
     too_much_in_progress,
 )
+from roadmap_app.domain.suggestion_rules_evidence import prove_unproven_skill
 from roadmap_app.domain.suggestion_rules_projects import (
     link_done_projects,
     note_building_projects,
@@ -91,6 +92,7 @@ RULES: tuple[Rule, ...] = (
     Rule("too-much-in-progress", too_much_in_progress),
     Rule("projects-in-progress", too_many_projects),
     Rule("show-done-skills", show_done_skills),
+    Rule("prove-skill", prove_unproven_skill),
     Rule("link-done-project", link_done_projects),
     Rule("note-building-project", note_building_projects),
     Rule("balance-workplace", balance_workplace),

@@ -8,8 +8,12 @@ from roadmap_app.domain.model import Roadmap
 from roadmap_app.services._common import Clock, system_clock
 from roadmap_app.services.activity import ActivityService
 from roadmap_app.services.backups import BackupService
+from roadmap_app.services.credentials import CredentialService
 from roadmap_app.services.errors import InvalidInputError, NotFoundError, UserError
+from roadmap_app.services.evidence import EvidenceService
+from roadmap_app.services.experience import ExperienceService
 from roadmap_app.services.portfolio import PortfolioService
+from roadmap_app.services.portfolio_document import PortfolioDocumentService
 from roadmap_app.services.profiles import ProfileService
 from roadmap_app.services.progress import ProgressService
 from roadmap_app.services.search import SearchService
@@ -48,22 +52,37 @@ class Services:
     suggestions: SuggestionService
     search: SearchService
     study: StudyService
+    credentials: CredentialService
+    experience: ExperienceService
+    evidence: EvidenceService
+    portfolio_document: PortfolioDocumentService
     _db: Database
 
     @classmethod
     def build(cls, db: Database, roadmap: Roadmap, clock: Clock = system_clock) -> Services:
-
+        progress = ProgressService(db, roadmap, clock)
+        portfolio = PortfolioService(db, roadmap, clock)
+        credentials = CredentialService(db, roadmap, clock)
+        experience = ExperienceService(db, roadmap, clock)
+        profiles = ProfileService(db, roadmap, clock)
+        evidence = EvidenceService(roadmap, progress, portfolio, credentials, experience)
         return cls(
             roadmap=roadmap,
-            profiles=ProfileService(db, roadmap, clock),
-            progress=ProgressService(db, roadmap, clock),
-            portfolio=PortfolioService(db, roadmap, clock),
+            profiles=profiles,
+            progress=progress,
+            portfolio=portfolio,
             activity=ActivityService(db),
             transfer=TransferService(db, roadmap, clock),
             backups=BackupService(db, db.path.parent / "backups", clock),
             suggestions=SuggestionService(db, roadmap, clock),
             search=SearchService(db, roadmap),
             study=StudyService(db, roadmap, clock),
+            credentials=credentials,
+            experience=experience,
+            evidence=evidence,
+            portfolio_document=PortfolioDocumentService(
+                roadmap, profiles, portfolio, credentials, experience, evidence
+            ),
             _db=db,
         )
 

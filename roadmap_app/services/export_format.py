@@ -26,6 +26,7 @@ from typing import Annotated, Any
 from roadmap_app.domain.activity import from_legacy
 from roadmap_app.domain.limits import MAX_ID, MAX_SHORT, MAX_TEXT, MAX_TITLE
 from roadmap_app.domain.model import ItemState, ProjectStatus
+from roadmap_app.domain.records import CredentialKind, CredentialStatus, ExperienceKind
 from roadmap_app.domain.study import DEFAULT_MIN_MINUTES, MAX_HOURS_PER_WEEK, MINUTES_PER_DAY, StudySubjectKind
 from roadmap_app.services.errors import InvalidInputError
 from roadmap_app.services.profiles import clean_profile_name
@@ -155,6 +156,38 @@ class TombstoneRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class CredentialRecord:
+    uuid: Uuid
+    title: Annotated[str, Text(MAX_TITLE, empty=False)]
+    kind: CredentialKind
+    provider: Short
+    status: CredentialStatus
+    started_on: date | None
+    finished_on: date | None
+    url: Short
+    note: Long
+    created_at: datetime
+    updated_at: datetime
+    skills: Annotated[tuple[Id, ...], Many(1000, unique=("",))]
+
+
+@dataclass(frozen=True, slots=True)
+class ExperienceRecord:
+    uuid: Uuid
+    title: Annotated[str, Text(MAX_TITLE, empty=False)]
+    kind: ExperienceKind
+    organisation: Short
+    started_on: date | None
+    finished_on: date | None
+    summary: Long
+    url: Short
+    created_at: datetime
+    updated_at: datetime
+    skills: Annotated[tuple[Id, ...], Many(1000, unique=("",))]
+    notes: Annotated[tuple[NoteRecord, ...], Many(100_000, unique=("uuid",))]
+
+
+@dataclass(frozen=True, slots=True)
 class ExportDocument:
     format: Short
     version: int
@@ -166,6 +199,9 @@ class ExportDocument:
     tombstones: Annotated[tuple[TombstoneRecord, ...], Many(1_000_000, unique=("uuid",))] = ()
     content: ContentRecord | None = None
     study_sessions: Annotated[tuple[StudySessionRecord, ...], Many(5_000_000, unique=("uuid",))] = ()
+    # Added without a new format version: a file made before they existed has none.
+    credentials: Annotated[tuple[CredentialRecord, ...], Many(100_000, unique=("uuid",))] = ()
+    experience: Annotated[tuple[ExperienceRecord, ...], Many(100_000, unique=("uuid",))] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,6 +257,7 @@ def validate_document(document: Any) -> ExportDocument:
         document = _upgrade_v1(document)
     checked = from_json(ExportDocument, document, "document")
     _check_days(checked.study_sessions)
+    _check_spans(checked)
     try:
         clean_profile_name(checked.profile.name)
     except InvalidInputError as exc:
@@ -276,6 +313,15 @@ def _with_uuids(entries: Any) -> Any:
     if not isinstance(entries, list):
         return entries
     return [{**e, "uuid": str(uuid.uuid4())} if isinstance(e, dict) else e for e in entries]
+
+
+def _check_spans(doc: ExportDocument) -> None:
+    """A credential or an experience cannot finish before it starts, in a file as in the app."""
+    spans = [("credentials", i, c.started_on, c.finished_on) for i, c in enumerate(doc.credentials)]
+    spans += [("experience", i, e.started_on, e.finished_on) for i, e in enumerate(doc.experience)]
+    for key, i, started, finished in spans:
+        if started is not None and finished is not None and finished < started:
+            raise fail(f"{key}[{i}].finished_on", "is before started_on")
 
 
 def _reject_constant(name: str) -> Any:

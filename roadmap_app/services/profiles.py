@@ -144,6 +144,7 @@ class ProfileService:
         min_minutes_per_day: int | None = None,
         ready_by: date | None = None,
         clear_ready_by: bool = False,
+        _restoring: bool = False,
     ) -> tuple[Profile, Profile]:
         """Record where the learner stands, the career step they aim for, their weekly study
         goal, a day's minimum for a streak and their ready-by day. Returns (before, after)."""
@@ -175,7 +176,7 @@ class ProfileService:
                 unset = value is None and not (field == "ready_by" and clear_ready_by)
                 if unset or value == old:
                     continue
-                if field == "ready_by" and isinstance(value, date) and value <= now.date():
+                if field == "ready_by" and isinstance(value, date) and value <= now.date() and not _restoring:
                     raise InvalidInputError(f"ready-by {value.isoformat()} is not in the future; give a later day")
                 setattr(row, column, value)
                 record(
@@ -194,6 +195,7 @@ class ProfileService:
             min_minutes_per_day=before.min_minutes_per_day,
             ready_by=before.ready_by,
             clear_ready_by=before.ready_by is None,
+            _restoring=True,  # a ready-by day that has passed since is put back as it was
         )[1]
 
 

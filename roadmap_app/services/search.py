@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -63,6 +64,48 @@ _ITEMS = text(
     """
 )
 
+# Credentials and experience: a learner has tens of them, not thousands, so no window.
+_CREDENTIALS = text(
+    """
+    SELECT c.id, c.title, c.provider, c.note, bm25(credentials_fts, 4.0, 2.0, 1.0) AS score
+    FROM credentials_fts JOIN credentials AS c ON c.id = credentials_fts.rowid
+    WHERE credentials_fts MATCH :query AND c.profile_id = :profile_id
+    ORDER BY score LIMIT :limit
+    """
+)
+_EXPERIENCE = text(
+    """
+    SELECT e.id, e.title, e.organisation, e.summary, bm25(experiences_fts, 4.0, 2.0, 1.0) AS score
+    FROM experiences_fts JOIN experiences AS e ON e.id = experiences_fts.rowid
+    WHERE experiences_fts MATCH :query AND e.profile_id = :profile_id
+    ORDER BY score LIMIT :limit
+    """
+)
+_EXPERIENCE_NOTES = text(
+    """
+    SELECT n.id, e.id, e.title, n.text, bm25(experience_notes_fts) AS score
+    FROM experience_notes_fts
+    JOIN experience_notes AS n ON n.id = experience_notes_fts.rowid
+    JOIN experiences AS e ON e.id = n.experience_id
+    WHERE experience_notes_fts MATCH :query AND e.profile_id = :profile_id
+    ORDER BY score LIMIT :limit
+    """
+)
+
+
+def _records(session: Session, params: dict[str, Any]) -> list[SearchHit]:
+    """Unsnipped hits in credentials and experience (the snippet holds the whole text)."""
+    found = []
+    for cid, title, provider, note, score in session.execute(_CREDENTIALS, params):
+        body = " — ".join(part for part in (title, provider, note) if part)
+        found.append(SearchHit(HitKind.CREDENTIAL, title, body, record_id=cid, score=score))
+    for eid, title, organisation, summary, score in session.execute(_EXPERIENCE, params):
+        body = " — ".join(part for part in (title, organisation, summary) if part)
+        found.append(SearchHit(HitKind.EXPERIENCE, title, body, record_id=eid, score=score))
+    for nid, eid, title, body, score in session.execute(_EXPERIENCE_NOTES, params):
+        found.append(SearchHit(HitKind.EXPERIENCE, title, body, note_id=nid, record_id=eid, score=score))
+    return found
+
 
 _SESSIONS_FLOOR = text(
     """
@@ -104,7 +147,9 @@ class SearchService:
         # (score, kind, title, text to show, project id, note id, item id); snippets are cut
         # only for the hits that make the list.
         found: list[tuple[float, HitKind, str, str, int | None, int | None, str]] = []
+        records: list[SearchHit] = []
         with self._db.read() as session:
+            records = _records(session, params)
             floor = _floor(session, _PROJECTS_FLOOR, params)
             for pid, title, summary, score in session.execute(_PROJECTS, {**params, "floor": floor}):
                 found.append((score, HitKind.PROJECT, title, f"{title} — {summary}", pid, None, ""))
@@ -115,24 +160,14 @@ class SearchService:
                 item = self._roadmap.item(item_id)
                 found.append((score, HitKind.ITEM, item.title if item else item_id, note, None, None, item_id))
             floor = _floor(session, _SESSIONS_FLOOR, params)
-            sessions: dict[int, date] = {}
             for sid, day, minutes, note, score in session.execute(_SESSIONS, {**params, "floor": floor}):
                 day = day if isinstance(day, date) else date.fromisoformat(str(day))
-                sessions[sid] = day
                 title = f"Study, {day.isoformat()} ({minutes} min)"
-                found.append((score, HitKind.SESSION, title, note, None, sid, ""))
-        found.sort(key=lambda hit: hit[0])
-        return [
-            SearchHit(
-                kind,
-                title,
-                make_snippet(body, text),
-                project_id=pid,
-                item_id=item_id,
-                score=score,
-                note_id=nid if kind is not HitKind.SESSION else None,
-                session_id=nid if kind is HitKind.SESSION else None,
-                day=sessions.get(nid or 0) if kind is HitKind.SESSION else None,
-            )
-            for score, kind, title, body, pid, nid, item_id in found[:limit]
+                records.append(SearchHit(HitKind.SESSION, title, note, session_id=sid, day=day, score=score))
+        hits = [
+            SearchHit(kind, title, body, project_id=pid, note_id=nid, item_id=item_id, score=score)
+            for score, kind, title, body, pid, nid, item_id in found
         ]
+        hits = sorted([*hits, *records], key=lambda hit: hit.score)[:limit]
+        # Snippets are cut only for the hits that make the list.
+        return [replace(hit, snippet=make_snippet(hit.snippet, text)) for hit in hits]

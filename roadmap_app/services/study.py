@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -30,7 +32,16 @@ from roadmap_app.domain.study import (
 from roadmap_app.services._common import Clock, bury, profile_row, record, system_clock, to_progress, unbury
 from roadmap_app.services.errors import InvalidInputError, NotFoundError, UserError
 from roadmap_app.storage.db import Database
-from roadmap_app.storage.tables import ActivityRow, ProfileRow, ProgressRow, ProjectRow, StudySessionRow, TimerRow
+from roadmap_app.storage.tables import (
+    ActivityRow,
+    CredentialRow,
+    ExperienceRow,
+    ProfileRow,
+    ProgressRow,
+    ProjectRow,
+    StudySessionRow,
+    TimerRow,
+)
 
 #: A timer stopped before this many seconds logs nothing: it was started by mistake.
 MIN_TIMED_SECONDS = 30
@@ -60,7 +71,7 @@ def check_minutes(minutes: int) -> int:
 
 
 def check_hours_per_week(hours: float) -> float:
-    if not 0 < hours <= MAX_HOURS_PER_WEEK:
+    if not math.isfinite(hours) or not 0 < hours <= MAX_HOURS_PER_WEEK:
         raise InvalidInputError(f"hours per week must be above 0 and at most {MAX_HOURS_PER_WEEK}; got {hours:g}")
     return hours
 
@@ -92,6 +103,22 @@ def to_timer(row: TimerRow) -> Timer:
         running_since=row.running_since,
         banked_seconds=row.banked_seconds,
     )
+
+
+#: The records a session can be for, with the command that lists them.
+_RECORDS: dict[StudySubjectKind, tuple[Any, str]] = {
+    StudySubjectKind.PROJECT: (ProjectRow, "project list"),
+    StudySubjectKind.CREDENTIAL: (CredentialRow, "credential list"),
+    StudySubjectKind.EXPERIENCE: (ExperienceRow, "experience list"),
+}
+
+
+def row_id_of(text: str) -> int | None:
+    """A row id typed as text, or None for anything SQLite could not hold (a 30-digit number)."""
+    if not text.isdecimal() or not text.isascii():
+        return None
+    value = int(text)
+    return value if value < 2**63 else None
 
 
 def day_totals(session: Session, profile_id: int) -> dict[date, int]:
@@ -178,21 +205,29 @@ class StudyService:
         """The subject as stored, or an error naming what to give instead."""
         if subject.kind is StudySubjectKind.NONE:
             return subject
-        if subject.kind is StudySubjectKind.PROJECT:
-            row = session.get(ProjectRow, int(subject.id)) if subject.id.isdigit() else None
+        record = _RECORDS.get(subject.kind)
+        if record is not None:
+            row_class, listing = record
+            row_id = row_id_of(subject.id)
+            row = session.get(row_class, row_id) if row_id is not None else None
             if row is None or row.profile_id != profile_id:
-                raise NotFoundError(f"no project with id '{subject.id}'; list them with 'roadmap-app project list'")
+                raise NotFoundError(
+                    f"no {subject.kind.value} with id '{subject.id}'; list them with 'roadmap-app {listing}'"
+                )
             return subject
         if self._roadmap.task(subject.id) is None and self._roadmap.skill(subject.id) is None:
             raise NotFoundError(
-                f"unknown task or skill '{subject.id}'; see 'roadmap-app items', or give project:ID for a project"
+                f"unknown task or skill '{subject.id}'; see 'roadmap-app items', "
+                "or give project:ID, credential:ID or experience:ID"
             )
         return subject
 
     def _title(self, session: Session, subject: StudySubject) -> str:
-        if subject.kind is StudySubjectKind.PROJECT:
-            row = session.get(ProjectRow, int(subject.id)) if subject.id.isdigit() else None
-            return row.title if row is not None else f"project {subject.id} (deleted)"
+        record = _RECORDS.get(subject.kind)
+        if record is not None:
+            row_id = row_id_of(subject.id)
+            row = session.get(record[0], row_id) if row_id is not None else None
+            return str(row.title) if row is not None else f"{subject.kind.value} {subject.id} (deleted)"
         return self._roadmap.title_of(subject.id) if subject.id else ""
 
     def _with_titles(self, session: Session, rows: list[StudySessionRow]) -> list[StudySession]:
@@ -261,9 +296,9 @@ class StudyService:
             )
 
     def _row(self, session: Session, profile_id: int, session_id: int) -> StudySessionRow:
-        row = session.get(StudySessionRow, session_id)
+        row = session.get(StudySessionRow, session_id) if row_id_of(str(session_id)) is not None else None
         if row is None or row.profile_id != profile_id:
-            raise NotFoundError(f"no study session with id {session_id}; list them with 'roadmap-app sessions'")
+            raise NotFoundError(f"no study session with id {session_id}; list them with 'roadmap-app session list'")
         return row
 
     def get(self, profile_id: int, session_id: int) -> StudySession:
@@ -337,8 +372,12 @@ class StudyService:
         projects and untagged time have their own rows), most first."""
         totals: dict[str, float] = {}
         for subject, minutes in self._minutes_by_subject(profile_id, since).items():
-            if StudySubject.parse(subject).kind is StudySubjectKind.PROJECT:
-                totals["Projects"] = totals.get("Projects", 0) + minutes
+            kind = StudySubject.parse(subject).kind
+            if kind in _RECORDS:
+                name = {StudySubjectKind.PROJECT: "Projects", StudySubjectKind.CREDENTIAL: "Credentials"}.get(
+                    kind, "Experience"
+                )
+                totals[name] = totals.get(name, 0) + minutes
                 continue
             if not subject:
                 totals["Other study"] = totals.get("Other study", 0) + minutes

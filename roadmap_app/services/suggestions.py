@@ -15,6 +15,7 @@ from roadmap_app.domain.today import DEFAULT_MINUTES, TodayPlan, plan_today
 from roadmap_app.services._common import Clock, bury, profile_row, record, system_clock, to_progress
 from roadmap_app.services._project_rows import PROJECT_COLUMNS, projects_from_rows
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
+from roadmap_app.services.evidence import record_skills
 from roadmap_app.services.study import time_facts
 from roadmap_app.storage.db import Database
 from roadmap_app.storage.tables import (
@@ -81,6 +82,7 @@ class SuggestionService:
                 current_step_id=profile.current_step_id,
                 target_career_id=profile.target_career_id,
                 time=time_facts(session, self._roadmap, profile, states, linked, today),
+                record_skills=record_skills(session, profile_id),
             )
 
     @staticmethod

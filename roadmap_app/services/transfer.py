@@ -42,6 +42,7 @@ from roadmap_app.services.export_format import (
     validate_document,
 )
 from roadmap_app.services.profiles import clean_profile_name
+from roadmap_app.services.transfer_records import export_records, import_records
 from roadmap_app.storage.db import Database
 from roadmap_app.storage.tables import (
     ActivityRow,
@@ -98,9 +99,13 @@ class TransferService:
             # Row ids differ between databases: an entry about a project names it by UUID.
             project_uuids = {str(p.id): p.uuid for p in project_rows}
 
+            credentials, experience, record_uuids = export_records(session, profile_id)
+
             def subject_of(entry: ActivityRow) -> str:
                 if entry.subject_kind == SubjectKind.PROJECT.value:
                     return project_uuids.get(entry.subject_id, "")
+                if entry.subject_kind in record_uuids:
+                    return record_uuids[entry.subject_kind].get(entry.subject_id, "")
                 return entry.subject_id
 
             tombstones = session.scalars(
@@ -172,12 +177,16 @@ class TransferService:
                         subject_kind=_study_kind(st.subject_kind),
                         subject_id=project_uuids.get(st.subject_id, "")
                         if st.subject_kind == StudySubjectKind.PROJECT.value
+                        else record_uuids[st.subject_kind].get(st.subject_id, "")
+                        if st.subject_kind in record_uuids
                         else st.subject_id,
                         note=st.note,
                         created_at=st.created_at,
                     )
                     for st in rows(StudySessionRow, StudySessionRow.day, StudySessionRow.id)
                 ),
+                credentials=credentials,
+                experience=experience,
             )
 
     def write_export(self, profile_id: int, path: Path) -> None:
@@ -294,12 +303,15 @@ class TransferService:
             session.add_all(project_rows)
             session.flush()
             new_ids = {p.uuid: str(row.id) for p, row in zip(doc.projects, project_rows, strict=True)}
+            record_ids = import_records(session, profile.id, doc, fresh)
 
             def subject_of(entry: ActivityRecord) -> str:
                 if entry.subject_kind == SubjectKind.PROJECT.value:
                     # A project's UUID. Format 1 named it by a row id of the other file,
                     # which means nothing here: such an entry keeps only the title it holds.
                     return new_ids.get(entry.subject_id, "")
+                if entry.subject_kind in record_ids:
+                    return record_ids[entry.subject_kind].get(entry.subject_id, "")
                 return entry.subject_id
 
             session.add_all(
@@ -325,9 +337,11 @@ class TransferService:
             for st in doc.study_sessions:
                 subject_id = st.subject_id
                 kind = st.subject_kind
-                if kind is StudySubjectKind.PROJECT:
-                    subject_id = new_ids.get(st.subject_id, "")
-                    kind = kind if subject_id else StudySubjectKind.NONE  # its project is not in the file
+                if kind is not StudySubjectKind.ITEM and kind is not StudySubjectKind.NONE:
+                    # A record named by its UUID: the new row id here, or none if it is not in the file.
+                    ids = new_ids if kind is StudySubjectKind.PROJECT else record_ids.get(kind.value, {})
+                    subject_id = ids.get(st.subject_id, "")
+                    kind = kind if subject_id else StudySubjectKind.NONE
                 session.add(
                     StudySessionRow(
                         uuid=fresh(StudySessionRow, st.uuid),

@@ -191,3 +191,78 @@ class TombstoneRow(Base):
     kind: Mapped[str]
     profile_uuid: Mapped[str] = mapped_column(String(36), index=True)
     deleted_at: Mapped[datetime]
+
+
+class CredentialRow(Base):
+    """A degree, certificate, course or bootcamp (step 1), and the skills it covers."""
+
+    __tablename__ = "credentials"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = uuid_column()
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str]
+    kind: Mapped[str] = mapped_column(default="course")
+    provider: Mapped[str] = mapped_column(default="")
+    status: Mapped[str] = mapped_column(default="planned")
+    started_on: Mapped[date | None]
+    finished_on: Mapped[date | None]
+    url: Mapped[str] = mapped_column(default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+    skills: Mapped[list[CredentialSkillRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="CredentialSkillRow.skill_id"
+    )
+
+
+class CredentialSkillRow(Base):
+    __tablename__ = "credential_skills"
+    credential_id: Mapped[int] = mapped_column(ForeignKey("credentials.id", ondelete="CASCADE"), primary_key=True)
+    skill_id: Mapped[str] = mapped_column(primary_key=True)
+    __table_args__ = (Index("ix_credential_skills_skill_id", "skill_id"),)
+
+
+class ExperienceRow(Base):
+    """An internship, job, competition... (step 4): where skills were used, with dated notes."""
+
+    __tablename__ = "experiences"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = uuid_column()
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str]
+    kind: Mapped[str] = mapped_column(default="job")
+    organisation: Mapped[str] = mapped_column(default="")
+    started_on: Mapped[date | None]
+    finished_on: Mapped[date | None]
+    summary: Mapped[str] = mapped_column(Text, default="")
+    url: Mapped[str] = mapped_column(default="")
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+    skills: Mapped[list[ExperienceSkillRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="ExperienceSkillRow.skill_id"
+    )
+    notes: Mapped[list[ExperienceNoteRow]] = relationship(
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by=lambda: (ExperienceNoteRow.created_at, ExperienceNoteRow.id),
+    )
+
+
+class ExperienceSkillRow(Base):
+    __tablename__ = "experience_skills"
+    experience_id: Mapped[int] = mapped_column(ForeignKey("experiences.id", ondelete="CASCADE"), primary_key=True)
+    skill_id: Mapped[str] = mapped_column(primary_key=True)
+    __table_args__ = (Index("ix_experience_skills_skill_id", "skill_id"),)
+
+
+class ExperienceNoteRow(Base):
+    __tablename__ = "experience_notes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = uuid_column()
+    experience_id: Mapped[int] = mapped_column(ForeignKey("experiences.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    text: Mapped[str] = mapped_column(Text, default="")
+    __table_args__ = (Index("ix_experience_notes_experience_id_updated_at", "experience_id", "updated_at"),)

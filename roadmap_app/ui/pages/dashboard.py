@@ -45,6 +45,14 @@ ONE_COLUMN_BELOW = 900
 MAX_CONTENT_WIDTH = 1280
 
 
+def studied(entries: list[Activity], kind: str) -> set[int]:
+    """The records of ``kind`` that logged study time names (its entries' field: ``kind:ID``)."""
+    prefix = f"{kind}:"
+    return {
+        int(e.field[len(prefix) :]) for e in entries if e.field.startswith(prefix) and e.field[len(prefix) :].isdigit()
+    }
+
+
 class DashboardPage(Page):
     title = "Dashboard"
     open_suggestion = Signal(object)  # the main window performs the action
@@ -79,6 +87,12 @@ class DashboardPage(Page):
         for ring in (self.overall, self.technical, self.workplace):
             ring_row.addWidget(ring, 0, Qt.AlignmentFlag.AlignBottom)
         self.rings_card.body.addLayout(ring_row)
+        # Done skills nothing proves: what an interviewer would ask about first.
+        self.unproven = muted_label()
+        self.unproven.setObjectName("unprovenSkills")
+        self.unproven.setWordWrap(True)
+        self.unproven.setMaximumWidth(380)
+        self.rings_card.body.addWidget(self.unproven)
         self.progress_row.addWidget(self.rings_card, 0)
 
         self.steps_card = Card("The five steps")
@@ -246,6 +260,14 @@ class DashboardPage(Page):
         for ring, group in ((self.technical, SkillGroup.TECHNICAL), (self.workplace, SkillGroup.WORKPLACE)):
             counts = summary.skills_by_group[group]
             ring.set_value(counts.fraction, f"{counts.done} of {counts.counted} done")
+        unproven = [e.title for e in services.evidence.evidence(profile.id) if e.unproven]
+        self.unproven.setText(
+            f"⚠ Unproven: {', '.join(unproven[:3])}{f' and {len(unproven) - 3} more' if len(unproven) > 3 else ''}"
+            " — done, but no project, experience or credential shows it."
+            if unproven
+            else ""
+        )
+        self.unproven.setVisible(bool(unproven))
         for (step, counts), label, bar in zip(summary.steps, self.step_labels, self.step_bars, strict=True):
             is_current = step.id == current.id
             font = label.font()
@@ -260,14 +282,27 @@ class DashboardPage(Page):
         # Nothing recorded but the profile itself: the top next action is where to start.
         self.next_actions.set_first_step(all(e.subject_kind is SubjectKind.PROFILE for e in entries))
         # Only the projects the entries name: a long portfolio is not read for 30 titles.
-        named = {e.project_id for e in entries if e.project_id is not None}
-        named |= {int(e.field[8:]) for e in entries if e.field.startswith("project:") and e.field[8:].isdigit()}
+        named = {e.project_id for e in entries if e.project_id is not None} | studied(entries, "project")
         projects = services.portfolio.titles(profile.id, named)
+        records = {
+            SubjectKind.CREDENTIAL: services.credentials.titles(
+                profile.id,
+                {e.record_id or 0 for e in entries if e.subject_kind is SubjectKind.CREDENTIAL}
+                | studied(entries, "credential"),
+            ),
+            SubjectKind.EXPERIENCE: services.experience.titles(
+                profile.id,
+                {e.record_id or 0 for e in entries if e.subject_kind is SubjectKind.EXPERIENCE}
+                | studied(entries, "experience"),
+            ),
+        }
 
         def title_of(entry: Activity) -> str:
             if entry.subject_kind is SubjectKind.PROJECT:
                 # A deleted project is named by the title its entry kept.
                 return projects.get(entry.project_id or 0) or entry.kept_title or "a deleted project"
+            if entry.subject_kind in records:
+                return records[entry.subject_kind].get(entry.record_id or 0) or entry.kept_title or "a deleted record"
             return roadmap.title_of(entry.subject_id)
 
         self.activity_model.set_rows([(f"{e.at:%d %b %H:%M}", describe(e, title_of)) for e in entries])

@@ -23,6 +23,7 @@ from roadmap_app.ui.widgets.common import Card, DebouncedTextEdit, ProgressBar, 
 from roadmap_app.ui.widgets.delegates import KEYS_HINT, ChecklistView, StateButtons, StepDelegate
 from roadmap_app.ui.widgets.models import ChecklistModel, StepsModel, task_rows
 from roadmap_app.ui.widgets.plan_timeline import PlanTimeline
+from roadmap_app.ui.widgets.records_card import RECORD_STEPS, RecordsCard
 from roadmap_app.ui.window.context import Change, LearnerContext
 from roadmap_app.ui.window.navigator import Navigator
 from roadmap_app.ui.window.undo import SetGoalCommand, SetItemNoteCommand, SetStateCommand, item_note_key
@@ -30,7 +31,7 @@ from roadmap_app.ui.window.undo import SetGoalCommand, SetItemNoteCommand, SetSt
 
 class RoadmapPage(Page):
     title = "Roadmap"
-    listens_to = Change.PROGRESS | Change.PROFILE | Change.TIME
+    listens_to = Change.PROGRESS | Change.PROFILE | Change.PORTFOLIO | Change.TIME
     log_time = Signal(str)  # an item id: the window opens the Time page for it
 
     def __init__(self, ctx: LearnerContext, parent: QWidget | None = None) -> None:
@@ -74,6 +75,10 @@ class RoadmapPage(Page):
         self.example.setWordWrap(True)
         example.body.addWidget(self.example)
         body.addWidget(example)
+        # Step 1 lists the learner's credentials, step 4 their experience.
+        self.records_card = RecordsCard(ctx)
+        self.records_card.hide()
+        body.addWidget(self.records_card)
 
         self.plan_card = Card("Pace plan")
         self.plan_summary = muted_label()
@@ -223,6 +228,10 @@ class RoadmapPage(Page):
         self.progress.set_value(counts.fraction, f"{counts.done}/{counts.counted} · {counts.percent}%")
         self.description.setText(step.description)
         self.example.setText(step.example)
+        record_kind = RECORD_STEPS.get(step.id)
+        self.records_card.setVisible(record_kind is not None)
+        if record_kind is not None:
+            self.records_card.show_kind(record_kind)
         states = self.ctx.services.progress.states(self.ctx.profile_id)
         current_task = self.tasks_view.current_item_id()
         rows = task_rows(step, states)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from roadmap_app.domain.evidence import ProofKind
 from roadmap_app.domain.model import ItemState, Skill
 from roadmap_app.ui.pages.base import Page, scrolling
 from roadmap_app.ui.widgets.archived import ArchivedProgressBox
@@ -129,6 +130,19 @@ class SkillsPage(Page):
         self.no_projects = muted_label("No project shows this skill yet. Add it to one on the Portfolio page.")
         projects_card.body.addWidget(self.projects_view)
         projects_card.body.addWidget(self.no_projects)
+        # Experience and credentials prove a skill too; a done skill nothing proves is flagged.
+        self.evidence = muted_label()
+        self.evidence.setObjectName("skillEvidence")
+        self.evidence.setWordWrap(True)
+        projects_card.body.addWidget(self.evidence)
+        self.unproven = QLabel()
+        self.unproven.setObjectName("skillUnproven")
+        self.unproven.setWordWrap(True)
+        self.unproven.setText(
+            "⚠ Unproven: you marked it done, but no project, experience or credential shows it. "
+            "Add it to one before you apply: an interviewer will ask where you used it."
+        )
+        projects_card.body.addWidget(self.unproven)
         body.addWidget(projects_card)
         self.empty_spacer = QWidget()
         body.addWidget(self.empty_spacer, 1)
@@ -240,11 +254,24 @@ class SkillsPage(Page):
             self.projects_model.set_items(projects)
             self.projects_view.setVisible(bool(projects))
             self.no_projects.setVisible(not projects)
+        self._show_evidence(skill.id)
+
+    def _show_evidence(self, skill_id: str) -> None:
+        found = next(
+            (e for e in self.ctx.services.evidence.evidence(self.ctx.profile_id) if e.skill_id == skill_id), None
+        )
+        others = [p for p in (found.proof if found else ()) if p.kind is not ProofKind.PROJECT]
+        names = [f"{p.kind.value} “{p.title}”" for p in others]
+        self.evidence.setText("Also shown by your " + ", ".join(names) + "." if names else "")
+        self.evidence.setVisible(bool(names))
+        self.unproven.setVisible(found is not None and found.unproven)
 
     def _show_detail(self, shown: bool) -> None:
         """A skill's detail, or the empty state when none is selected: never a stale skill."""
         for widget in (self.skill_where, self.description, self.note_card, self.projects_card, self.log_skill_time):
             widget.setVisible(shown)
+        if not shown:
+            self.unproven.hide()
         self.note.setEnabled(shown)
         self.empty_hint.setVisible(not shown)
         self.show_all_button.setVisible(not shown and bool(self.filter_edit.text()))

@@ -298,8 +298,13 @@ class TimePage(Page):
                 self.subject.addItem(f"Task: {task.title}", task.id)
         for skill in roadmap.skills:
             self.subject.addItem(f"Skill: {skill.title}", skill.id)
-        for project in self.ctx.services.portfolio.projects(self.ctx.profile_id, limit=200):
+        services, profile_id = self.ctx.services, self.ctx.profile_id
+        for project in services.portfolio.projects(profile_id, limit=200):
             self.subject.addItem(f"Project: {project.title}", f"project:{project.id}")
+        for credential in services.credentials.list(profile_id):
+            self.subject.addItem(f"Credential: {credential.title}", f"credential:{credential.id}")
+        for experience in services.experience.list(profile_id):
+            self.subject.addItem(f"Experience: {experience.title}", f"experience:{experience.id}")
         found = self.subject.findData(current) if current is not None else 0
         self.subject.setCurrentIndex(max(0, found))
         self.subject.blockSignals(False)
@@ -338,9 +343,7 @@ class TimePage(Page):
         hours, rest = divmod(seconds, 3600)
         text = f"{hours}:{rest // 60:02d}:{rest % 60:02d}"
         state = "running" if timer.running else "paused"
-        about = self.ctx.services.roadmap.title_of(timer.subject.id) if timer.subject.id else ""
-        if timer.subject.kind.value == "project":
-            about = f"project {timer.subject.id}"
+        about = self.subject.itemText(max(0, self.subject.findData(str(timer.subject)))) if timer.subject.id else ""
         self.timer_label.setText(f"Timer {state}: {text}" + (f" on {about}" if about else ""))
         self.start_button.setText("Pause" if timer.running else "Resume")
         self.stop_button.setEnabled(True)

@@ -47,7 +47,13 @@ SHOWN = 20
 VISIBLE_ROWS = 9
 #: One letter matches nearly every note; searching starts at the second.
 MIN_CHARS = 2
-_KIND_LABELS = {HitKind.PROJECT: "Project", HitKind.NOTE: "Note", HitKind.SESSION: "Study"}
+_KIND_LABELS = {
+    HitKind.PROJECT: "Project",
+    HitKind.NOTE: "Note",
+    HitKind.CREDENTIAL: "Credential",
+    HitKind.EXPERIENCE: "Experience",
+    HitKind.SESSION: "Study",
+}
 
 Segments = list[tuple[str, bool]]
 _WORD = re.compile(r"\w+")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
@@ -160,6 +161,10 @@ class MainWindow(QMainWindow):
         self.transfer = ProfileTransfer(self.ctx, self, self.settings, self)
         self.export_action = file_menu.addAction("E&xport profile…", self.transfer.export_profile)
         self.import_action = file_menu.addAction("&Import profile…", self.transfer.import_profile)
+        self.export_portfolio_action = file_menu.addAction("Export por&tfolio…", self.export_portfolio)
+        self.export_portfolio_action.setStatusTip(
+            "Preview and save your portfolio for employers: PDF, HTML or Markdown"
+        )
         file_menu.addSeparator()
         self.backups = BackupActions(self.services.backups, self, self)
         self.backup_action = file_menu.addAction("&Back up now", self.backups.back_up_now)
@@ -340,6 +345,17 @@ class MainWindow(QMainWindow):
         self.last_error = message
         self.status_label.setText(f"⚠ {message}")
         self._error_timer.start()
+
+    def export_portfolio(self) -> None:
+        """File → Export portfolio…: the preview, and saving it (see docs/records.md)."""
+        # Loaded on first use, as the pages are: the window starts without it.
+        from roadmap_app.ui.dialogs.portfolio_export_dialog import PortfolioExportDialog
+
+        content = self.services.portfolio_document.content(self.ctx.profile_id)
+        dialog = PortfolioExportDialog(content, Path.home(), self)
+        dialog.accepted.connect(lambda: self.show_message(f"Saved your portfolio to {dialog.saved}"))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     def show_message(self, message: str) -> None:
         self.status_label.setText(message)
