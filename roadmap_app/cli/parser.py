@@ -22,6 +22,7 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     from roadmap_app.cli import commands as c
     from roadmap_app.cli import data_commands as dc
+    from roadmap_app.cli import gap_commands as gc
     from roadmap_app.cli import item_commands as ic
     from roadmap_app.cli import portfolio_commands as pc
 
@@ -90,6 +91,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("search", c.search, "find words in your projects, project notes and notes on tasks and skills")
     p.add_argument("text", metavar="TEXT", help="words to find; the last may be the start of a word")
     p.add_argument("--limit", type=int, default=50, metavar="N", help="show at most N matches (default: 50)")
+    p.add_argument("--json", action="store_true")
+
+    p = command("gap", gc.gap, "which of a job ad's skills you have done, still miss, or the roadmap does not know")
+    p.add_argument("file", metavar="FILE", help="a text file holding the ad ('-' reads standard input)")
     p.add_argument("--json", action="store_true")
 
     project = command(

@@ -9,6 +9,7 @@ from roadmap_app.services._common import Clock, system_clock
 from roadmap_app.services.activity import ActivityService
 from roadmap_app.services.backups import BackupService
 from roadmap_app.services.errors import InvalidInputError, NotFoundError, UserError
+from roadmap_app.services.gap import GapService
 from roadmap_app.services.portfolio import PortfolioService
 from roadmap_app.services.profiles import ProfileService
 from roadmap_app.services.progress import ProgressService
@@ -46,6 +47,7 @@ class Services:
     backups: BackupService
     suggestions: SuggestionService
     search: SearchService
+    gap: GapService
     _db: Database
 
     @classmethod
@@ -61,6 +63,7 @@ class Services:
             backups=BackupService(db, db.path.parent / "backups", clock),
             suggestions=SuggestionService(db, roadmap, clock),
             search=SearchService(db, roadmap),
+            gap=GapService(roadmap, ProgressService(db, roadmap, clock), PortfolioService(db, roadmap, clock)),
             _db=db,
         )
 

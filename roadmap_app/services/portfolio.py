@@ -399,3 +399,32 @@ class PortfolioService:
                 .order_by(ProjectRow.updated_at.desc(), ProjectRow.id.desc())
             )
             return projects_from_rows(session, list(session.execute(query)))
+
+    def showing(self, profile_id: int, skill_ids: Iterable[str], limit: int) -> dict[str, tuple[int, list[str]]]:
+        """For each skill, how many projects list it and the newest ``limit`` of them as
+        "project ID: TITLE"; two queries, whatever the number of projects."""
+        wanted = sorted(set(skill_ids))
+        if not wanted:
+            return {}
+        linked = (ProjectRow.profile_id == profile_id, ProjectSkillRow.skill_id.in_(wanted))
+        join = (ProjectRow, ProjectSkillRow.project_id == ProjectRow.id)
+        with self._db.read() as session:
+            per_skill = select(ProjectSkillRow.skill_id, func.count()).join(*join).where(*linked)
+            counts = {s: int(n) for s, n in session.execute(per_skill.group_by(ProjectSkillRow.skill_id))}
+            rank = func.row_number().over(
+                partition_by=ProjectSkillRow.skill_id, order_by=(ProjectRow.updated_at.desc(), ProjectRow.id.desc())
+            )
+            ranked = (
+                select(ProjectSkillRow.skill_id, ProjectRow.id, ProjectRow.title, rank.label("rank"))
+                .join(*join)
+                .where(*linked)
+                .subquery()
+            )
+            newest: dict[str, list[str]] = {s: [] for s in wanted}
+            for skill_id, project_id, title in session.execute(
+                select(ranked.c.skill_id, ranked.c.id, ranked.c.title)
+                .where(ranked.c.rank <= limit)
+                .order_by(ranked.c.skill_id, ranked.c.rank)
+            ):
+                newest[skill_id].append(f"project {project_id}: {title}")
+        return {s: (counts.get(s, 0), newest[s]) for s in wanted}
