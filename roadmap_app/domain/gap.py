@@ -106,21 +106,29 @@ def _case_of(raws: tuple[str, ...]) -> Case:
 
 
 class _Tokens:
-    """A text's tokens as matches (for their text and place) and their keys; no object per token."""
+    """A text's tokens, their keys and places, in flat lists.
 
-    __slots__ = ("keys", "spans")
+    No object is kept per token: thousands of live objects per ad would set off the
+    garbage collector's full passes, which cost more than the matching.
+    """
+
+    __slots__ = ("ends", "keys", "raws", "starts")
 
     def __init__(self, text: str) -> None:
-        self.spans = list(_TOKEN.finditer(text))
+        self.raws: list[str] = []
+        self.keys: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
         known: dict[str, str] = {}
-        keys = []
-        for span in self.spans:
-            raw = span.group()
+        for found in _TOKEN.finditer(text):
+            raw = found.group()
             key = known.get(raw)
             if key is None:
                 key = known[raw] = _key(raw)
-            keys.append(key)
-        self.keys = keys
+            self.raws.append(raw)
+            self.keys.append(key)
+            self.starts.append(found.start())
+            self.ends.append(found.end())
 
 
 def clean_ad(text: str) -> str:
@@ -140,7 +148,7 @@ class Matcher:
                 found = _Tokens(spelling)
                 if not found.keys:
                     continue
-                raws = tuple(span.group() for span in found.spans)
+                raws = tuple(found.raws)
                 case = _case_of(raws)
                 short = len(raws) == 1 and raws[0].isalpha() and len(raws[0]) <= 2
                 entry = _Name(target, tuple(found.keys), raws, case, short)
@@ -174,9 +182,9 @@ class Matcher:
         for n in range(1, size):
             if tokens.keys[i + n] != entry.keys[n]:
                 return False
-            if not _joined(text, tokens.spans[i + n - 1].end(), tokens.spans[i + n].start()):
+            if not _joined(text, tokens.ends[i + n - 1], tokens.starts[i + n]):
                 return False
-        raw = tokens.spans[i].group()
+        raw = tokens.raws[i]
         if entry.case is Case.EXACT and raw != entry.raws[0]:
             return False
         if entry.case is Case.TITLE and raw not in (entry.raws[0], entry.raws[0].upper()):
@@ -204,8 +212,8 @@ def _neighbour(text: str, index: int, step: int) -> str:
 
 
 def _reads_as_name(tokens: _Tokens, i: int, text: str) -> bool:
-    spans = tokens.spans
-    start, end = spans[i].start(), spans[i].end()
+    starts, ends = tokens.starts, tokens.ends
+    start, end = starts[i], ends[i]
     before = text[start - 1] if start else ""
     after = text[end] if end < len(text) else ""
     if before in _GLUE or after in _GLUE or "&" in (_neighbour(text, start - 1, -1), _neighbour(text, end, 1)):
@@ -214,11 +222,11 @@ def _reads_as_name(tokens: _Tokens, i: int, text: str) -> bool:
         return False  # a trademark sign: TensorFlow(R)
     if after in "®™":
         return False
-    if i and spans[i - 1].group().casefold() in _NAMING_WORDS and text[spans[i - 1].end() : start].isspace():
+    if i and tokens.raws[i - 1].casefold() in _NAMING_WORDS and text[ends[i - 1] : start].isspace():
         return False
-    if i + 1 < len(spans):
-        raw, key = spans[i + 1].group(), tokens.keys[i + 1]
-        if text[end : spans[i + 1].start()].isspace():
+    if i + 1 < len(starts):
+        raw, key = tokens.raws[i + 1], tokens.keys[i + 1]
+        if text[end : starts[i + 1]].isspace():
             if raw[0].islower() and key not in _AFTER_SHORT and raw.casefold() not in _AFTER_SHORT:
                 return False
             if raw[0].isupper() and key in _LABEL_AFTER:
