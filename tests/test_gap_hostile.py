@@ -68,7 +68,8 @@ def test_every_unicode_plane(run_cli: InProcessCli, tmp_path: Path) -> None:
     [
         (b"\x7fELF\x02\x01\x01\x00\x00\x00binary Python", "is not a text file (it holds binary data)"),
         (b"Python and caf\xe9 culture", "is not UTF-8 text (byte 0xe9 at offset 14)"),
-        (b"\xff\xfeP\x00y\x00", "is not a text file"),
+        (b"\xff\xfeP\x00y\x00", "is UTF-16 text"),
+        (b"\xfe\xff\x00P\x00y", "is UTF-16 text"),
         (b"Python \xed\xa0\x80 surrogate", "is not UTF-8 text"),
     ],
 )

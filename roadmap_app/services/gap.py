@@ -25,8 +25,11 @@ def decode_ad(data: bytes, source: str) -> str:
     """An ad's text from a file's bytes; binary data or another encoding than UTF-8 is refused."""
     if len(data) > MAX_AD_BYTES:
         raise InvalidInputError(
-            f"{source} holds {len(data) // 1_000_000} MB; a job ad is a few pages of text, give the ad alone"
+            f"{source} is larger than {MAX_AD_BYTES // 1_000_000} MB; a job ad is a few pages of text, "
+            "give the ad alone"
         )
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InvalidInputError(f"{source} is UTF-16 text; save the ad as UTF-8 plain text")
     if b"\x00" in data:
         raise InvalidInputError(f"{source} is not a text file (it holds binary data); save the ad as plain text")
     try:
