@@ -153,6 +153,7 @@ def test_traps_do_not_match(text: str, absent: set[str]) -> None:
         ("Experience with Go and Rust", {"Go", "Rust"}),
         ("Go, Rust or Scala", {"Go", "Rust", "Scala"}),
         ("Golang services", {"Go"}),
+        ("JS frameworks and the R stack", {"JavaScript", "skill.r"}),
         ("PYTHON, DOCKER AND AWS", {"skill.python", "Docker", "AWS"}),
         ("<li><b>Python</b></li><li>R</li>", {"skill.python", "skill.r"}),
         ("excellent written and verbal communication", {"skill.communication"}),

@@ -59,7 +59,7 @@ _AFTER_SHORT = _words(
     "proficiency scripts scripting script shiny markdown notebooks notebook services service "
     "microservices algorithms algorithm agents applications application apps backend backends tooling "
     "tools ecosystem environment runtime extensions extension modules module plus preferred required "
-    "desirable ideally would will"
+    "desirable ideally would will framework frameworks stack api apis sdk"
 )
 # Capitalised words after a short letter that show a label: "C Suite", "Series C Funding".
 _LABEL_AFTER = _words("suite level levels corp corporation round funding grade executives")
