@@ -37,6 +37,7 @@ STARTUP_LARGE_VS_SMALL = 1.05
 MEMORY_OVER_FLOOR_MB = 60.0
 NOT_BUILT = "n/a (window not built)"
 SEARCH_SHOWN = 20  # as many matches as the window's search box shows
+AD_WORDS = 5000  # a very long job ad
 
 
 @dataclass
@@ -189,9 +190,22 @@ def service_interactions(data_dir: Path, repeats: int) -> dict[str, list[float] 
             results["next_actions"] = "n/a (no suggestions service)"
         else:
             results["next_actions"] = timings(lambda n: suggestions.next_actions(profile_id), repeats)
+        gap = getattr(services, "gap", None)
+        if gap is None:
+            results["gap_check"] = "n/a (no gap service)"
+        else:
+            ad = long_ad(AD_WORDS)
+            results["gap_check"] = timings(lambda n: gap.check(profile_id, ad), repeats)
         return results
     finally:
         services.close()
+
+
+def long_ad(words: int) -> str:
+    """A job ad of ``words`` words, made of the hand-written test ads one after another."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted((HERE.parent / "tests" / "data" / "ads").glob("*.txt"))]
+    pool = " ".join(texts).split() or ["Python"]
+    return " ".join((pool * (words // len(pool) + 1))[:words])
 
 
 def window_interactions(data_dir: Path, repeats: int, env: dict[str, str]) -> dict[str, list[float] | str]:
@@ -328,6 +342,7 @@ def build_table(
         ("pace plan: service", "services", "plan"),
         ("log study time: service call to commit", "services", "log_time"),
         ("repaint the year's heatmap (window)", "window", "heatmap_window"),
+        (f"gap check of a {AD_WORDS:,}-word job ad: service", "services", "gap_check"),
     ]
     for what, source, key in rows:
         cells = []

@@ -24,6 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     from roadmap_app.cli import data_commands as dc
     from roadmap_app.cli import document_commands as dcc
     from roadmap_app.cli import evidence_commands as ec
+    from roadmap_app.cli import gap_commands as gc
     from roadmap_app.cli import item_commands as ic
     from roadmap_app.cli import portfolio_commands as pc
     from roadmap_app.cli import record_commands as rc
@@ -137,6 +138,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("plan", sc.plan, "when each step finishes and when you are job-ready, at your weekly hours")
     p.add_argument("--hours-per-week", type=float, metavar="N", help="plan at N hours a week (default: your goal)")
+    p.add_argument("--json", action="store_true")
+
+    p = command("gap", gc.gap, "which of a job ad's skills you have done, still miss, or the roadmap does not know")
+    p.add_argument("file", metavar="FILE", help="a text file holding the ad ('-' reads standard input)")
     p.add_argument("--json", action="store_true")
 
     project = command(

@@ -6,7 +6,8 @@ The format (see resources/roadmaps/ml-engineer.toml):
 - ``[[steps]]``: id, title, description, example; ``[[steps.tasks]]`` with id, title,
   detail and optional skills (ids), hours and hours_basis.
 - ``[[categories]]``: id, title, group ("technical" or "workplace").
-- ``[[skills]]``: id, title, category, description, optional requires (skill ids), hours
+- ``[[skills]]``: id, title, optional aliases (other names a job ad may use, such as
+  ``["torch"]`` for PyTorch), category, description, optional requires (skill ids), hours
   and hours_basis.
 - ``hours`` (optional, on tasks and skills): the estimated hours of study the item takes,
   a number above 0 and at most 2000; ``hours_basis`` says what the estimate rests on (for
@@ -18,6 +19,11 @@ The format (see resources/roadmaps/ml-engineer.toml):
 - ``[[figures]]``: id, title, value, source, date, optional note.
 - ``[[self_checks]]``: id, title, optional skills.
 - ``[[use_cases]]``: id, title, optional description.
+- ``[[outside_skills]]`` (optional): name, optional aliases: well-known skills the roadmap
+  does not teach, which the job-ad gap check names when an ad asks for them.
+
+A name (a skill's title or alias, an outside skill's name or alias) belongs to one skill
+only; how names match is described in roadmap_app/domain/gap.py.
 
 Problems are reported as ``file: key: problem`` so the author can find the line.
 """
@@ -31,12 +37,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
+from roadmap_app.domain.gap import name_tokens
 from roadmap_app.domain.model import (
     CareerStep,
     Duty,
     Effort,
     Figure,
     Level,
+    OutsideSkill,
     ProjectIdea,
     Roadmap,
     SelfCheck,
@@ -50,6 +58,7 @@ from roadmap_app.domain.model import (
 from roadmap_app.resources import resource
 
 T = TypeVar("T")
+MAX_NAME = 100
 
 MAX_HOURS = 2000
 """The most hours one task or skill may be estimated at: about a year of full-time study."""
@@ -111,6 +120,8 @@ class _Reader:
         figures = self.entries(data, "figures", self.figure)
         checks = self.entries(data, "self_checks", self.self_check)
         uses = self.entries(data, "use_cases", self.use_case)
+        outside = self.entries(data, "outside_skills", self.outside_skill) if "outside_skills" in data else ()
+        self.check_names(skills, outside)
         self.check_references(steps, skills, duties, levels, careers, ideas, checks)
         version = head.get("version")
         if not isinstance(version, int) or version < 1:
@@ -130,6 +141,7 @@ class _Reader:
             figures=figures,
             self_checks=checks,
             use_cases=uses,
+            outside_skills=outside,
         )
 
     # --- field helpers --------------------------------------------------------------
@@ -184,6 +196,22 @@ class _Reader:
         if isinstance(hours, bool) or not isinstance(hours, int | float) or not 0 < hours <= MAX_HOURS:
             raise self.fail(f"{where}.hours", f"must be a number of hours above 0 and at most {MAX_HOURS}")
         return Effort(hours=float(hours), basis=self.text(raw, where, "hours_basis"))
+
+    def names(self, raw: dict[str, Any], where: str, name: str) -> tuple[str, ...]:
+        """A list of names a job ad may use: each with a letter or digit, short, given once."""
+        value = raw.get(name, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.fail(f"{where}.{name}", 'must be a list of texts, such as ["torch", "PyTorch 2"]')
+        cleaned = tuple(v.strip() for v in value)
+        for text in cleaned:
+            if not name_tokens(text):
+                raise self.fail(f"{where}.{name}", f"'{text}' has no letter or digit to match")
+            if len(text) > MAX_NAME:
+                raise self.fail(f"{where}.{name}", f"'{text[:40]}...' is longer than {MAX_NAME} characters")
+        twice = [text for n, text in enumerate(cleaned) if text in cleaned[:n]]
+        if twice:
+            raise self.fail(f"{where}.{name}", f"'{twice[0]}' is given twice")
+        return cleaned
 
     def new_id(self, raw: dict[str, Any], where: str, prefix: str) -> str:
         item_id = self.text(raw, where, "id")
@@ -248,6 +276,7 @@ class _Reader:
             description=self.text(raw, where, "description", required=False),
             requires=self.ids(raw, where, "requires"),
             effort=self.effort(raw, where),
+            aliases=self.names(raw, where, "aliases"),
         )
 
     def duty(self, where: str, raw: dict[str, Any]) -> Duty:
@@ -322,6 +351,26 @@ class _Reader:
             title=self.text(raw, where, "title"),
             description=self.text(raw, where, "description", required=False),
         )
+
+    def outside_skill(self, where: str, raw: dict[str, Any]) -> OutsideSkill:
+        name = self.text(raw, where, "name")
+        if not name_tokens(name):
+            raise self.fail(f"{where}.name", f"'{name}' has no letter or digit to match")
+        return OutsideSkill(name=name, aliases=self.names(raw, where, "aliases"))
+
+    def check_names(self, skills: tuple[Skill, ...], outside: tuple[OutsideSkill, ...]) -> None:
+        """Every name leads to one skill: the same words for two skills would make a match a guess."""
+        owners: dict[tuple[str, ...], str] = {}
+        named = [(self.seen[s.id], s.id, "title", (s.title,), s.aliases) for s in skills]
+        named += [(f"outside_skills[{n}]", o.name, "name", (o.name,), o.aliases) for n, o in enumerate(outside)]
+        for where, owner, head, titles, aliases in named:
+            for key, texts in ((f"{where}.{head}", titles), (f"{where}.aliases", aliases)):
+                for text in texts:
+                    tokens = name_tokens(text)
+                    if owners.setdefault(tokens, owner) != owner:
+                        raise self.fail(
+                            key, f"the name '{text}' already belongs to '{owners[tokens]}'; give it to one only"
+                        )
 
     # --- cross references ---------------------------------------------------------------
 

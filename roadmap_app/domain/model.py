@@ -117,6 +117,16 @@ class Skill:
     description: str = ""
     requires: tuple[str, ...] = ()
     effort: Effort | None = None
+    aliases: tuple[str, ...] = ()
+    """Other names a job ad may use for the skill (the gap check matches the title and these)."""
+
+
+@dataclass(frozen=True, slots=True)
+class OutsideSkill:
+    """A well-known skill the roadmap does not teach, which the gap check names when an ad asks for it."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +226,7 @@ class Roadmap:
     figures: tuple[Figure, ...]
     self_checks: tuple[SelfCheck, ...]
     use_cases: tuple[UseCase, ...]
+    outside_skills: tuple[OutsideSkill, ...] = ()
     _index: dict[str, ContentItem] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -12,6 +12,7 @@ from roadmap_app.services.credentials import CredentialService
 from roadmap_app.services.errors import InvalidInputError, NotFoundError, UserError
 from roadmap_app.services.evidence import EvidenceService
 from roadmap_app.services.experience import ExperienceService
+from roadmap_app.services.gap import GapService
 from roadmap_app.services.portfolio import PortfolioService
 from roadmap_app.services.portfolio_document import PortfolioDocumentService
 from roadmap_app.services.profiles import ProfileService
@@ -56,6 +57,7 @@ class Services:
     experience: ExperienceService
     evidence: EvidenceService
     portfolio_document: PortfolioDocumentService
+    gap: GapService
     _db: Database
 
     @classmethod
@@ -83,6 +85,7 @@ class Services:
             portfolio_document=PortfolioDocumentService(
                 roadmap, profiles, portfolio, credentials, experience, evidence
             ),
+            gap=GapService(roadmap, progress, portfolio),
             _db=db,
         )
 

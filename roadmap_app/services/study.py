@@ -264,22 +264,26 @@ class StudyService:
             profile_row(session, profile_id)
             subject = self.check_subject(session, profile_id, subject)
             self._check_room(session, profile_id, day, minutes)
-            row = StudySessionRow(
-                profile_id=profile_id,
-                day=day,
-                minutes=minutes,
-                subject_kind=subject.kind.value,
-                subject_id=subject.id,
-                note=note,
-                created_at=now,
-            )
-            session.add(row)
-            session.flush()
-            record(
-                session, profile_id, now, ActivityAction.STUDY_LOG, SubjectKind.STUDY, row.id,
-                field=str(subject), after=str(minutes),
-            )  # fmt: skip
-            return to_session(row, self._title(session, subject))
+            return self._add(session, profile_id, StudySession(0, day, minutes, subject, note, now))
+
+    def _add(self, session: Session, profile_id: int, new: StudySession) -> StudySession:
+        """Write a new session and its entry in the activity log, in the caller's transaction."""
+        row = StudySessionRow(
+            profile_id=profile_id,
+            day=new.day,
+            minutes=new.minutes,
+            subject_kind=new.subject.kind.value,
+            subject_id=new.subject.id,
+            note=new.note,
+            created_at=new.created_at,
+        )
+        session.add(row)
+        session.flush()
+        record(
+            session, profile_id, new.created_at, ActivityAction.STUDY_LOG, SubjectKind.STUDY, row.id,
+            field=str(new.subject), after=str(new.minutes),
+        )  # fmt: skip
+        return to_session(row, self._title(session, new.subject))
 
     @staticmethod
     def _check_room(session: Session, profile_id: int, day: date, minutes: int) -> None:
@@ -516,22 +520,7 @@ class StudyService:
                 subject = self.check_subject(session, profile_id, subject)
             except NotFoundError:
                 subject = StudySubject()  # its item went while the timer ran: keep the time
-            added = StudySessionRow(
-                profile_id=profile_id,
-                day=day,
-                minutes=minutes,
-                subject_kind=subject.kind.value,
-                subject_id=subject.id,
-                note=note,
-                created_at=now,
-            )
-            session.add(added)
-            session.flush()
-            record(
-                session, profile_id, now, ActivityAction.STUDY_LOG, SubjectKind.STUDY, added.id,
-                field=str(subject), after=str(minutes),
-            )  # fmt: skip
-            return to_session(added, self._title(session, subject))
+            return self._add(session, profile_id, StudySession(0, day, minutes, subject, note, now))
 
     def discard_timer(self, profile_id: int) -> Timer:
         """Throw the timer away without logging it; returns it."""

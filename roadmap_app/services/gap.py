@@ -1,0 +1,75 @@
+"""The offline job-ad gap check: which of an ad's skills the learner has, lacks, or the roadmap does not know."""
+
+from __future__ import annotations
+
+from roadmap_app.domain.gap import AdReader, Gap, HaveSkill, MissingSkill
+from roadmap_app.domain.model import ItemState, Roadmap
+from roadmap_app.services.errors import InvalidInputError
+from roadmap_app.services.portfolio import PortfolioService
+from roadmap_app.services.progress import ProgressService
+
+MAX_AD_CHARS = 2_000_000  # a long ad is some thousands of words; this is far beyond any
+MAX_AD_BYTES = 4 * MAX_AD_CHARS
+EVIDENCE_SHOWN = 5  # the newest projects shown for a skill; the rest are counted
+
+
+def reader_for(roadmap: Roadmap) -> AdReader:
+    """The matcher for a roadmap: every skill's title and aliases, and its outside skills."""
+    return AdReader(
+        [(s.id, (s.title, *s.aliases)) for s in roadmap.skills],
+        [(o.name, (o.name, *o.aliases)) for o in roadmap.outside_skills],
+    )
+
+
+def decode_ad(data: bytes, source: str) -> str:
+    """An ad's text from a file's bytes; binary data or another encoding than UTF-8 is refused."""
+    if len(data) > MAX_AD_BYTES:
+        raise InvalidInputError(
+            f"{source} is larger than {MAX_AD_BYTES // 1_000_000} MB; a job ad is a few pages of text, "
+            "give the ad alone"
+        )
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InvalidInputError(f"{source} is UTF-16 text; save the ad as UTF-8 plain text")
+    if b"\x00" in data:
+        raise InvalidInputError(f"{source} is not a text file (it holds binary data); save the ad as plain text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InvalidInputError(
+            f"{source} is not UTF-8 text (byte {data[exc.start]:#04x} at offset {exc.start}); "
+            "save the ad as UTF-8 plain text"
+        ) from None
+
+
+class GapService:
+    def __init__(self, roadmap: Roadmap, progress: ProgressService, portfolio: PortfolioService) -> None:
+        self._roadmap = roadmap
+        self._progress = progress
+        self._portfolio = portfolio
+        self._reader = reader_for(roadmap)
+
+    def check(self, profile_id: int, text: str) -> Gap:
+        """The skills the ad asks for: done (with the projects that show them), not yet, and unknown."""
+        if len(text) > MAX_AD_CHARS:
+            raise InvalidInputError(
+                f"the ad has {len(text):,} characters, more than {MAX_AD_CHARS:,}; give the ad alone"
+            )
+        found = self._reader.read(text)
+        states = self._progress.states(profile_id)
+        done = [s for s in found.skill_ids if (p := states.get(s)) is not None and p.state is ItemState.DONE]
+        projects = self._portfolio.showing(profile_id, done, EVIDENCE_SHOWN)
+        have: list[HaveSkill] = []
+        missing: list[MissingSkill] = []
+        for skill_id in found.skill_ids:
+            title = self._roadmap.title_of(skill_id)
+            if skill_id not in projects:
+                missing.append(MissingSkill(skill_id, title))
+                continue
+            count, evidence = projects[skill_id]
+            if count > len(evidence):
+                evidence.append(f"and {count - len(evidence)} more projects")
+            updated = states[skill_id].updated_at
+            if updated is not None:
+                evidence.append(f"done as of {updated:%Y-%m-%d}")
+            have.append(HaveSkill(skill_id, title, tuple(evidence)))
+        return Gap(tuple(have), tuple(missing), found.outside)
