@@ -2,41 +2,46 @@
 
 from __future__ import annotations
 
-import math
-import unicodedata
-from collections.abc import Mapping
 from datetime import date, datetime, timedelta
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from roadmap_app.domain.activity import ActivityAction, SubjectKind
-from roadmap_app.domain.limits import MAX_TEXT
-from roadmap_app.domain.model import Progress, ProjectStatus, Roadmap
+from roadmap_app.domain.model import ProjectStatus, Roadmap
 from roadmap_app.domain.pace import Plan, make_plan
 from roadmap_app.domain.study import (
     DEFAULT_WEEKS,
-    MAX_HOURS_PER_WEEK,
     MAX_WEEKS,
     MINUTES_PER_DAY,
     History,
     StudySession,
     StudySubject,
     StudySubjectKind,
-    TimeFacts,
     Timer,
     format_minutes,
     make_history,
 )
 from roadmap_app.services._common import Clock, bury, profile_row, record, system_clock, to_progress, unbury
 from roadmap_app.services.errors import InvalidInputError, NotFoundError, UserError
+from roadmap_app.services.study_values import (
+    RECORD_ROWS,
+    check_hours_per_week,
+    check_minutes,
+    clean_note,
+    day_totals,
+    logged_by_subject,
+    logged_on_items,
+    parse_day,
+    row_id_of,
+    study_kind,
+    time_facts,
+    to_session,
+    to_timer,
+)
 from roadmap_app.storage.db import Database
 from roadmap_app.storage.tables import (
     ActivityRow,
-    CredentialRow,
-    ExperienceRow,
-    ProfileRow,
     ProgressRow,
     ProjectRow,
     StudySessionRow,
@@ -46,148 +51,6 @@ from roadmap_app.storage.tables import (
 #: A timer stopped before this many seconds logs nothing: it was started by mistake.
 MIN_TIMED_SECONDS = 30
 _STUDY_ACTIONS = (ActivityAction.STUDY_LOG.value, ActivityAction.STUDY_DELETE.value, ActivityAction.STUDY_RESTORE.value)
-
-
-def parse_day(text: str, what: str = "date") -> date:
-    """A local calendar day typed as YYYY-MM-DD, or a one-line error."""
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise InvalidInputError(f"{what} '{text}' is not a day; write it as YYYY-MM-DD, such as 2026-03-01") from None
-
-
-def clean_note(text: str) -> str:
-    if len(text) > MAX_TEXT:
-        raise InvalidInputError(f"a note can have at most {MAX_TEXT:,} characters")
-    if any(unicodedata.category(ch) == "Cs" for ch in text):
-        raise InvalidInputError("a note cannot contain a lone surrogate character")
-    return text.strip()
-
-
-def check_minutes(minutes: int) -> int:
-    if isinstance(minutes, bool) or not isinstance(minutes, int) or not 1 <= minutes <= MINUTES_PER_DAY:
-        raise InvalidInputError(f"minutes must be a whole number from 1 to {MINUTES_PER_DAY} (a day); got {minutes}")
-    return minutes
-
-
-def check_hours_per_week(hours: float) -> float:
-    if not math.isfinite(hours) or not 0 < hours <= MAX_HOURS_PER_WEEK:
-        raise InvalidInputError(f"hours per week must be above 0 and at most {MAX_HOURS_PER_WEEK}; got {hours:g}")
-    return hours
-
-
-def to_session(row: StudySessionRow, title: str = "") -> StudySession:
-    return StudySession(
-        id=row.id,
-        day=row.day,
-        minutes=row.minutes,
-        subject=StudySubject(_kind(row.subject_kind), row.subject_id),
-        note=row.note,
-        created_at=row.created_at,
-        uuid=row.uuid,
-        title=title,
-    )
-
-
-def _kind(value: str) -> StudySubjectKind:
-    try:
-        return StudySubjectKind(value)
-    except ValueError:
-        return StudySubjectKind.NONE
-
-
-def to_timer(row: TimerRow) -> Timer:
-    return Timer(
-        subject=StudySubject(_kind(row.subject_kind), row.subject_id),
-        started_at=row.started_at,
-        running_since=row.running_since,
-        banked_seconds=row.banked_seconds,
-    )
-
-
-#: The records a session can be for, with the command that lists them.
-_RECORDS: dict[StudySubjectKind, tuple[Any, str]] = {
-    StudySubjectKind.PROJECT: (ProjectRow, "project list"),
-    StudySubjectKind.CREDENTIAL: (CredentialRow, "credential list"),
-    StudySubjectKind.EXPERIENCE: (ExperienceRow, "experience list"),
-}
-
-
-def row_id_of(text: str) -> int | None:
-    """A row id typed as text, or None for anything SQLite could not hold (a 30-digit number)."""
-    if not text.isdecimal() or not text.isascii():
-        return None
-    value = int(text)
-    return value if value < 2**63 else None
-
-
-def day_totals(session: Session, profile_id: int) -> dict[date, int]:
-    """Minutes per day over the profile's whole history."""
-    rows = session.execute(
-        select(StudySessionRow.day, func.sum(StudySessionRow.minutes))
-        .where(StudySessionRow.profile_id == profile_id)
-        .group_by(StudySessionRow.day)
-    )
-    return {day: int(m) for day, m in rows}
-
-
-def logged_on_items(session: Session, profile_id: int) -> dict[str, int]:
-    """Minutes per task or skill id, over all time: what the pace plan reads."""
-    rows = session.connection().execute(
-        select(StudySessionRow.subject_id, func.sum(StudySessionRow.minutes))
-        .where(StudySessionRow.profile_id == profile_id, StudySessionRow.subject_kind == StudySubjectKind.ITEM.value)
-        .group_by(StudySessionRow.subject_id)
-    )
-    return {item_id: int(minutes) for item_id, minutes in rows}
-
-
-def logged_by_subject(session: Session, profile_id: int, since: date | None = None) -> dict[str, int]:
-    """Minutes per subject as typed (``skill.python``, ``project:7``; "" for none)."""
-    query = select(StudySessionRow.subject_kind, StudySessionRow.subject_id, func.sum(StudySessionRow.minutes)).where(
-        StudySessionRow.profile_id == profile_id
-    )
-    if since is not None:
-        query = query.where(StudySessionRow.day >= since)
-    rows = session.execute(query.group_by(StudySessionRow.subject_kind, StudySessionRow.subject_id))
-    return {str(StudySubject(_kind(k), i)): int(m) for k, i, m in rows}
-
-
-def time_facts(
-    session: Session,
-    roadmap: Roadmap,
-    profile: ProfileRow,
-    states: Mapping[str, Progress],
-    linked_done_projects: int,
-    today: date,
-) -> TimeFacts:
-    """The week, the streak and the plan's job-ready day, for the next-action rules."""
-    totals = day_totals(session, profile.id)
-    history = make_history(
-        totals, {}, today, weeks=1, goal_minutes=profile.weekly_goal_minutes, min_minutes=profile.min_minutes_per_day
-    )
-    ready_on: date | None = None
-    ready_hours = 0.0
-    if profile.weekly_goal_minutes and profile.ready_by is not None:
-        plan = make_plan(
-            roadmap,
-            states,
-            logged_on_items(session, profile.id),
-            profile.weekly_goal_minutes / 60,
-            today,
-            linked_done_projects,
-        )
-        ready_on, ready_hours = plan.job_ready_on, plan.ready_hours
-    return TimeFacts(
-        goal_minutes=profile.weekly_goal_minutes,
-        week_minutes=history.week_minutes,
-        week_start=history.week_start,
-        today_minutes=history.today_minutes,
-        min_minutes=profile.min_minutes_per_day,
-        current_streak=history.current_streak,
-        ready_by=profile.ready_by,
-        job_ready_on=ready_on,
-        ready_hours=ready_hours,
-    )
 
 
 class StudyService:
@@ -205,7 +68,7 @@ class StudyService:
         """The subject as stored, or an error naming what to give instead."""
         if subject.kind is StudySubjectKind.NONE:
             return subject
-        record = _RECORDS.get(subject.kind)
+        record = RECORD_ROWS.get(subject.kind)
         if record is not None:
             row_class, listing = record
             row_id = row_id_of(subject.id)
@@ -223,7 +86,7 @@ class StudyService:
         return subject
 
     def _title(self, session: Session, subject: StudySubject) -> str:
-        record = _RECORDS.get(subject.kind)
+        record = RECORD_ROWS.get(subject.kind)
         if record is not None:
             row_id = row_id_of(subject.id)
             row = session.get(record[0], row_id) if row_id is not None else None
@@ -236,7 +99,7 @@ class StudyService:
         for row in rows:
             key = (row.subject_kind, row.subject_id)
             if key not in cache:
-                cache[key] = self._title(session, StudySubject(_kind(row.subject_kind), row.subject_id))
+                cache[key] = self._title(session, StudySubject(study_kind(row.subject_kind), row.subject_id))
             found.append(to_session(row, cache[key]))
         return found
 
@@ -308,13 +171,13 @@ class StudyService:
     def get(self, profile_id: int, session_id: int) -> StudySession:
         with self._db.read() as session:
             row = self._row(session, profile_id, session_id)
-            return to_session(row, self._title(session, StudySubject(_kind(row.subject_kind), row.subject_id)))
+            return to_session(row, self._title(session, StudySubject(study_kind(row.subject_kind), row.subject_id)))
 
     def delete(self, profile_id: int, session_id: int) -> StudySession:
         """Delete a session; returns it, so that ``restore`` can bring it back (undo)."""
         with self._db.write() as session:
             row = self._row(session, profile_id, session_id)
-            gone = to_session(row, self._title(session, StudySubject(_kind(row.subject_kind), row.subject_id)))
+            gone = to_session(row, self._title(session, StudySubject(study_kind(row.subject_kind), row.subject_id)))
             now = self._clock()
             bury(session, profile_id, "study_session", [row.uuid], now)
             session.delete(row)
@@ -377,7 +240,7 @@ class StudyService:
         totals: dict[str, float] = {}
         for subject, minutes in self._minutes_by_subject(profile_id, since).items():
             kind = StudySubject.parse(subject).kind
-            if kind in _RECORDS:
+            if kind in RECORD_ROWS:
                 name = {StudySubjectKind.PROJECT: "Projects", StudySubjectKind.CREDENTIAL: "Credentials"}.get(
                     kind, "Experience"
                 )
@@ -557,3 +420,6 @@ class StudyService:
             )
             logged = logged_on_items(session, profile_id)
         return make_plan(self._roadmap, states, logged, hours_per_week, self._clock().date(), int(linked or 0))
+
+
+__all__ = ["StudyService", "check_hours_per_week", "parse_day", "time_facts"]

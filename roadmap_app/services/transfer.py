@@ -42,6 +42,7 @@ from roadmap_app.services.export_format import (
     validate_document,
 )
 from roadmap_app.services.profiles import clean_profile_name
+from roadmap_app.services.study_values import study_kind
 from roadmap_app.services.transfer_records import export_records, import_records
 from roadmap_app.storage.db import Database
 from roadmap_app.storage.tables import (
@@ -59,13 +60,6 @@ from roadmap_app.storage.tables import (
 
 # The fields an activity entry has under the same name in the database and in an export.
 _ACTIVITY_FIELDS = ("at", "action", "subject_kind", "field", "before", "after")
-
-
-def _study_kind(value: str) -> StudySubjectKind:
-    try:
-        return StudySubjectKind(value)
-    except ValueError:
-        return StudySubjectKind.NONE
 
 
 def _copied(source: object, names: tuple[str, ...]) -> dict[str, Any]:
@@ -174,7 +168,7 @@ class TransferService:
                         uuid=st.uuid,
                         day=st.day,
                         minutes=st.minutes,
-                        subject_kind=_study_kind(st.subject_kind),
+                        subject_kind=study_kind(st.subject_kind),
                         subject_id=project_uuids.get(st.subject_id, "")
                         if st.subject_kind == StudySubjectKind.PROJECT.value
                         else record_uuids[st.subject_kind].get(st.subject_id, "")

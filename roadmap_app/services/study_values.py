@@ -1,0 +1,173 @@
+"""The values of time, checked and converted, and the queries that sum study sessions.
+
+Shared by the study service and the next actions' snapshot; no Qt.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from roadmap_app.domain.limits import MAX_TEXT
+from roadmap_app.domain.model import Progress, Roadmap
+from roadmap_app.domain.pace import make_plan
+from roadmap_app.domain.study import (
+    MAX_HOURS_PER_WEEK,
+    MINUTES_PER_DAY,
+    StudySession,
+    StudySubject,
+    StudySubjectKind,
+    TimeFacts,
+    Timer,
+    make_history,
+)
+from roadmap_app.services.errors import InvalidInputError
+from roadmap_app.storage.tables import CredentialRow, ExperienceRow, ProfileRow, ProjectRow, StudySessionRow, TimerRow
+
+
+def parse_day(text: str, what: str = "date") -> date:
+    """A local calendar day typed as YYYY-MM-DD, or a one-line error."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise InvalidInputError(f"{what} '{text}' is not a day; write it as YYYY-MM-DD, such as 2026-03-01") from None
+
+
+def clean_note(text: str) -> str:
+    if len(text) > MAX_TEXT:
+        raise InvalidInputError(f"a note can have at most {MAX_TEXT:,} characters")
+    if any(unicodedata.category(ch) == "Cs" for ch in text):
+        raise InvalidInputError("a note cannot contain a lone surrogate character")
+    return text.strip()
+
+
+def check_minutes(minutes: int) -> int:
+    if isinstance(minutes, bool) or not isinstance(minutes, int) or not 1 <= minutes <= MINUTES_PER_DAY:
+        raise InvalidInputError(f"minutes must be a whole number from 1 to {MINUTES_PER_DAY} (a day); got {minutes}")
+    return minutes
+
+
+def check_hours_per_week(hours: float) -> float:
+    if not math.isfinite(hours) or not 0 < hours <= MAX_HOURS_PER_WEEK:
+        raise InvalidInputError(f"hours per week must be above 0 and at most {MAX_HOURS_PER_WEEK}; got {hours:g}")
+    return hours
+
+
+def to_session(row: StudySessionRow, title: str = "") -> StudySession:
+    return StudySession(
+        id=row.id,
+        day=row.day,
+        minutes=row.minutes,
+        subject=StudySubject(study_kind(row.subject_kind), row.subject_id),
+        note=row.note,
+        created_at=row.created_at,
+        uuid=row.uuid,
+        title=title,
+    )
+
+
+def study_kind(value: str) -> StudySubjectKind:
+    try:
+        return StudySubjectKind(value)
+    except ValueError:
+        return StudySubjectKind.NONE
+
+
+def to_timer(row: TimerRow) -> Timer:
+    return Timer(
+        subject=StudySubject(study_kind(row.subject_kind), row.subject_id),
+        started_at=row.started_at,
+        running_since=row.running_since,
+        banked_seconds=row.banked_seconds,
+    )
+
+
+#: The records a session can be for, with the command that lists them.
+RECORD_ROWS: dict[StudySubjectKind, tuple[Any, str]] = {
+    StudySubjectKind.PROJECT: (ProjectRow, "project list"),
+    StudySubjectKind.CREDENTIAL: (CredentialRow, "credential list"),
+    StudySubjectKind.EXPERIENCE: (ExperienceRow, "experience list"),
+}
+
+
+def row_id_of(text: str) -> int | None:
+    """A row id typed as text, or None for anything SQLite could not hold (a 30-digit number)."""
+    if not text.isdecimal() or not text.isascii():
+        return None
+    value = int(text)
+    return value if value < 2**63 else None
+
+
+def day_totals(session: Session, profile_id: int) -> dict[date, int]:
+    """Minutes per day over the profile's whole history."""
+    rows = session.execute(
+        select(StudySessionRow.day, func.sum(StudySessionRow.minutes))
+        .where(StudySessionRow.profile_id == profile_id)
+        .group_by(StudySessionRow.day)
+    )
+    return {day: int(m) for day, m in rows}
+
+
+def logged_on_items(session: Session, profile_id: int) -> dict[str, int]:
+    """Minutes per task or skill id, over all time: what the pace plan reads."""
+    rows = session.connection().execute(
+        select(StudySessionRow.subject_id, func.sum(StudySessionRow.minutes))
+        .where(StudySessionRow.profile_id == profile_id, StudySessionRow.subject_kind == StudySubjectKind.ITEM.value)
+        .group_by(StudySessionRow.subject_id)
+    )
+    return {item_id: int(minutes) for item_id, minutes in rows}
+
+
+def logged_by_subject(session: Session, profile_id: int, since: date | None = None) -> dict[str, int]:
+    """Minutes per subject as typed (``skill.python``, ``project:7``; "" for none)."""
+    query = select(StudySessionRow.subject_kind, StudySessionRow.subject_id, func.sum(StudySessionRow.minutes)).where(
+        StudySessionRow.profile_id == profile_id
+    )
+    if since is not None:
+        query = query.where(StudySessionRow.day >= since)
+    rows = session.execute(query.group_by(StudySessionRow.subject_kind, StudySessionRow.subject_id))
+    return {str(StudySubject(study_kind(k), i)): int(m) for k, i, m in rows}
+
+
+def time_facts(
+    session: Session,
+    roadmap: Roadmap,
+    profile: ProfileRow,
+    states: Mapping[str, Progress],
+    linked_done_projects: int,
+    today: date,
+) -> TimeFacts:
+    """The week, the streak and the plan's job-ready day, for the next-action rules."""
+    totals = day_totals(session, profile.id)
+    history = make_history(
+        totals, {}, today, weeks=1, goal_minutes=profile.weekly_goal_minutes, min_minutes=profile.min_minutes_per_day
+    )
+    ready_on: date | None = None
+    ready_hours = 0.0
+    if profile.weekly_goal_minutes and profile.ready_by is not None:
+        plan = make_plan(
+            roadmap,
+            states,
+            logged_on_items(session, profile.id),
+            profile.weekly_goal_minutes / 60,
+            today,
+            linked_done_projects,
+        )
+        ready_on, ready_hours = plan.job_ready_on, plan.ready_hours
+    return TimeFacts(
+        goal_minutes=profile.weekly_goal_minutes,
+        week_minutes=history.week_minutes,
+        week_start=history.week_start,
+        today_minutes=history.today_minutes,
+        min_minutes=profile.min_minutes_per_day,
+        current_streak=history.current_streak,
+        ready_by=profile.ready_by,
+        job_ready_on=ready_on,
+        ready_hours=ready_hours,
+    )
