@@ -10,6 +10,7 @@ import itertools
 import os
 import sys
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -82,6 +83,20 @@ def fill_demo(services: Services) -> int:
         repo_url="https://github.com/sam/house-prices",
         skill_ids=[s for s in ("skill.python", "skill.scikit-learn") if s in known],
     )
+    # A few months of study, most days, towards a weekly goal of 6 hours.
+    services.profiles.set_goal(profile.id, weekly_goal_minutes=360)
+    today = services.study.now().date()
+    for back in range(150):
+        if (back * 7) % 10 < 3:
+            continue  # a day off, in a pattern that repeats
+        minutes = (20, 45, 30, 60, 90)[back % 5]
+        subject = ("skill.python", "task.skills.maths", "skill.sql", "", f"project:{project.id}")[back % 5]
+        services.study.log(profile.id, minutes, subject, day=today - timedelta(days=back), note="")
+    if "step.credential" in {s.id for s in services.roadmap.steps}:
+        services.credentials.add(
+            profile.id, "BSc Computer Science", kind="degree", provider="Open University", status="done",
+            skill_ids=[s for s in ("skill.python", "skill.linear-algebra") if s in known],
+        )  # fmt: skip
     return project.id
 
 

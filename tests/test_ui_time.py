@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 from ui_helpers import WindowOpener
@@ -15,7 +15,6 @@ from ui_helpers import WindowOpener
 from roadmap_app.domain.pages import PageName
 from roadmap_app.ui.pages import registry
 from roadmap_app.ui.pages.time import TimePage
-from roadmap_app.ui.widgets.heatmap import CELL, GAP, LEFT, TOP
 from roadmap_app.ui.window.main_window import MainWindow
 
 
@@ -104,9 +103,8 @@ def test_clicking_a_day_of_the_heatmap_lists_that_day(open_window: WindowOpener,
     page = time_page(window)
     page.refresh()
     heatmap = page.heatmap
-    offset = (earlier - heatmap._start).days
-    column, row = divmod(offset, 7)
-    point = QPoint(LEFT + column * (CELL + GAP) + CELL // 2, TOP + row * (CELL + GAP) + CELL // 2)
+    point = heatmap.cell_rect(earlier).center()
+    assert heatmap.rect().contains(point)
     assert heatmap.day_at(point) == earlier
     qtbot.mouseClick(heatmap, Qt.MouseButton.LeftButton, pos=point)
     assert heatmap.selected == earlier
@@ -179,3 +177,18 @@ def test_the_dashboard_shows_the_streak_and_the_week(open_window: WindowOpener) 
     assert dashboard.streak_label.text().startswith("Streak: 3 days")
     assert "of 2 h" in dashboard.week_label.text()
     assert dashboard.ready_label.text().startswith("Job-ready:")
+
+
+def test_the_ready_by_day_is_chosen_and_cleared_on_the_date_box(open_window: WindowOpener) -> None:
+    window = open_window()
+    page = time_page(window)
+    assert page.ready_by.text() == "Not set"
+    page.ready_by.setDate(page.ready_by.minimumDate().addDays(30))
+    page.save_goal.click()
+    today = window.services.study.now().date()
+    assert window.services.profiles.get(window.ctx.profile_id).ready_by == today + timedelta(days=30)
+    page.ready_by.setDate(page.ready_by.minimumDate())
+    page.save_goal.click()
+    assert window.services.profiles.get(window.ctx.profile_id).ready_by is None
+    window.ctx.undo_stack.undo()
+    assert window.services.profiles.get(window.ctx.profile_id).ready_by == today + timedelta(days=30)

@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QDateEdit,
     QDoubleSpinBox,
@@ -97,7 +96,7 @@ class TimePage(Page):
         self.history_card = Card("History")
         self.heatmap = Heatmap()
         self.heatmap.day_selected.connect(self._show_day)
-        self.history_card.body.addWidget(self.heatmap, 0, Qt.AlignmentFlag.AlignLeft)
+        self.history_card.body.addWidget(self.heatmap)
         row = QHBoxLayout()
         self.day_label = heading("", 3)
         row.addWidget(self.day_label, 1)
@@ -183,17 +182,14 @@ class TimePage(Page):
         self.min_minutes.setSuffix(" min")
         self.min_minutes.setAccessibleName("A day counts towards a streak from this many minutes")
         form.addRow("A day counts from", self.min_minutes)
-        ready_row = QHBoxLayout()
-        self.ready_on = QCheckBox("Ready by")
-        self.ready_on.setAccessibleName("Set a ready-by day")
+        # Today, the lowest day it takes, reads "Not set": a ready-by day is always a later one.
         self.ready_by = QDateEdit()
+        self.ready_by.setObjectName("readyBy")
         self.ready_by.setCalendarPopup(True)
         self.ready_by.setDisplayFormat("yyyy-MM-dd")
+        self.ready_by.setSpecialValueText("Not set")
         self.ready_by.setAccessibleName("The day you want to be ready to apply")
-        self.ready_on.toggled.connect(self.ready_by.setEnabled)
-        ready_row.addWidget(self.ready_on)
-        ready_row.addWidget(self.ready_by, 1)
-        form.addRow(ready_row)
+        form.addRow("Ready to apply by", self.ready_by)
         card.body.addLayout(form)
         self.save_goal = QPushButton("Save goal")
         self.save_goal.setAccessibleName("Save goal")
@@ -257,7 +253,7 @@ class TimePage(Page):
         self.day.setMaximumDate(to_qdate(today))
         if from_qdate(self.day.date()) > today or self.day.date() == QDate(2000, 1, 1):
             self.day.setDate(to_qdate(today))
-        self.ready_by.setMinimumDate(to_qdate(today).addDays(1))
+        self.ready_by.setMinimumDate(to_qdate(today))
         self._fill_subjects()
         history = services.study.history(profile.id, first_weekday=first_weekday())
         self.heatmap.set_days(history.days, first_weekday())
@@ -278,9 +274,9 @@ class TimePage(Page):
             )
         self.hours.setValue(profile.weekly_goal_minutes / 60)
         self.min_minutes.setValue(profile.min_minutes_per_day)
-        self.ready_on.setChecked(profile.ready_by is not None)
-        self.ready_by.setEnabled(profile.ready_by is not None)
-        self.ready_by.setDate(to_qdate(profile.ready_by) if profile.ready_by else to_qdate(today).addMonths(6))
+        # A ready-by day that has passed shows as not set, until a new one is chosen.
+        ready = profile.ready_by if profile.ready_by and profile.ready_by > today else None
+        self.ready_by.setDate(to_qdate(ready) if ready else to_qdate(today))
         since = today.fromordinal(today.toordinal() - 12 * 7 + 1)
         self.groups_model.set_rows(services.study.minutes_by_group(profile.id, since))
         self._show_day(self.heatmap.selected or today)
@@ -390,7 +386,8 @@ class TimePage(Page):
             self.ctx.run(DeleteSessionCommand(self.ctx, self.day_model.record(rows[0].row()).id))
 
     def _save_goal(self) -> None:
-        ready = from_qdate(self.ready_by.date()) if self.ready_on.isChecked() else None
+        chosen = self.ready_by.date()
+        ready = from_qdate(chosen) if chosen != self.ready_by.minimumDate() else None
         profile = self.ctx.profile
         self.ctx.run(
             SetGoalCommand(

@@ -22,6 +22,7 @@ CELL = 12
 GAP = 3
 LEFT = 34  # room for the weekday names
 TOP = 18  # room for the month names
+MIN_WEEKS = 13
 
 
 def first_weekday() -> int:
@@ -38,7 +39,7 @@ class Heatmap(QWidget):
         self.setAccessibleName("Study history, one square per day")
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._days: tuple[Day, ...] = ()
         self._by_day: dict[date, Day] = {}
         self._first_weekday = 0
@@ -71,11 +72,18 @@ class Heatmap(QWidget):
         return QSize(LEFT + max(1, self.weeks) * (CELL + GAP), TOP + 7 * (CELL + GAP))
 
     def minimumSizeHint(self) -> QSize:
-        return self.sizeHint()
+        # In a narrow window the newest weeks that fit are shown: at least a quarter.
+        return QSize(LEFT + min(max(1, self.weeks), MIN_WEEKS) * (CELL + GAP), self.sizeHint().height())
 
-    def _cell(self, day: date) -> QRect:
-        offset = (day - self._start).days
-        column, row = divmod(offset, 7)
+    @property
+    def first_shown(self) -> date:
+        """The first day of the oldest week that fits the widget's width."""
+        fits = max(1, (self.width() - LEFT) // (CELL + GAP))
+        return self._start + timedelta(days=7 * max(0, self.weeks - fits))
+
+    def cell_rect(self, day: date) -> QRect:
+        """Where a day's square is painted (outside the widget for a week that does not fit)."""
+        column, row = divmod((day - self.first_shown).days, 7)
         return QRect(LEFT + column * (CELL + GAP), TOP + row * (CELL + GAP), CELL, CELL)
 
     def day_at(self, point: QPoint) -> date | None:
@@ -83,7 +91,7 @@ class Heatmap(QWidget):
         row = (point.y() - TOP) // (CELL + GAP)
         if point.x() < LEFT or point.y() < TOP or not 0 <= row < 7 or column < 0:
             return None
-        day = self._start + timedelta(days=column * 7 + row)
+        day = self.first_shown + timedelta(days=column * 7 + row)
         return day if day in self._by_day else None
 
     def describe(self, day: date) -> str:
@@ -103,26 +111,29 @@ class Heatmap(QWidget):
         small = self.font()
         small.setPointSizeF(max(7.0, small.pointSizeF() * 0.8))
         painter.setFont(small)
+        first = self.first_shown
         for row in (0, 2, 4):
-            name = (self._start + timedelta(days=row)).strftime("%a")
+            name = (first + timedelta(days=row)).strftime("%a")
             painter.drawText(
                 QRect(0, TOP + row * (CELL + GAP) - 2, LEFT - 4, CELL + 4), Qt.AlignmentFlag.AlignRight, name
             )
         month = None
-        for column in range(self.weeks):
-            first = self._start + timedelta(days=column * 7)
-            if first.month != month:
-                month = first.month
-                painter.drawText(LEFT + column * (CELL + GAP), TOP - 5, first.strftime("%b"))
+        for column in range((self._days[-1].day - first).days // 7 + 1 if self._days else 0):
+            monday = first + timedelta(days=column * 7)
+            if monday.month != month:
+                month = monday.month
+                painter.drawText(LEFT + column * (CELL + GAP), TOP - 5, monday.strftime("%b"))
         painter.setPen(Qt.PenStyle.NoPen)
         for day in self._days:
+            if day.day < first:
+                continue
             painter.setBrush(colours[shade(day.minutes, self._most, len(colours) - 1)])
-            painter.drawRoundedRect(self._cell(day.day), 2, 2)
-        if self.selected is not None and self.selected in self._by_day:
+            painter.drawRoundedRect(self.cell_rect(day.day), 2, 2)
+        if self.selected is not None and self.selected in self._by_day and self.selected >= first:
             pen = QPen(palette.color(palette.ColorRole.Highlight) if self.hasFocus() else frame_colour(palette), 2)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(self._cell(self.selected).adjusted(-1, -1, 1, 1), 3, 3)
+            painter.drawRoundedRect(self.cell_rect(self.selected).adjusted(-1, -1, 1, 1), 3, 3)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         day = self.day_at(event.position().toPoint())
