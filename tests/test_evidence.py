@@ -50,6 +50,23 @@ def test_a_done_skill_nothing_proves_is_flagged_and_each_kind_of_record_proves_i
     assert [x for x in found if found[x].unproven] == ["skill.descriptive-statistics"]
 
 
+def test_one_skill_s_evidence_is_the_same_as_in_the_whole_list(services: Services) -> None:
+    ada = services.profiles.create("Ada").id
+    for skill in ("skill.python", "skill.sql", "skill.nlp"):
+        services.progress.set_state(ada, skill, "done")
+    services.portfolio.add(ada, "Tweets", status="building", skill_ids=["skill.python", "skill.nlp"])
+    services.portfolio.add(ada, "Queries", status="done", skill_ids=["skill.python"])
+    services.portfolio.add(ada, "Only an idea", skill_ids=["skill.sql"])
+    services.experience.add(ada, "Intern", kind="internship", skill_ids=["skill.python"])
+    services.credentials.add(ada, "NLP course", status="done", skill_ids=["skill.nlp"])
+    whole = {x.skill_id: x for x in services.evidence.evidence(ada)}
+    assert set(whole) == {"skill.python", "skill.sql", "skill.nlp"}
+    for skill_id, expected in whole.items():
+        assert services.evidence.of_skill(ada, skill_id) == expected
+    assert whole["skill.sql"].unproven  # an idea proves nothing
+    assert services.evidence.of_skill(ada, "skill.r") is None  # not claimed
+
+
 def test_the_evidence_command_gives_the_documented_shape(run_cli: InProcessCli) -> None:
     assert run_cli("set", "skill.python", "done").returncode == 0
     assert run_cli("set", "skill.sql", "done").returncode == 0

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from roadmap_app.domain.evidence import SkillEvidence, gather_evidence
-from roadmap_app.domain.model import Roadmap
+from roadmap_app.domain.model import Project, Roadmap
 from roadmap_app.domain.records import CredentialStatus
 from roadmap_app.services.credentials import CredentialService
 from roadmap_app.services.experience import ExperienceService
@@ -39,6 +41,22 @@ class EvidenceService:
             self._experience.list(profile_id),
             self._credentials.list(profile_id),
         )
+
+    def of_skill(
+        self, profile_id: int, skill_id: str, projects: Sequence[Project] | None = None
+    ) -> SkillEvidence | None:
+        """One skill's evidence (None unless it is done or in progress), reading only the
+        projects that list it (``projects`` when the caller has them already): the Skills
+        page asks this on every skill it shows."""
+        progress = self._progress.get(profile_id, skill_id)
+        found = gather_evidence(
+            self._roadmap,
+            {skill_id: progress},
+            projects if projects is not None else self._portfolio.with_skill(profile_id, skill_id),
+            [e for e in self._experience.list(profile_id) if skill_id in e.skill_ids],
+            [c for c in self._credentials.list(profile_id) if skill_id in c.skill_ids],
+        )
+        return found[0] if found else None
 
 
 def record_skills(session: Session, profile_id: int) -> frozenset[str]:

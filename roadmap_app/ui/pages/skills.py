@@ -257,9 +257,7 @@ class SkillsPage(Page):
         self._show_evidence(skill.id)
 
     def _show_evidence(self, skill_id: str) -> None:
-        found = next(
-            (e for e in self.ctx.services.evidence.evidence(self.ctx.profile_id) if e.skill_id == skill_id), None
-        )
+        found = self.ctx.services.evidence.of_skill(self.ctx.profile_id, skill_id)
         others = [p for p in (found.proof if found else ()) if p.kind is not ProofKind.PROJECT]
         names = [f"{p.kind.value} “{p.title}”" for p in others]
         self.evidence.setText("Also shown by your " + ", ".join(names) + "." if names else "")
