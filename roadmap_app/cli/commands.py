@@ -42,6 +42,13 @@ class Context:
 
 
 def dispatch(args: argparse.Namespace) -> int:
+    if getattr(args, "standalone", False):
+        # A command that reads only the file it is given: no data folder is opened or made.
+        try:
+            standalone: int = args.handler(args, None)
+        except (UserError, ContentError) as exc:
+            return fail(exc)
+        return standalone
     try:
         ctx = Context(args)
     except (UserError, ContentError, StorageError, FaultError) as exc:

@@ -28,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     from roadmap_app.cli import item_commands as ic
     from roadmap_app.cli import portfolio_commands as pc
     from roadmap_app.cli import record_commands as rc
+    from roadmap_app.cli import roadmap_commands as roc
     from roadmap_app.cli import study_commands as sc
 
     parser = _Parser(
@@ -233,6 +234,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(opens_damaged=True)
     p.add_argument("backup", nargs="?", metavar="BACKUP")
     command("check", dc.check, "check the database for damage")
+
+    roadmap = command("roadmap", c.missing_subcommand, "roadmap files: check")
+    rsub = roadmap.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
+    p = rsub.add_parser("check", help="validate a roadmap file and report 'file: key: problem' (opens no data)")
+    p.set_defaults(handler=roc.roadmap_check, standalone=True)
+    p.add_argument("file", metavar="FILE")
     return parser
 
 

@@ -1,6 +1,7 @@
 """Read and validate a roadmap file.
 
-The format (see resources/roadmaps/ml-engineer.toml):
+The format (see resources/roadmaps/ml-engineer.toml; docs/roadmap-format.md has every key
+with an example):
 
 - ``[roadmap]``: id, title, version (int), summary.
 - ``[[steps]]``: id, title, description, example; ``[[steps.tasks]]`` with id, title,
