@@ -17,6 +17,7 @@ from roadmap_app.services.portfolio import PortfolioService
 from roadmap_app.services.portfolio_document import PortfolioDocumentService
 from roadmap_app.services.profiles import ProfileService
 from roadmap_app.services.progress import ProgressService
+from roadmap_app.services.roadmap_updates import RoadmapUpdateService
 from roadmap_app.services.search import SearchService
 from roadmap_app.services.study import StudyService
 from roadmap_app.services.suggestions import SuggestionService
@@ -58,6 +59,7 @@ class Services:
     evidence: EvidenceService
     portfolio_document: PortfolioDocumentService
     gap: GapService
+    roadmap_updates: RoadmapUpdateService
     _db: Database
 
     @classmethod
@@ -86,6 +88,7 @@ class Services:
                 roadmap, profiles, portfolio, credentials, experience, evidence
             ),
             gap=GapService(roadmap, progress, portfolio),
+            roadmap_updates=RoadmapUpdateService(db, roadmap),
             _db=db,
         )
 

@@ -472,6 +472,16 @@ class MainWindow(QMainWindow):
             self.first_painted.emit()
             self.ctx.mark_painted()
             QTimer.singleShot(0, self._build_next_page)
+            QTimer.singleShot(0, self._report_roadmap_update)
+
+    def _report_roadmap_update(self) -> None:
+        """A new version of the roadmap is said once, at the first start that meets it."""
+        try:
+            update = self.services.roadmap_updates.since_last_start()
+        except FAILURES:
+            return  # a read-only folder or a full disk: said again at a start that can write
+        if update is not None:
+            self.show_message(update.describe())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._shut_down:
