@@ -1,5 +1,5 @@
-"""The window: step 1 lists credentials, step 4 experience, with add, edit and delete
-through the undo stack; the Skills page shows a skill's evidence and flags an unproven one."""
+"""The window: step 1 lists credentials, step 3 projects, step 4 experience, with add, edit
+and delete of records through the undo stack, a project opened on the Portfolio page; the Skills page shows a skill's evidence and flags an unproven one."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from roadmap_app.bootstrap import open_services
-from roadmap_app.ui.pages.registry import DASHBOARD, ROADMAP, SKILLS
+from roadmap_app.ui.pages.registry import DASHBOARD, PORTFOLIO, ROADMAP, SKILLS
 from roadmap_app.ui.pages.roadmap import RoadmapPage
 from roadmap_app.ui.pages.skills import SkillsPage
 from roadmap_app.ui.widgets.records_card import RecordsCard
@@ -44,7 +44,7 @@ def window(data_dir: Path, qtbot: QtBot) -> MainWindow:
 
 def records_on(window: MainWindow, step_id: str) -> RecordsCard:
     page: RoadmapPage = window.page(ROADMAP)
-    window.stack.setCurrentWidget(page)
+    window.show_page(ROADMAP.name)  # as the learner does, so that the navigation list follows
     page.select_step(step_id)
     return page.records_card
 
@@ -127,3 +127,37 @@ def test_the_dashboard_names_the_unproven_skills(window: MainWindow) -> None:
     window.ctx.services.credentials.add(window.ctx.profile_id, "SQL course", status="done", skill_ids=["skill.sql"])
     page.refresh()
     assert not page.unproven.isVisibleTo(page)
+
+
+def test_step_three_lists_projects_and_opens_or_starts_one_on_the_portfolio_page(window: MainWindow) -> None:
+    services, ada = window.ctx.services, window.ctx.profile_id
+    card = records_on(window, "step.portfolio")
+    assert card.title_label.text() == "Your projects"
+    # No projects yet: the card says how to begin, and only starting one is offered.
+    assert card.empty.isVisibleTo(window) and not card.list.isVisibleTo(window)
+    assert card.new_button.isVisibleTo(window) and not card.add_button.isVisibleTo(window)
+    assert not card.open_button.isEnabled()
+    older = services.portfolio.add(ada, "Churn model", status="done", skill_ids=["skill.python", "skill.sql"])
+    services.portfolio.add(ada, "Image search", status="building")
+    window.ctx.notify(Change.PORTFOLIO)
+    assert [card.list.item(r).text() for r in range(card.list.count())] == [
+        "Image search · Building\nNo skills yet",
+        "Churn model · Done\nSkills: Python, SQL",
+    ]
+    card.list.setCurrentRow(1)
+    card.open_button.click()
+    portfolio = window.page(PORTFOLIO)
+    assert window.current_page() is portfolio and portfolio.selected_id() == older.id
+
+    records_on(window, "step.portfolio")
+    card.new_button.click()
+    assert window.current_page() is portfolio
+    assert services.portfolio.projects(ada)[0].title == "New project"
+    window.ctx.undo_stack.undo()
+    assert len(services.portfolio.projects(ada)) == 2
+    # Back on step 3 the list follows every change, and Enter opens the selected project.
+    card = records_on(window, "step.portfolio")
+    assert card.list.count() == 2
+    card.list.setCurrentRow(0)
+    card.list.itemActivated.emit(card.list.item(0))
+    assert window.current_page() is portfolio and portfolio.selected_id() != older.id
