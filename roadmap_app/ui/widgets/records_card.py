@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushBu
 from roadmap_app.domain.model import Project
 from roadmap_app.domain.records import Credential, Experience
 from roadmap_app.ui.dialogs.confirm import asked, verb_question
+from roadmap_app.ui.dialogs.experience_notes import ExperienceNotesDialog
 from roadmap_app.ui.dialogs.record_dialog import RecordDialog
 from roadmap_app.ui.widgets.common import Card, muted_label
 from roadmap_app.ui.window.undo_records import AddRecordCommand, DeleteRecordCommand, UpdateRecordCommand
@@ -83,18 +84,21 @@ class RecordsCard(Card):
         self.add_button = QPushButton("Add…")
         self.edit_button = QPushButton("Edit…")
         self.delete_button = QPushButton("Delete")
+        self.notes_button = QPushButton("Notes…")  # an experience's dated notes
         # Projects: the Portfolio page edits them, so this card only opens and starts them.
         self.open_button = QPushButton("Open in Portfolio")
         self.new_button = QPushButton("New project…")
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
+        self.notes_button.clicked.connect(self.show_notes)
         self.open_button.clicked.connect(self.open_selected)
         self.new_button.clicked.connect(self.new_project.emit)
         for button, name in (
             (self.add_button, "Add a record"),
             (self.edit_button, "Edit the selected record"),
             (self.delete_button, "Delete the selected record"),
+            (self.notes_button, "Notes on the selected experience"),
             (self.open_button, "Open the selected project on the Portfolio page"),
             (self.new_button, "Start a new project on the Portfolio page"),
         ):
@@ -113,6 +117,7 @@ class RecordsCard(Card):
             button.setVisible(not is_project)
         for button in (self.open_button, self.new_button):
             button.setVisible(is_project)
+        self.notes_button.setVisible(kind == "experience")
         if not is_project:
             self.add_button.setText(f"Add {kind}…")
             self.add_button.setAccessibleName(f"Add {'a' if kind == 'credential' else 'an'} {kind}")
@@ -153,6 +158,7 @@ class RecordsCard(Card):
         self.edit_button.setEnabled(has)
         self.delete_button.setEnabled(has)
         self.open_button.setEnabled(has)
+        self.notes_button.setEnabled(has)
 
     def selected(self) -> Shown | None:
         row = self.list.currentRow()
@@ -189,6 +195,16 @@ class RecordsCard(Card):
         if dialog.exec():
             self.ctx.run(UpdateRecordCommand(self.ctx, self.kind, record.id, record.title, **dialog.values))
         dialog.deleteLater()
+
+    def notes_dialog(self, record: Experience) -> ExperienceNotesDialog:
+        return ExperienceNotesDialog(self.ctx, record, self)
+
+    def show_notes(self) -> None:
+        record = self.selected()
+        if isinstance(record, Experience):
+            dialog = self.notes_dialog(record)
+            dialog.exec()
+            dialog.deleteLater()
 
     def confirm_delete(self, record: Credential | Experience) -> bool:
         box, act = verb_question(
