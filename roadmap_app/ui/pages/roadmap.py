@@ -75,7 +75,7 @@ class RoadmapPage(Page):
         self.example.setWordWrap(True)
         example.body.addWidget(self.example)
         body.addWidget(example)
-        # Step 1 lists the learner's credentials, step 4 their experience.
+        # Step 1 lists the learner's credentials, step 3 their projects, step 4 their experience.
         self.records_card = RecordsCard(ctx)
         self.records_card.hide()
         body.addWidget(self.records_card)
@@ -144,6 +144,8 @@ class RoadmapPage(Page):
 
     def attach(self, navigator: Navigator) -> None:
         self.log_time.connect(navigator.log_time_for)
+        self.records_card.open_project.connect(lambda project_id: navigator.show_project(project_id))
+        self.records_card.new_project.connect(navigator.new_project)
 
     def _current_row(self) -> int:
         summary = self.ctx.services.progress.summary(self.ctx.profile_id, self.ctx.profile.current_step_id)
