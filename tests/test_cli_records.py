@@ -146,3 +146,33 @@ def test_an_edit_with_a_bad_value_changes_nothing(run_cli: InProcessCli) -> None
     assert "does not list" in error_line(run_cli("credential", "edit", cid, "--remove-skill", "skill.sql"))
     assert "nothing to change" in error_line(run_cli("credential", "edit", cid))
     assert as_json(run_cli("credential", "show", cid, "--json")) == before
+
+
+def test_an_experience_note_is_edited_and_deleted_from_the_command_line(run_cli: InProcessCli) -> None:
+    experience = run_cli("experience", "add", "Kaggle competition", "--kind", "competition").stdout.strip()
+    note = run_cli("experience", "note", experience, "Top 10% on the public board").stdout.strip()
+    edited = run_cli("experience", "note-edit", note, "-", stdin="Top 5% after the private board\n")
+    assert edited.returncode == 0 and edited.stdout.strip() == f"note {note} of experience {experience}: saved"
+    assert "Top 5% after the private board" in run_cli("experience", "show", experience).stdout
+    refused = run_cli("experience", "note-delete", note)
+    assert refused.returncode == 1 and "--yes" in refused.stderr
+    assert "Top 5%" in run_cli("experience", "show", experience).stdout
+    assert run_cli("experience", "note-delete", note, "--yes").returncode == 0
+    assert "Top 5%" not in run_cli("experience", "show", experience).stdout
+    gone = run_cli("experience", "note-delete", note, "--yes")
+    assert gone.returncode == 1 and gone.stderr.startswith("error: no experience note with id")
+
+
+@pytest.mark.parametrize("command", [
+    ("project", "show"), ("project", "note-delete"), ("credential", "show"), ("experience", "show"),
+    ("experience", "note-edit"), ("session", "delete"),
+])  # fmt: skip
+@pytest.mark.parametrize("typed", ["99999999999999999999999", "²", "-1", "x"])
+def test_an_id_that_no_record_can_have_is_refused_in_one_line(
+    run_cli: InProcessCli, command: tuple[str, str], typed: str
+) -> None:
+    extra = {"note-edit": ["text"], "note-delete": ["--yes"], "delete": ["--yes"]}.get(command[1], [])
+    result = run_cli(*command, "--", typed, *extra) if typed.startswith("-") else run_cli(*command, typed, *extra)
+    assert result.returncode in (1, 2)
+    lines = result.stderr.strip().splitlines()
+    assert lines[-1].startswith("error: ") and "Traceback" not in result.stderr

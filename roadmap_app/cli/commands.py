@@ -13,7 +13,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from roadmap_app.content import ContentError
 from roadmap_app.domain.model import Profile
 from roadmap_app.services import UserError
-from roadmap_app.services.errors import InvalidInputError
+from roadmap_app.services.errors import InvalidInputError, NotFoundError
 from roadmap_app.storage.db import StorageError
 from roadmap_app.storage.faults import FaultError, as_fault
 
@@ -89,6 +89,22 @@ def emit_json(value: Any) -> None:
 
 def read_text_arg(text: str) -> str:
     return sys.stdin.read() if text == "-" else text
+
+
+#: The largest row id SQLite holds: a larger number names no record.
+MAX_ROW_ID = 2**63 - 1
+
+
+def row_id(text: str, noun: str, hint: str) -> int:
+    """A record's id as typed, or a one-line error: not a number, or one no record has."""
+    cleaned = text.strip()
+    if not (cleaned.isascii() and cleaned.isdecimal()):
+        article = "an" if noun[0] in "aeiou" else "a"
+        raise InvalidInputError(f"'{text}' is not {article} {noun} id; {hint}")
+    value = int(cleaned)
+    if value > MAX_ROW_ID:
+        raise NotFoundError(f"no {noun} with id {cleaned}; {hint}")
+    return value
 
 
 def missing_subcommand(args: argparse.Namespace, ctx: Context) -> int:

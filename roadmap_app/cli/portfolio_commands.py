@@ -5,22 +5,18 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from roadmap_app.cli.commands import Context, emit_json, read_text_arg
+from roadmap_app.cli.commands import Context, emit_json, read_text_arg, row_id
 from roadmap_app.domain.model import Project
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
 from roadmap_app.services.portfolio import clean_link, clean_title, parse_status
 
 
 def project_id(text: str) -> int:
-    if not text.strip().isdigit():
-        raise InvalidInputError(f"'{text}' is not a project id; list the ids with 'roadmap-app project list'")
-    return int(text)
+    return row_id(text, "project", "list the ids with 'roadmap-app project list'")
 
 
 def note_id(text: str) -> int:
-    if not text.strip().isdigit():
-        raise InvalidInputError(f"'{text}' is not a note id; see the ids with 'roadmap-app project show ID'")
-    return int(text)
+    return row_id(text, "note", "see the ids with 'roadmap-app project show ID'")
 
 
 def project_json(project: Project, *, notes: bool) -> dict[str, Any]:

@@ -6,17 +6,14 @@ import argparse
 from datetime import date
 from typing import Any
 
-from roadmap_app.cli.commands import Context, emit_json, missing_subcommand, read_text_arg
+from roadmap_app.cli.commands import Context, emit_json, missing_subcommand, read_text_arg, row_id
 from roadmap_app.domain.records import Credential, Experience
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
 from roadmap_app.services.record_values import check_skills, parse_day
 
 
 def record_id(text: str, what: str) -> int:
-    if not text.strip().isdigit():
-        article = "an" if what[0] in "aeiou" else "a"
-        raise InvalidInputError(f"'{text}' is not {article} {what} id; list the ids with 'roadmap-app {what} list'")
-    return int(text)
+    return row_id(text, what, f"list the ids with 'roadmap-app {what} list'")
 
 
 def _day(value: date | None) -> str | None:
@@ -303,6 +300,28 @@ def experience_note(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def _experience_note_id(text: str) -> int:
+    return row_id(text, "experience note", "see the ids with 'roadmap-app experience show ID'")
+
+
+def experience_note_edit(args: argparse.Namespace, ctx: Context) -> int:
+    change = ctx.services.experience.update_note(
+        ctx.profile.id, _experience_note_id(args.note), read_text_arg(args.text)
+    )
+    done = "saved" if change.before.text != change.after.text else "unchanged"
+    print(f"note {change.after.id} of experience {change.after.experience_id}: {done}")
+    return 0
+
+
+def experience_note_delete(args: argparse.Namespace, ctx: Context) -> int:
+    note_id = _experience_note_id(args.note)
+    if not args.yes:
+        raise InvalidInputError(f"deleting note {note_id} loses its text; run again with --yes to confirm")
+    gone = ctx.services.experience.delete_note(ctx.profile.id, note_id)
+    print(f"deleted note {gone.id} of experience {gone.experience_id}")
+    return 0
+
+
 def experience_delete(args: argparse.Namespace, ctx: Context) -> int:
     e = ctx.services.experience.get(ctx.profile.id, record_id(args.id, "experience"))
     if not args.yes:
@@ -402,6 +421,14 @@ def register(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=experience_note)
     p.add_argument("id", metavar="ID")
     p.add_argument("text", metavar="TEXT")
+    p = esub.add_parser("note-edit", help="replace the text of an experience note ('-' reads standard input)")
+    p.set_defaults(handler=experience_note_edit)
+    p.add_argument("note", metavar="NOTE", help="the note's id, as 'experience show' lists it")
+    p.add_argument("text", metavar="TEXT")
+    p = esub.add_parser("note-delete", help="delete an experience note (needs --yes)")
+    p.set_defaults(handler=experience_note_delete)
+    p.add_argument("note", metavar="NOTE")
+    p.add_argument("--yes", action="store_true", help="confirm the deletion")
     p = esub.add_parser("delete", help="delete an experience with its notes (needs --yes)")
     p.set_defaults(handler=experience_delete)
     p.add_argument("id", metavar="ID")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from roadmap_app.cli.commands import Context, emit_json, read_text_arg
+from roadmap_app.cli.commands import Context, emit_json, read_text_arg, row_id
 from roadmap_app.domain.pace import Plan
 from roadmap_app.domain.study import History, StudySession, format_minutes
 from roadmap_app.services.errors import InvalidInputError, UserError
@@ -60,10 +60,7 @@ def session_list(args: argparse.Namespace, ctx: Context) -> int:
 def session_delete(args: argparse.Namespace, ctx: Context) -> int:
     if not args.yes:
         raise UserError("deleting a study session needs --yes")
-    try:
-        session_id = int(args.id)
-    except ValueError:
-        raise InvalidInputError(f"a session id is a number; got '{args.id}'") from None
+    session_id = row_id(args.id, "study session", "list them with 'roadmap-app session list'")
     gone = ctx.services.study.delete(ctx.profile.id, session_id)
     print(f"deleted session {gone.id} ({format_minutes(gone.minutes)}, {gone.day.isoformat()})")
     return 0

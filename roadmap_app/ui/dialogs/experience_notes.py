@@ -24,7 +24,7 @@ from roadmap_app.domain.records import Experience, ExperienceNote
 from roadmap_app.services import FAILURES
 from roadmap_app.ui.dialogs.confirm import asked, verb_question
 from roadmap_app.ui.widgets.common import muted_label
-from roadmap_app.ui.window.undo import (
+from roadmap_app.ui.window.undo_records import (
     AddExperienceNoteCommand,
     DeleteExperienceNoteCommand,
     UpdateExperienceNoteCommand,

@@ -31,7 +31,8 @@ from roadmap_app.ui.widgets.common import Card, ProgressBar, heading, muted_labe
 from roadmap_app.ui.widgets.heatmap import Heatmap, first_weekday
 from roadmap_app.ui.widgets.models import Column, RecordTableModel
 from roadmap_app.ui.window.context import Change, LearnerContext
-from roadmap_app.ui.window.undo import DeleteSessionCommand, LogTimeCommand, SetGoalCommand, StopTimerCommand
+from roadmap_app.ui.window.undo import SetGoalCommand
+from roadmap_app.ui.window.undo_time import DeleteSessionCommand, LogTimeCommand, StopTimerCommand
 
 MAX_CONTENT_WIDTH = 1100
 

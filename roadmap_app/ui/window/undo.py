@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoCommand
 
 from roadmap_app.domain.model import ItemState, Profile, Progress, Project, ProjectNote
-from roadmap_app.domain.records import ExperienceNote
-from roadmap_app.domain.study import StudySession
 from roadmap_app.services import FAILURES
 
 if TYPE_CHECKING:
@@ -335,66 +332,6 @@ class UpdateNoteCommand(ServiceCommand):
         return True
 
 
-class AddExperienceNoteCommand(ServiceCommand):
-    """A dated note on an experience; undo deletes it, redo brings the same note back."""
-
-    change = Change.PORTFOLIO
-
-    def __init__(self, ctx: LearnerContext, experience_id: int, text: str) -> None:
-        super().__init__(ctx, "Add an experience note")
-        self.experience_id = experience_id
-        self.note_text = text
-        self.note: ExperienceNote | None = None
-
-    def apply(self) -> None:
-        experience = self.ctx.services.experience
-        if self.note is None:
-            self.note = experience.add_note(self.profile_id, self.experience_id, self.note_text)
-        else:
-            self.note = experience.restore_note(self.profile_id, self.note)
-
-    def revert(self) -> None:
-        assert self.note is not None
-        self.note = self.ctx.services.experience.delete_note(self.profile_id, self.note.id)
-
-
-class UpdateExperienceNoteCommand(ServiceCommand):
-    """A note's text, saved as one change (the notes form saves on a button, not as you type)."""
-
-    change = Change.PORTFOLIO
-
-    def __init__(self, ctx: LearnerContext, note_id: int, text: str) -> None:
-        super().__init__(ctx, "Edit an experience note")
-        self.note_id = note_id
-        self.note_text = text
-        self.before_text: str | None = None
-
-    def apply(self) -> None:
-        change = self.ctx.services.experience.update_note(self.profile_id, self.note_id, self.note_text)
-        if self.before_text is None:
-            self.before_text = change.before.text
-
-    def revert(self) -> None:
-        assert self.before_text is not None
-        self.ctx.services.experience.update_note(self.profile_id, self.note_id, self.before_text)
-
-
-class DeleteExperienceNoteCommand(ServiceCommand):
-    change = Change.PORTFOLIO
-
-    def __init__(self, ctx: LearnerContext, note_id: int) -> None:
-        super().__init__(ctx, "Delete an experience note")
-        self.note_id = note_id
-        self.gone: ExperienceNote | None = None
-
-    def apply(self) -> None:
-        self.gone = self.ctx.services.experience.delete_note(self.profile_id, self.note_id)
-
-    def revert(self) -> None:
-        assert self.gone is not None
-        self.ctx.services.experience.restore_note(self.profile_id, self.gone)
-
-
 class SetGoalCommand(ServiceCommand):
     """Any of the goal's fields (``ProfileService.set_goal``'s keywords); undo puts all back."""
 
@@ -432,59 +369,3 @@ class RenameProfileCommand(ServiceCommand):
     def revert(self) -> None:
         assert self.before_name is not None
         self.ctx.services.profiles.rename(self.profile_id, self.before_name)
-
-
-class LogTimeCommand(ServiceCommand):
-    """Log a study session; undo deletes it, redo brings the same session back."""
-
-    change = Change.TIME | Change.SUGGESTIONS
-
-    def __init__(self, ctx: LearnerContext, minutes: int, subject: str, day: date | None, note: str) -> None:
-        super().__init__(ctx, f"Log {minutes} min")
-        self.args = (minutes, subject, day, note)
-        self.logged: StudySession | None = None
-
-    def apply(self) -> None:
-        study = self.ctx.services.study
-        if self.logged is None:
-            minutes, subject, day, note = self.args
-            self.logged = study.log(self.profile_id, minutes, subject, day=day, note=note)
-        else:
-            study.restore(self.profile_id, self.logged)
-
-    def revert(self) -> None:
-        assert self.logged is not None
-        self.ctx.services.study.delete(self.profile_id, self.logged.id)
-
-
-class StopTimerCommand(LogTimeCommand):
-    """Stop the timer and log its time; undo deletes the logged session."""
-
-    def __init__(self, ctx: LearnerContext, note: str = "") -> None:
-        super().__init__(ctx, 0, "", None, note)
-        self.setText("Stop the timer")
-
-    def apply(self) -> None:
-        study = self.ctx.services.study
-        if self.logged is None:
-            self.logged = study.stop_timer(self.profile_id, self.args[3])
-            if self.logged is None:
-                self.setObsolete(True)  # under half a minute: nothing logged, nothing to undo
-        else:
-            study.restore(self.profile_id, self.logged)
-
-
-class DeleteSessionCommand(ServiceCommand):
-    change = Change.TIME | Change.SUGGESTIONS
-
-    def __init__(self, ctx: LearnerContext, session_id: int) -> None:
-        super().__init__(ctx, "Delete a study session")
-        self.session_id = session_id
-        self.gone: StudySession | None = None
-
-    def apply(self) -> None:
-        self.gone = self.ctx.services.study.delete(self.profile_id, self.session_id)
-
-    def revert(self) -> None:
-        assert self.gone is not None
-        self.ctx.services.study.restore(self.profile_id, self.gone)

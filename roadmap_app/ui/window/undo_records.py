@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from roadmap_app.domain.records import Credential, Experience
+from roadmap_app.domain.records import Credential, Experience, ExperienceNote
 from roadmap_app.ui.window.context import Change
 from roadmap_app.ui.window.undo import ServiceCommand
 
@@ -77,3 +77,63 @@ class DeleteRecordCommand(ServiceCommand):
     def revert(self) -> None:
         assert self.gone is not None
         _service(self.ctx, self.record_kind).restore(self.profile_id, self.gone)
+
+
+class AddExperienceNoteCommand(ServiceCommand):
+    """A dated note on an experience; undo deletes it, redo brings the same note back."""
+
+    change = Change.PORTFOLIO
+
+    def __init__(self, ctx: LearnerContext, experience_id: int, text: str) -> None:
+        super().__init__(ctx, "Add an experience note")
+        self.experience_id = experience_id
+        self.note_text = text
+        self.note: ExperienceNote | None = None
+
+    def apply(self) -> None:
+        experience = self.ctx.services.experience
+        if self.note is None:
+            self.note = experience.add_note(self.profile_id, self.experience_id, self.note_text)
+        else:
+            self.note = experience.restore_note(self.profile_id, self.note)
+
+    def revert(self) -> None:
+        assert self.note is not None
+        self.note = self.ctx.services.experience.delete_note(self.profile_id, self.note.id)
+
+
+class UpdateExperienceNoteCommand(ServiceCommand):
+    """A note's text, saved as one change (the notes form saves on a button, not as you type)."""
+
+    change = Change.PORTFOLIO
+
+    def __init__(self, ctx: LearnerContext, note_id: int, text: str) -> None:
+        super().__init__(ctx, "Edit an experience note")
+        self.note_id = note_id
+        self.note_text = text
+        self.before_text: str | None = None
+
+    def apply(self) -> None:
+        change = self.ctx.services.experience.update_note(self.profile_id, self.note_id, self.note_text)
+        if self.before_text is None:
+            self.before_text = change.before.text
+
+    def revert(self) -> None:
+        assert self.before_text is not None
+        self.ctx.services.experience.update_note(self.profile_id, self.note_id, self.before_text)
+
+
+class DeleteExperienceNoteCommand(ServiceCommand):
+    change = Change.PORTFOLIO
+
+    def __init__(self, ctx: LearnerContext, note_id: int) -> None:
+        super().__init__(ctx, "Delete an experience note")
+        self.note_id = note_id
+        self.gone: ExperienceNote | None = None
+
+    def apply(self) -> None:
+        self.gone = self.ctx.services.experience.delete_note(self.profile_id, self.note_id)
+
+    def revert(self) -> None:
+        assert self.gone is not None
+        self.ctx.services.experience.restore_note(self.profile_id, self.gone)
