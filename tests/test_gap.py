@@ -259,6 +259,17 @@ def test_evidence_names_the_newest_projects_and_counts_the_rest(services: Servic
     assert have.evidence[6].startswith("done as of ") and len(have.evidence) == 7
 
 
+def test_evidence_names_the_experience_and_credentials_that_show_a_skill(services: Services) -> None:
+    ada = services.profiles.create("Ada")
+    services.progress.set_state(ada.id, "skill.sql", "done")
+    job = services.experience.add(ada.id, "Data intern", kind="internship", skill_ids=["skill.sql"])
+    course = services.credentials.add(ada.id, "SQL course", status="done", skill_ids=["skill.sql"])
+    services.credentials.add(ada.id, "Planned course", status="planned", skill_ids=["skill.sql"])
+    (have,) = services.gap.check(ada.id, "Strong SQL.").have
+    assert have.evidence[:2] == (f"experience {job.id}: Data intern", f"credential {course.id}: SQL course")
+    assert have.evidence[2].startswith("done as of ") and len(have.evidence) == 3  # a planned course proves nothing
+
+
 def test_service_reads_without_writing(services: Services) -> None:
     ada = services.profiles.create("Ada")
     services.progress.set_state(ada.id, "skill.python", "done")

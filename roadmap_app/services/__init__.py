@@ -87,7 +87,7 @@ class Services:
             portfolio_document=PortfolioDocumentService(
                 roadmap, profiles, portfolio, credentials, experience, evidence
             ),
-            gap=GapService(roadmap, progress, portfolio),
+            gap=GapService(roadmap, progress, portfolio, credentials, experience),
             roadmap_updates=RoadmapUpdateService(db, roadmap),
             _db=db,
         )

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from roadmap_app.domain.gap import AdReader, Gap, HaveSkill, MissingSkill
 from roadmap_app.domain.model import ItemState, Roadmap
+from roadmap_app.domain.records import CredentialStatus
+from roadmap_app.services.credentials import CredentialService
 from roadmap_app.services.errors import InvalidInputError
+from roadmap_app.services.experience import ExperienceService
 from roadmap_app.services.portfolio import PortfolioService
 from roadmap_app.services.progress import ProgressService
 
@@ -42,14 +45,41 @@ def decode_ad(data: bytes, source: str) -> str:
 
 
 class GapService:
-    def __init__(self, roadmap: Roadmap, progress: ProgressService, portfolio: PortfolioService) -> None:
+    def __init__(
+        self,
+        roadmap: Roadmap,
+        progress: ProgressService,
+        portfolio: PortfolioService,
+        credentials: CredentialService,
+        experience: ExperienceService,
+    ) -> None:
         self._roadmap = roadmap
         self._progress = progress
         self._portfolio = portfolio
+        self._credentials = credentials
+        self._experience = experience
         self._reader = reader_for(roadmap)
 
+    def _records_showing(self, profile_id: int, skill_ids: list[str]) -> dict[str, list[str]]:
+        """For each skill, the experience and the credentials under way or done that list it
+        (a planned credential proves nothing yet), as "experience ID: TITLE"."""
+        wanted = set(skill_ids)
+        found: dict[str, list[str]] = {s: [] for s in skill_ids}
+        if not wanted:
+            return found
+        for e in self._experience.list(profile_id):
+            for skill_id in wanted.intersection(e.skill_ids):
+                found[skill_id].append(f"experience {e.id}: {e.title}")
+        for c in self._credentials.list(profile_id):
+            if c.status is CredentialStatus.PLANNED:
+                continue
+            for skill_id in wanted.intersection(c.skill_ids):
+                found[skill_id].append(f"credential {c.id}: {c.title}")
+        return found
+
     def check(self, profile_id: int, text: str) -> Gap:
-        """The skills the ad asks for: done (with the projects that show them), not yet, and unknown."""
+        """The skills the ad asks for: done (with the projects, experience and credentials that
+        show them), not yet, and unknown."""
         if len(text) > MAX_AD_CHARS:
             raise InvalidInputError(
                 f"the ad has {len(text):,} characters, more than {MAX_AD_CHARS:,}; give the ad alone"
@@ -58,6 +88,7 @@ class GapService:
         states = self._progress.states(profile_id)
         done = [s for s in found.skill_ids if (p := states.get(s)) is not None and p.state is ItemState.DONE]
         projects = self._portfolio.showing(profile_id, done, EVIDENCE_SHOWN)
+        records = self._records_showing(profile_id, done)
         have: list[HaveSkill] = []
         missing: list[MissingSkill] = []
         for skill_id in found.skill_ids:
@@ -68,6 +99,7 @@ class GapService:
             count, evidence = projects[skill_id]
             if count > len(evidence):
                 evidence.append(f"and {count - len(evidence)} more projects")
+            evidence.extend(records.get(skill_id, ()))
             updated = states[skill_id].updated_at
             if updated is not None:
                 evidence.append(f"done as of {updated:%Y-%m-%d}")
