@@ -87,7 +87,11 @@ def test_a_database_from_an_older_release_opens_with_all_its_data(fixture_name: 
             (credential,) = services.credentials.list(ada.id)
             assert (credential.title, set(credential.skill_ids)) == (fixture.CREDENTIAL[0], set(fixture.CREDENTIAL[3]))
             (job,) = services.experience.list(ada.id)
-            assert (job.title, job.organisation, job.finished_on) == (fixture.EXPERIENCE[0], fixture.EXPERIENCE[2], None)
+            assert (job.title, job.organisation, job.finished_on) == (
+                fixture.EXPERIENCE[0],
+                fixture.EXPERIENCE[2],
+                None,
+            )
             assert [n.text for n in services.experience.get(ada.id, job.id).notes] == [fixture.EXPERIENCE_NOTE]
         # The upgraded file still takes writes.
         services.progress.set_state(ada.id, "skill.r", "done")
