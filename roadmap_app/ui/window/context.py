@@ -25,7 +25,8 @@ class Change(enum.Flag):
     PROFILE = enum.auto()
     SUGGESTIONS = enum.auto()
     TIME = enum.auto()
-    ALL = PROGRESS | PORTFOLIO | PROFILE | SUGGESTIONS | TIME
+    JOBS = enum.auto()
+    ALL = PROGRESS | PORTFOLIO | PROFILE | SUGGESTIONS | TIME | JOBS
 
 
 class LearnerContext(QObject):

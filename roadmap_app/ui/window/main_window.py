@@ -216,7 +216,7 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow([e.name for e in PAGES].index(PageName(name)))
 
     def go_to_page(self, name: PageName) -> None:
-        """Show a page and put the keyboard in it (Ctrl+1 … Ctrl+6)."""
+        """Show a page and put the keyboard in it (Ctrl+1 … Ctrl+7)."""
         self.show_page(name)
         focus_into(self.current_page())
 
@@ -232,6 +232,10 @@ class MainWindow(QMainWindow):
         if 0 <= row < len(PAGES):
             self.page(PAGES[row])
             self.stack.setCurrentIndex(row)
+            # On the Job search page Ctrl+N adds an application (the page's own shortcut):
+            # two owners of one key would cancel each other.
+            jobs = PAGES[row] is registry.JOBS
+            self.new_project_action.setShortcut(QKeySequence() if jobs else QKeySequence(QKeySequence.StandardKey.New))
 
     def page(self, entry: PageEntry[P]) -> P:
         """The page of ``entry``, built (and its module imported) on first use."""

@@ -1,0 +1,368 @@
+"""Job search (step 5): applications grouped by stage, the selected one's details, the figures.
+
+Every change goes through a small form and the window's undo stack (ui/window/undo_jobs.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from roadmap_app.domain.gap import Gap
+from roadmap_app.domain.jobs import Application, Stage
+from roadmap_app.services import FAILURES
+from roadmap_app.ui.dialogs.confirm import asked, verb_question
+from roadmap_app.ui.dialogs.job_forms import ApplicationForm, ContactForm, InterviewForm, JobForm, NoteForm, StageForm
+from roadmap_app.ui.pages.base import Page, scrolling
+from roadmap_app.ui.widgets.common import Card, heading, muted_label, plural, show_focus
+from roadmap_app.ui.widgets.job_details import JobDetails, RecordsCard
+from roadmap_app.ui.widgets.job_figures_strip import FiguresStrip
+from roadmap_app.ui.widgets.job_models import APPLICATION, SINCE, ApplicationsModel, job_figures
+from roadmap_app.ui.window.context import Change, LearnerContext
+from roadmap_app.ui.window.undo import ServiceCommand
+from roadmap_app.ui.window.undo_jobs import (
+    AddJobRecordCommand,
+    DeleteJobRecordCommand,
+    EditApplicationCommand,
+    EditJobNoteCommand,
+)
+
+EMPTY_STEPS = (
+    "1. Add the jobs you have applied for, or want to: company, role, and the ad if you have it.",
+    "2. Move each one through its stages as you hear back, with the day it happened.",
+    "3. Roadmap checks each ad against your skills and counts your answers and how fast they come.",
+)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+class JobSearchPage(Page):
+    title = "Job search"
+    # The gap of an ad follows the learner's skills and projects too.
+    listens_to = Change.JOBS | Change.PROGRESS | Change.PORTFOLIO
+
+    def __init__(self, ctx: LearnerContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("jobSearchPage")
+        self.setAccessibleName("Job search")
+        self.applications: list[Application] = []
+        self._collapsed: set[Stage] = set()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(16, 14, 16, 12)
+        outer.setSpacing(10)
+        top = QHBoxLayout()
+        top.addWidget(heading("Job search", 1), 1)
+        self.new_button = QPushButton("&New application…")
+        self.new_button.setObjectName("newApplication")
+        self.new_button.setAccessibleName("New application")
+        self.new_button.setToolTip("New application (Ctrl+N on this page)")
+        self.new_button.clicked.connect(lambda: self.new_application())
+        top.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignBottom)
+        outer.addLayout(top)
+        self.figures = FiguresStrip()
+        outer.addWidget(self.figures)
+
+        self.model = ApplicationsModel(self)
+        self.view = QTreeView()
+        self.view.setObjectName("applicationsView")
+        self.view.setAccessibleName("Applications by stage")
+        self.view.setModel(self.model)
+        self.view.setUniformRowHeights(True)
+        self.view.setAllColumnsShowFocus(True)
+        self.view.setExpandsOnDoubleClick(False)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(APPLICATION, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(SINCE, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(SINCE, self.view.fontMetrics().horizontalAdvance("00 Mmm 0000") + 18)
+        show_focus(self.view)
+        self.view.selectionModel().currentChanged.connect(lambda *_: self._show_selected())
+        self.view.activated.connect(lambda _index: self.edit_selected())
+        self.view.collapsed.connect(lambda index: self._fold(index, True))
+        self.view.expanded.connect(lambda index: self._fold(index, False))
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view, lambda: self.delete_selected())
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 6, 0)
+        left_layout.addWidget(self.view, 1)
+        left_layout.addWidget(muted_label("Enter edits the selected application; Delete deletes it."))
+
+        self.details = JobDetails()
+        self.edit_button = self._action("&Edit…", "Edit the selected application", lambda: self.edit_selected())
+        self.move_button = self._action("Move to &stage…", "Move it to another stage", lambda: self.move_selected())
+        self.delete_button = self._action("&Delete", "Delete the selected application", lambda: self.delete_selected())
+        self.details.action_row.addStretch(1)
+        self.details.action_row.addWidget(self.delete_button)
+        details = self.details
+        details.interviews.add_button.clicked.connect(lambda: self.add_interview())
+        details.contacts.add_button.clicked.connect(lambda: self.add_contact())
+        details.notes.add_button.clicked.connect(lambda: self.add_note())
+        details.notes.table.activated.connect(lambda _index: self.edit_note())
+        for card, kind in (
+            (details.timeline, "stage"),
+            (details.interviews, "interview"),
+            (details.contacts, "contact"),
+            (details.notes, "note"),
+        ):
+            card.delete_button.clicked.connect(lambda _=False, c=card, k=kind: self._delete_part(c, k))
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(scrolling(self.details))
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([360, 640])
+        self.splitter.setChildrenCollapsible(False)
+        left.setMinimumWidth(260)
+        self.splitters["main"] = self.splitter
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._empty_state())
+        self.stack.addWidget(self.splitter)
+        outer.addWidget(self.stack, 1)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.New), self, lambda: self.new_application())
+        self.refresh()
+
+    def _action(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(name)
+        button.clicked.connect(slot)
+        self.details.action_row.addWidget(button)
+        return button
+
+    def _empty_state(self) -> QWidget:
+        card = Card("No applications yet")
+        card.setObjectName("jobsEmpty")
+        card.body.setSpacing(10)
+        card.body.addWidget(muted_label("Keep every application here, with its dates, interviews and people."))
+        for line in EMPTY_STEPS:
+            card.body.addWidget(muted_label(line))
+        self.first_button = QPushButton("&New application…")
+        self.first_button.setObjectName("firstApplication")
+        self.first_button.setAccessibleName("New application")
+        self.first_button.clicked.connect(lambda: self.new_application())
+        row = QHBoxLayout()
+        row.addWidget(self.first_button)
+        row.addStretch(1)
+        card.body.addLayout(row)
+        holder = QWidget()
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(card)
+        layout.addStretch(1)
+        card.setMaximumWidth(720)
+        return holder
+
+    def focus_first(self) -> None:
+        """Ctrl+7: the list when there are applications, else the button that adds the first."""
+        (self.view if self.applications else self.first_button).setFocus(Qt.FocusReason.TabFocusReason)
+
+    # --- reading ------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        keep = self.selected_id()
+        try:
+            self.applications = self.ctx.services.jobs.list(self.ctx.profile_id)
+        except FAILURES as exc:
+            self.ctx.report(exc)
+            self.applications = []
+        self.model.set_applications(self.applications)
+        for group in self.model.groups:
+            self.view.setExpanded(self.model.group_index(group.stage), group.stage not in self._collapsed)
+        self.figures.show_figures(job_figures(self.applications))
+        has = bool(self.applications)
+        self.stack.setCurrentIndex(1 if has else 0)
+        self.figures.setVisible(has)
+        self.new_button.setVisible(has)
+        if not self.select(keep) and has:
+            self.select(self.model.groups[0].applications[0].id)
+        self._show_selected()
+
+    def selected(self) -> Application | None:
+        return self.model.application(self.view.currentIndex())
+
+    def selected_id(self) -> int | None:
+        chosen = self.selected()
+        return chosen.id if chosen is not None else None
+
+    def select(self, application_id: int | None) -> bool:
+        """Make an application the current one (its group unfolded); False when it is not listed."""
+        index = self.model.index_of(application_id) if application_id is not None else QModelIndex()
+        if not index.isValid():
+            return False
+        self.view.setExpanded(index.parent(), True)
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        return True
+
+    def _fold(self, index: QModelIndex, folded: bool) -> None:
+        stage = self.model.stage_at(index)
+        if stage is not None:
+            (self._collapsed.add if folded else self._collapsed.discard)(stage)
+
+    def _show_selected(self) -> None:
+        application = self.selected()
+        for button in (self.edit_button, self.move_button, self.delete_button):
+            button.setVisible(application is not None)
+        why = ""
+        if application is None:
+            stage = self.model.stage_at(self.view.currentIndex())
+            group = next((g for g in self.model.groups if g.stage is stage), None)
+            if group is not None:
+                why = f"{group.stage.label}: {plural(len(group.applications), 'application')}. Select one to see it."
+        self.details.show_application(application, self._gap(application), why)
+
+    def _gap(self, application: Application | None) -> Gap | None:
+        if application is None or not application.ad_text.strip():
+            return None
+        try:
+            return self.ctx.services.gap.check(self.ctx.profile_id, application.ad_text)
+        except FAILURES:
+            return None
+
+    # --- changing -----------------------------------------------------------------------
+
+    def _run(self, command: ServiceCommand) -> str:
+        """Do a change; "" when done, else why it was refused (also said in the status bar)."""
+        said: list[str] = []
+
+        def hear(message: str) -> None:
+            said.append(message)
+
+        self.ctx.failed.connect(hear)
+        try:
+            done = self.ctx.run(command)
+        finally:
+            self.ctx.failed.disconnect(hear)
+        return "" if done else (said[-1] if said else "the change was refused")
+
+    def _open(self, form: JobForm, submit: Callable[[dict[str, Any]], ServiceCommand]) -> JobForm:
+        def run(values: dict[str, Any]) -> str:
+            command = submit(values)
+            message = self._run(command)
+            if not message and isinstance(command, AddJobRecordCommand):
+                self.select(command.application_id)
+            return message
+
+        form.submit = run
+        form.finished.connect(form.deleteLater)
+        form.open()
+        return form
+
+    def _today(self) -> Any:
+        return self.ctx.services.study.now().date()
+
+    def new_application(self) -> JobForm:
+        def command(values: dict[str, Any]) -> ServiceCommand:
+            fields = dict(values)
+            company, role = fields.pop("company"), fields.pop("role")
+            text = f"Add the application “{_one_line(role)} at {_one_line(company)}”"
+            return AddJobRecordCommand(self.ctx, text, "", company, role, **fields)
+
+        return self._open(ApplicationForm(None, self._today(), self), command)
+
+    def edit_selected(self) -> JobForm | None:
+        app = self.selected()
+        if app is None:
+            return None
+        shown = f"{app.role} at {app.company}"
+        return self._open(
+            ApplicationForm(app, self._today(), self), lambda v: EditApplicationCommand(self.ctx, app.id, shown, **v)
+        )
+
+    def move_selected(self) -> JobForm | None:
+        app = self.selected()
+        if app is None:
+            return None
+
+        def command(v: dict[str, Any]) -> ServiceCommand:
+            text = f"Move “{app.role} at {app.company}” to {v['stage'].label.lower()}"
+            return AddJobRecordCommand(self.ctx, text, "stage", app.id, v["stage"], on=v["on"], note=v["note"])
+
+        return self._open(StageForm(app, self._today(), self), command)
+
+    def add_interview(self) -> JobForm | None:
+        app = self.selected()
+        if app is None:
+            return None
+
+        def command(v: dict[str, Any]) -> ServiceCommand:
+            text = f"Add an interview with {app.company}"
+            return AddJobRecordCommand(self.ctx, text, "interview", app.id, v["on"], kind=v["kind"], note=v["note"])
+
+        return self._open(InterviewForm(app, self._today(), self), command)
+
+    def add_contact(self) -> JobForm | None:
+        app = self.selected()
+        if app is None:
+            return None
+
+        def command(v: dict[str, Any]) -> ServiceCommand:
+            text = f"Add the contact “{_one_line(v['name'])}” at {app.company}"
+            return AddJobRecordCommand(self.ctx, text, "contact", app.id, v["name"], role=v["role"], email=v["email"])
+
+        return self._open(ContactForm(app, self), command)
+
+    def add_note(self) -> JobForm | None:
+        app = self.selected()
+        if app is None:
+            return None
+        text = f"Add a note on {app.company}"
+        return self._open(
+            NoteForm(app, parent=self), lambda v: AddJobRecordCommand(self.ctx, text, "note", app.id, v["text"])
+        )
+
+    def edit_note(self) -> JobForm | None:
+        app, note = self.selected(), self.details.notes.table.selected()
+        if app is None or note is None:
+            return None
+        return self._open(NoteForm(app, note.text, self), lambda v: EditJobNoteCommand(self.ctx, note.id, v["text"]))
+
+    def confirm_delete(self, app: Application) -> bool:
+        parts = [plural(len(app.stages), "dated stage")]
+        for count, noun in (
+            (len(app.interviews), "interview"),
+            (len(app.contacts), "contact"),
+            (len(app.notes), "note"),
+        ):
+            if count:
+                parts.append(plural(count, noun))
+        box, act = verb_question(
+            self,
+            "Delete application",
+            f"Delete “{app.role} at {app.company}” with its {', '.join(parts)}? Edit → Undo brings it back.",
+            "Delete application",
+        )
+        return asked(box, act)
+
+    def delete_selected(self) -> bool:
+        app = self.selected()
+        if app is None or not self.confirm_delete(app):
+            return False
+        text = f"Delete the application “{app.role} at {app.company}”"
+        return not self._run(DeleteJobRecordCommand(self.ctx, text, "", app.id))
+
+    def _delete_part(self, card: RecordsCard, kind: str) -> None:
+        app, part = self.selected(), card.table.selected()
+        if app is None or part is None:
+            return
+        words = {"stage": "a stage", "interview": "an interview", "contact": "a contact", "note": "a note"}
+        self._run(DeleteJobRecordCommand(self.ctx, f"Delete {words[kind]} of {app.company}", kind, part.id))
