@@ -72,9 +72,9 @@ def test_the_page_groups_applications_by_stage_and_shows_the_figures(
     assert details.stage_line.text().startswith("Screening since")
     assert details.timeline.table.records.rowCount() == 2
     assert "Call with Kim" in details.timeline.table.records.index(1, 2).data()
-    assert details.have.text().startswith("Have (1):\n  Python")
-    assert details.missing.text() == "Missing (2): SQL, PyTorch"
-    assert details.unknown.text() == "Not in the roadmap (2): Docker, Kubernetes"
+    assert details.have.text().startswith("<b>Have (1):</b><ul") and "<li>Python" in details.have.text()
+    assert details.missing.text() == "<b>Missing (2):</b> SQL, PyTorch"
+    assert details.unknown.text() == "<b>Not in the roadmap (2):</b> Docker, Kubernetes"
 
 
 def test_the_link_opens_only_when_clicked(

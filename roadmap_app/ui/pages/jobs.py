@@ -129,7 +129,7 @@ class JobSearchPage(Page):
         self.splitter.addWidget(left)
         self.splitter.addWidget(scrolling(self.details))
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([360, 640])
+        self.splitter.setSizes([400, 600])
         self.splitter.setChildrenCollapsible(False)
         left.setMinimumWidth(260)
         self.splitters["main"] = self.splitter

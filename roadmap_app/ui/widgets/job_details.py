@@ -4,6 +4,7 @@ contacts, notes, and the ad with its gap. It shows; the page's buttons change.""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -91,6 +92,7 @@ class RecordsCard(Card):
         )
         row = QHBoxLayout()
         row.addWidget(self.empty, 1)
+        row.addStretch()  # the buttons keep their width when the empty line is hidden
         row.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignTop)
         self.body.addWidget(table)
@@ -219,6 +221,7 @@ class JobDetails(QWidget):
         self.unknown = QLabel()
         self.unknown.setObjectName("gapUnknown")
         for label in (self.have, self.missing, self.unknown):
+            label.setTextFormat(Qt.TextFormat.RichText)
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.ad_toggle = QPushButton("Show the &ad")
@@ -296,13 +299,9 @@ class JobDetails(QWidget):
             return
         self.have.setText(have_text(gap))
         self.missing.setText(
-            f"Missing ({len(gap.missing)}): {', '.join(m.title for m in gap.missing)}"
-            if gap.missing
-            else "Missing: none of the roadmap's skills it asks for."
+            names_text("Missing", [m.title for m in gap.missing], "none of the roadmap's skills it asks for.")
         )
-        self.unknown.setText(
-            f"Not in the roadmap ({len(gap.unknown)}): {', '.join(gap.unknown)}" if gap.unknown else ""
-        )
+        self.unknown.setText(names_text("Not in the roadmap", list(gap.unknown), ""))
         self.unknown.setVisible(bool(gap.unknown))
 
 
@@ -320,10 +319,17 @@ def stage_line(application: Application) -> str:
 
 
 def have_text(gap: Gap) -> str:
+    """The skills the learner has, each with what shows it, as a list (rich text)."""
     if not gap.have:
-        return "Have: none yet of the skills it asks for."
-    lines = [f"Have ({len(gap.have)}):"]
+        return "<b>Have:</b> none yet of the skills it asks for."
+    items = []
     for skill in gap.have:
         shown_by = "; ".join(e for e in skill.evidence if not e.startswith("done as of"))
-        lines.append(f"  {skill.title}" + (f" — {shown_by}" if shown_by else ""))
-    return "\n".join(lines)
+        items.append(f"<li>{escape(skill.title)}{': ' + escape(shown_by) if shown_by else ''}</li>")
+    return f"<b>Have ({len(gap.have)}):</b><ul style='margin: 0px'>{''.join(items)}</ul>"
+
+
+def names_text(title: str, names: list[str], none: str) -> str:
+    if not names:
+        return f"<b>{title}:</b> {none}" if none else ""
+    return f"<b>{title} ({len(names)}):</b> {escape(', '.join(names))}"
