@@ -20,6 +20,7 @@ from roadmap_app.domain.pages import PageName
 from roadmap_app.ui.dialogs.job_forms import ApplicationForm, InterviewForm, StageForm
 from roadmap_app.ui.pages.jobs import JobSearchPage
 from roadmap_app.ui.pages.registry import JOBS
+from roadmap_app.ui.window.context import Change
 from roadmap_app.ui.window.main_window import MainWindow
 
 AD = "We want Python, SQL and PyTorch; Docker and Kubernetes are a plus."
@@ -247,3 +248,16 @@ def test_the_empty_page_says_what_to_do_and_offers_the_button(
     assert "No applications yet" in shown and "Move each one through its stages" in shown
     assert page.first_button.isVisibleTo(page) and page.first_button.text() == "&New application…"
     assert not page.figures.isVisibleTo(page)
+
+
+def test_a_folded_stage_stays_folded_after_a_change(qtbot: QtBot, data_dir: Path, opener: WindowOpener) -> None:
+    seed(data_dir)
+    window = opener()
+    page = jobs_page(window)
+    saved = page.model.group_index(Stage.SAVED)
+    page.view.collapse(saved)
+    page.ctx.services.jobs.add(page.ctx.profile_id, "Hooli", "ML engineer", stage=Stage.APPLIED)
+    page.ctx.notify(Change.JOBS)
+    assert not page.view.isExpanded(page.model.group_index(Stage.SAVED))
+    assert page.view.isExpanded(page.model.group_index(Stage.APPLIED))
+    assert page.model.groups[0].title == "Applied · 2"

@@ -63,6 +63,8 @@ class JobSearchPage(Page):
         self.setAccessibleName("Job search")
         self.applications: list[Application] = []
         self._collapsed: set[Stage] = set()
+        self._gaps: dict[int, Gap] = {}
+        self._unfolding = False
         outer = QVBoxLayout(self)
         outer.setContentsMargins(16, 14, 16, 12)
         outer.setSpacing(10)
@@ -184,9 +186,15 @@ class JobSearchPage(Page):
         except FAILURES as exc:
             self.ctx.report(exc)
             self.applications = []
+        self._gaps.clear()  # the ads, the skills or the projects may have changed
         self.model.set_applications(self.applications)
-        for group in self.model.groups:
-            self.view.setExpanded(self.model.group_index(group.stage), group.stage not in self._collapsed)
+        # One layout pass for every group, then fold those the learner folded (unfolding
+        # here is the page's doing, not the learner's: it is not remembered).
+        self._unfolding = True
+        self.view.expandAll()
+        for stage in self._collapsed:
+            self.view.setExpanded(self.model.group_index(stage), False)
+        self._unfolding = False
         self.figures.show_figures(job_figures(self.applications))
         has = bool(self.applications)
         self.stack.setCurrentIndex(1 if has else 0)
@@ -215,7 +223,7 @@ class JobSearchPage(Page):
 
     def _fold(self, index: QModelIndex, folded: bool) -> None:
         stage = self.model.stage_at(index)
-        if stage is not None:
+        if stage is not None and not self._unfolding:
             (self._collapsed.add if folded else self._collapsed.discard)(stage)
 
     def _show_selected(self) -> None:
@@ -231,12 +239,15 @@ class JobSearchPage(Page):
         self.details.show_application(application, self._gap(application), why)
 
     def _gap(self, application: Application | None) -> Gap | None:
+        """The gap of the application's ad, read once until the page is refreshed."""
         if application is None or not application.ad_text.strip():
             return None
-        try:
-            return self.ctx.services.gap.check(self.ctx.profile_id, application.ad_text)
-        except FAILURES:
-            return None
+        if application.id not in self._gaps:
+            try:
+                self._gaps[application.id] = self.ctx.services.gap.check(self.ctx.profile_id, application.ad_text)
+            except FAILURES:
+                return None
+        return self._gaps[application.id]
 
     # --- changing -----------------------------------------------------------------------
 
