@@ -1,7 +1,7 @@
 """Screenshots of every page in the light and dark themes, on a demo profile.
 
 Run from the repository: `python docs/take_screenshots.py` (no display needed), or with
-page names (`python docs/take_screenshots.py jobs`) for those pages only.
+page names (`python docs/take_screenshots.py job_search`) for those pages only.
 The demo data is made through the services in a temporary folder; nothing real is touched.
 """
 
@@ -24,7 +24,7 @@ from roadmap_app.domain.model import ItemState, ProjectStatus
 from roadmap_app.domain.pages import PageName
 from roadmap_app.services import Services
 from roadmap_app.ui.app.run import application
-from roadmap_app.ui.pages.registry import JOBS as JOBS_PAGE
+from roadmap_app.ui.pages.registry import JOB_SEARCH
 from roadmap_app.ui.window.main_window import MainWindow
 from roadmap_app.ui.window.theme import ThemeMode
 
@@ -195,8 +195,8 @@ def main() -> int:
                         window.roadmap.select_step("step.skills")
                     if name == "skills":
                         window.skills.select_skill("skill.python")
-                    if name == "jobs":
-                        window.page(JOBS_PAGE).select(demo_job)
+                    if name == "job_search":
+                        window.page(JOB_SEARCH).select(demo_job)
                     if name == "portfolio":
                         window.portfolio.select_project(demo_project)
                         window.portfolio.editor.tabs.setCurrentIndex(1)

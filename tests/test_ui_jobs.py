@@ -19,7 +19,7 @@ from roadmap_app.domain.jobs import InterviewKind, Stage
 from roadmap_app.domain.pages import PageName
 from roadmap_app.ui.dialogs.job_forms import ApplicationForm, InterviewForm, StageForm
 from roadmap_app.ui.pages.jobs import JobSearchPage
-from roadmap_app.ui.pages.registry import JOBS
+from roadmap_app.ui.pages.registry import JOB_SEARCH
 from roadmap_app.ui.window.context import Change
 from roadmap_app.ui.window.main_window import MainWindow
 
@@ -45,8 +45,8 @@ def seed(data_dir: Path) -> None:
 
 
 def jobs_page(window: MainWindow) -> JobSearchPage:
-    window.show_page(PageName.JOBS)
-    page = window.page(JOBS)
+    window.show_page(PageName.JOB_SEARCH)
+    page = window.page(JOB_SEARCH)
     assert window.stack.currentWidget() is page
     return page
 
@@ -126,7 +126,7 @@ def test_ctrl_n_on_the_page_opens_a_new_application_and_elsewhere_a_project(
 ) -> None:
     window = opener()
     page = jobs_page(window)
-    window.go_to_page(PageName.JOBS)
+    window.go_to_page(PageName.JOB_SEARCH)
     assert page.first_button.hasFocus()
     qtbot.keyClick(page.first_button, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     form = QApplication.activeModalWidget()

@@ -14,7 +14,7 @@ class PageName(enum.StrEnum):
     PORTFOLIO = "portfolio"
     TIME = "time"
     CAREER = "career"
-    JOBS = "jobs"
+    JOB_SEARCH = "job_search"
 
     @classmethod
     def parse(cls, value: str, default: PageName | None = None) -> PageName:

@@ -70,7 +70,7 @@ def _career() -> type[CareerPage]:
     return CareerPage
 
 
-def _jobs() -> type[JobSearchPage]:
+def _job_search() -> type[JobSearchPage]:
     from roadmap_app.ui.pages.jobs import JobSearchPage
 
     return JobSearchPage
@@ -82,9 +82,9 @@ SKILLS = PageEntry(PageName.SKILLS, "Skills", _skills)
 PORTFOLIO = PageEntry(PageName.PORTFOLIO, "Portfolio", _portfolio)
 TIME = PageEntry(PageName.TIME, "Time", _time)
 CAREER = PageEntry(PageName.CAREER, "Career", _career)
-JOBS = PageEntry(PageName.JOBS, "Job search", _jobs)
+JOB_SEARCH = PageEntry(PageName.JOB_SEARCH, "Job search", _job_search)
 
-PAGES: tuple[PageEntry[Page], ...] = (DASHBOARD, ROADMAP, SKILLS, PORTFOLIO, TIME, CAREER, JOBS)
+PAGES: tuple[PageEntry[Page], ...] = (DASHBOARD, ROADMAP, SKILLS, PORTFOLIO, TIME, CAREER, JOB_SEARCH)
 
 
 def entry_of(name: PageName) -> PageEntry[Page]:

@@ -234,7 +234,7 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentIndex(row)
             # On the Job search page Ctrl+N adds an application (the page's own shortcut):
             # two owners of one key would cancel each other.
-            jobs = PAGES[row] is registry.JOBS
+            jobs = PAGES[row] is registry.JOB_SEARCH
             self.new_project_action.setShortcut(QKeySequence() if jobs else QKeySequence(QKeySequence.StandardKey.New))
 
     def page(self, entry: PageEntry[P]) -> P:
