@@ -99,7 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--json", action="store_true")
 
-    p = command("search", c.search, "find words in your projects, credentials, experience and notes")
+    p = command("search", c.search, "find words in your projects, credentials, experience, job applications and notes")
     p.add_argument("text", metavar="TEXT", help="words to find; the last may be the start of a word")
     p.add_argument("--limit", type=int, default=50, metavar="N", help="show at most N matches (default: 50)")
     p.add_argument("--json", action="store_true")
