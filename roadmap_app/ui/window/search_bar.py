@@ -66,4 +66,8 @@ class SearchBar:
             self.navigator.show_project(hit.project_id, note_id=hit.note_id)
 
 
-_RECORD_STEPS = {HitKind.CREDENTIAL: "step.credential", HitKind.EXPERIENCE: "step.experience"}
+_RECORD_STEPS = {
+    HitKind.CREDENTIAL: "step.credential",
+    HitKind.EXPERIENCE: "step.experience",
+    HitKind.APPLICATION: "step.apply",
+}
