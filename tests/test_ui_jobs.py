@@ -261,3 +261,18 @@ def test_a_folded_stage_stays_folded_after_a_change(qtbot: QtBot, data_dir: Path
     assert not page.view.isExpanded(page.model.group_index(Stage.SAVED))
     assert page.view.isExpanded(page.model.group_index(Stage.APPLIED))
     assert page.model.groups[0].title == "Applied · 2"
+
+
+def test_a_found_application_opens_on_the_page_selected(qtbot: QtBot, data_dir: Path, opener: WindowOpener) -> None:
+    seed(data_dir)
+    window = opener()
+    acme = window.services.jobs.list(window.ctx.profile_id, Stage.SCREENING)[0]
+    window.show_page(PageName.DASHBOARD)
+    box = window.search_box
+    box.setFocus()
+    qtbot.keyClicks(box, "Kim")  # the note of a stage change
+    assert box.results.isVisible()
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    page = window.page(JOB_SEARCH)
+    assert window.stack.currentWidget() is page
+    assert page.selected_id() == acme.id and page.view.hasFocus()

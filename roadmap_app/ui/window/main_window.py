@@ -319,6 +319,13 @@ class MainWindow(QMainWindow):
             self.show_page(PageName.ROADMAP)
             self.roadmap.select_task(item_id)
 
+    def show_application(self, application_id: int) -> None:
+        """The Job search page with an application selected and the keyboard on the list."""
+        self.show_page(PageName.JOB_SEARCH)
+        page = self.page(registry.JOB_SEARCH)
+        if page.select(application_id):
+            page.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def log_time_for(self, subject: str) -> None:
         """The Time page, ready to log time on a task, skill or ``project:ID``."""
         self.show_page(PageName.TIME)

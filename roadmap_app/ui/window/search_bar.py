@@ -58,6 +58,9 @@ class SearchBar:
         if hit.kind is HitKind.SESSION and hit.day is not None:
             self.navigator.show_study_day(hit.day)
             return
+        if hit.kind is HitKind.APPLICATION and hit.record_id is not None:
+            self.navigator.show_application(hit.record_id)
+            return
         if hit.kind in _RECORD_STEPS:
             # Credentials and experience are listed on their step of the roadmap.
             self.navigator.show_item(_RECORD_STEPS[hit.kind])
