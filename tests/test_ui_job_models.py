@@ -93,6 +93,7 @@ def test_the_model_passes_the_model_tester_and_shows_groups_and_applications(
     assert model.index(0, SINCE, first).data() == "10 Nov 2026"
     assert wayne.data(OBJECT_ROLE).company == "Wayne"
     assert wayne.data(ID_ROLE) == 7
+    assert wayne.data(Qt.ItemDataRole.ToolTipRole) == "<p>Wayne — ML engineer<br>Berlin</p>"
     assert wayne.data(Qt.ItemDataRole.AccessibleTextRole) == "Wayne, ML engineer: applied since 10 Nov 2026"
     assert model.flags(wayne) & Qt.ItemFlag.ItemIsSelectable
     assert model.parent(wayne) == first

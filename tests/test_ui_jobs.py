@@ -276,3 +276,51 @@ def test_a_found_application_opens_on_the_page_selected(qtbot: QtBot, data_dir: 
     page = window.page(JOB_SEARCH)
     assert window.stack.currentWidget() is page
     assert page.selected_id() == acme.id and page.view.hasFocus()
+
+
+def test_markup_in_what_was_typed_is_shown_as_typed(qtbot: QtBot, data_dir: Path, opener: WindowOpener) -> None:
+    window = opener()
+    company = "<b>Bold</b> & <img src='https://example.com/x.png'>"
+    window.services.jobs.add(window.ctx.profile_id, company, "<i>role</i>", location="<u>here</u>")
+    page = jobs_page(window)
+    page.refresh()
+    assert page.details.company.text() == company
+    assert page.details.company.textFormat() is Qt.TextFormat.PlainText
+    assert page.details.role.textFormat() is Qt.TextFormat.PlainText
+    tip = page.model.index_of(page.selected_id() or 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "&lt;b&gt;Bold&lt;/b&gt; &amp; &lt;img" in tip and "<u>" not in tip
+
+
+def test_a_part_is_deleted_a_note_edited_and_both_undone(qtbot: QtBot, data_dir: Path, opener: WindowOpener) -> None:
+    seed(data_dir)
+    window = opener()
+    page = jobs_page(window)
+    jobs, me, stack = window.services.jobs, window.ctx.profile_id, window.ctx.undo_stack
+    acme = jobs.list(me, Stage.SCREENING)[0]
+    note = jobs.add_note(me, acme.id, "first thoughts")
+    page.refresh()
+    page.select(acme.id)
+    notes = page.details.notes.table
+    notes.selectRow(0)
+    form = page.edit_note()
+    assert form is not None and form.text.toPlainText() == "first thoughts"  # type: ignore[attr-defined]
+    form.text.setPlainText("second thoughts")  # type: ignore[attr-defined]
+    form.save()
+    assert jobs.get(me, acme.id).notes[0].text == "second thoughts"
+    stack.undo()
+    assert jobs.get(me, acme.id).notes[0].text == "first thoughts"
+    timeline = page.details.timeline
+    timeline.table.selectRow(1)  # the screening
+    assert timeline.delete_button.isEnabled()
+    timeline.delete_button.click()
+    assert jobs.get(me, acme.id).stage is Stage.APPLIED
+    assert page.selected_id() == acme.id
+    stack.undo()
+    assert jobs.get(me, acme.id).stage is Stage.SCREENING
+    # The only stage left cannot go: said in the status bar, nothing changed.
+    alone = jobs.list(me, Stage.APPLIED)[0]
+    page.select(alone.id)
+    page.details.timeline.table.selectRow(0)
+    page.details.timeline.delete_button.click()
+    assert window.last_error and len(jobs.get(me, alone.id).stages) == 1
+    assert note.id in [n.id for n in jobs.get(me, acme.id).notes]

@@ -362,6 +362,7 @@ class JobSearchPage(Page):
             f"Delete “{app.role} at {app.company}” with its {', '.join(parts)}? Edit → Undo brings it back.",
             "Delete application",
         )
+        box.setTextFormat(Qt.TextFormat.PlainText)
         return asked(box, act)
 
     def delete_selected(self) -> bool:

@@ -152,6 +152,10 @@ class JobDetails(QWidget):
         for label in (self.location, self.salary, self.source):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # What the learner typed is shown as typed: "<b>" in a company's name is not markup.
+        typed = (self.company, self.role, self.stage_line, self.location, self.salary, self.source, self.link)
+        for label in typed:
+            label.setTextFormat(Qt.TextFormat.PlainText)
         self.facts.addRow("Location", self.location)
         self.facts.addRow("Salary", self.salary)
         self.facts.addRow("Source", self.source)

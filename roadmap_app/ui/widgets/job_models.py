@@ -11,6 +11,7 @@ import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
@@ -176,8 +177,10 @@ class ApplicationsModel(QAbstractItemModel):
             since = f" since {short_day(application.stage_on)}" if application.stage_on else ""
             return f"{application.company}, {application.role}: {application.stage.label.lower()}{since}"
         if role == Qt.ItemDataRole.ToolTipRole:
+            # Rich text built here, so that what the learner typed is never read as markup.
             where = " · ".join(p for p in (application.location, application.salary) if p)
-            return f"{application_title(application)}\n{where}" if where else application_title(application)
+            title = escape(application_title(application))
+            return f"<p>{title}<br>{escape(where)}</p>" if where else f"<p>{title}</p>"
         if role == HEADER_ROLE:
             return False
         if role == ID_ROLE:
