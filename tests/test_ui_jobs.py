@@ -98,7 +98,7 @@ def test_a_new_application_is_added_selected_undone_and_redone(
     window = opener()
     page = jobs_page(window)
     jobs, me = window.services.jobs, window.ctx.profile_id
-    form = page.new_application()
+    form = page.changes.new_application()
     assert isinstance(form, ApplicationForm)
     form.role.setText("MLOps engineer")
     form.save()  # no company: said in the form, which stays open
@@ -147,7 +147,7 @@ def test_a_stage_change_moves_it_keeps_it_selected_and_is_undone(
     jobs, me = window.services.jobs, window.ctx.profile_id
     globex = jobs.list(me, Stage.APPLIED)[0]
     page.select(globex.id)
-    form = page.move_selected()
+    form = page.changes.move_selected()
     assert isinstance(form, StageForm)
     assert form.stage.currentData() == Stage.SCREENING.value  # the likely next one
     assert form.on.date() == form.on.maximumDate()  # today, and no later
@@ -175,17 +175,17 @@ def test_interviews_contacts_and_notes_are_added_and_undone(qtbot: QtBot, data_d
     jobs, me, stack = window.services.jobs, window.ctx.profile_id, window.ctx.undo_stack
     app_id = page.selected_id()
     assert app_id is not None
-    form = page.add_interview()
+    form = page.changes.add_interview()
     assert isinstance(form, InterviewForm)
     form.on.setDate(form.on.date().addDays(3))  # a coming interview is fine
     form.kind.setCurrentIndex(form.kind.findData(InterviewKind.TECHNICAL.value))
     form.save()
-    contact = page.add_contact()
+    contact = page.changes.add_contact()
     assert contact is not None
     contact.name.setText("Kim Lee")  # type: ignore[attr-defined]
     contact.email.setText("kim@globex.example")  # type: ignore[attr-defined]
     contact.save()
-    note = page.add_note()
+    note = page.changes.add_note()
     assert note is not None
     note.text.setPlainText("Ask about the on-call rota")  # type: ignore[attr-defined]
     note.save()
@@ -213,11 +213,11 @@ def test_delete_asks_and_undo_brings_the_application_back(
     page = jobs_page(window)
     jobs, me = window.services.jobs, window.ctx.profile_id
     chosen = page.selected_id()
-    monkeypatch.setattr(page, "confirm_delete", lambda _app: False)
-    assert not page.delete_selected()
+    monkeypatch.setattr(page.changes, "confirm_delete", lambda _app: False)
+    assert not page.changes.delete_selected()
     assert len(jobs.list(me)) == 3
-    monkeypatch.setattr(page, "confirm_delete", lambda _app: True)
-    assert page.delete_selected()
+    monkeypatch.setattr(page.changes, "confirm_delete", lambda _app: True)
+    assert page.changes.delete_selected()
     assert chosen not in [a.id for a in jobs.list(me)]
     assert page.selected() is not None  # another one is shown, not a stale one
     window.ctx.undo_stack.undo()
@@ -230,7 +230,7 @@ def test_a_refused_value_is_said_in_the_form_and_nothing_is_added(
     seed(data_dir)
     window = opener()
     page = jobs_page(window)
-    form = page.new_application()
+    form = page.changes.new_application()
     form.company.setText("Soylent")  # type: ignore[attr-defined]
     form.role.setText("x" * 10_000)  # type: ignore[attr-defined]
     form.save()
@@ -302,7 +302,7 @@ def test_a_part_is_deleted_a_note_edited_and_both_undone(qtbot: QtBot, data_dir:
     page.select(acme.id)
     notes = page.details.notes.table
     notes.selectRow(0)
-    form = page.edit_note()
+    form = page.changes.edit_note()
     assert form is not None and form.text.toPlainText() == "first thoughts"  # type: ignore[attr-defined]
     form.text.setPlainText("second thoughts")  # type: ignore[attr-defined]
     form.save()
@@ -324,3 +324,27 @@ def test_a_part_is_deleted_a_note_edited_and_both_undone(qtbot: QtBot, data_dir:
     page.details.timeline.delete_button.click()
     assert window.last_error and len(jobs.get(me, alone.id).stages) == 1
     assert note.id in [n.id for n in jobs.get(me, acme.id).notes]
+
+
+def test_a_change_on_the_page_re_reads_that_application_alone(
+    qtbot: QtBot, data_dir: Path, opener: WindowOpener, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seed(data_dir)
+    window = opener()
+    page = jobs_page(window)
+    jobs, me = window.services.jobs, window.ctx.profile_id
+    listed: list[int] = []
+    every = jobs.list
+    monkeypatch.setattr(jobs, "list", lambda *a, **k: listed.append(1) or every(*a, **k))
+    globex = jobs.list(me, Stage.APPLIED)[0]
+    listed.clear()
+    page.select(globex.id)
+    form = page.changes.move_selected()
+    assert form is not None
+    form.save()
+    window.ctx.undo_stack.undo()
+    window.ctx.undo_stack.redo()
+    assert listed == []  # only Globex was read again, three times
+    assert [g.title for g in page.model.groups] == ["Screening · 2", "Saved · 1"]
+    window.ctx.notify(Change.JOBS)  # a change the page cannot place (another process): all again
+    assert listed == [1]

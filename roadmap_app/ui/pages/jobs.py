@@ -1,12 +1,11 @@
 """Job search (step 5): applications grouped by stage, the selected one's details, the figures.
 
-Every change goes through a small form and the window's undo stack (ui/window/undo_jobs.py).
+Every change goes through a small form and the window's undo stack (see job_changes.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -24,32 +23,20 @@ from PySide6.QtWidgets import (
 
 from roadmap_app.domain.gap import Gap
 from roadmap_app.domain.jobs import Application, Stage
-from roadmap_app.services import FAILURES
-from roadmap_app.ui.dialogs.confirm import asked, verb_question
-from roadmap_app.ui.dialogs.job_forms import ApplicationForm, ContactForm, InterviewForm, JobForm, NoteForm, StageForm
+from roadmap_app.services import FAILURES, NotFoundError
 from roadmap_app.ui.pages.base import Page, scrolling
+from roadmap_app.ui.pages.job_changes import JobChanges
 from roadmap_app.ui.widgets.common import Card, heading, muted_label, plural, show_focus
-from roadmap_app.ui.widgets.job_details import JobDetails, RecordsCard
+from roadmap_app.ui.widgets.job_details import JobDetails
 from roadmap_app.ui.widgets.job_figures_strip import FiguresStrip
 from roadmap_app.ui.widgets.job_models import APPLICATION, SINCE, ApplicationsModel, job_figures
 from roadmap_app.ui.window.context import Change, LearnerContext
-from roadmap_app.ui.window.undo import ServiceCommand
-from roadmap_app.ui.window.undo_jobs import (
-    AddJobRecordCommand,
-    DeleteJobRecordCommand,
-    EditApplicationCommand,
-    EditJobNoteCommand,
-)
 
 EMPTY_STEPS = (
     "1. Add the jobs you have applied for, or want to: company, role, and the ad if you have it.",
     "2. Move each one through its stages as you hear back, with the day it happened.",
     "3. Roadmap checks each ad against your skills and counts your answers and how fast they come.",
 )
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 class JobSearchPage(Page):
@@ -63,8 +50,11 @@ class JobSearchPage(Page):
         self.setAccessibleName("Job search")
         self.applications: list[Application] = []
         self._collapsed: set[Stage] = set()
+        self.changes = JobChanges(self)
         self._gaps: dict[int, Gap] = {}
         self._unfolding = False
+        #: What to read at the next refresh: the ids of the applications changed, or None for all.
+        self._reread: set[int] | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(16, 14, 16, 12)
         outer.setSpacing(10)
@@ -74,7 +64,7 @@ class JobSearchPage(Page):
         self.new_button.setObjectName("newApplication")
         self.new_button.setAccessibleName("New application")
         self.new_button.setToolTip("New application (Ctrl+N on this page)")
-        self.new_button.clicked.connect(lambda: self.new_application())
+        self.new_button.clicked.connect(lambda: self.changes.new_application())
         top.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignBottom)
         outer.addLayout(top)
         self.figures = FiguresStrip()
@@ -98,10 +88,12 @@ class JobSearchPage(Page):
         header.resizeSection(SINCE, self.view.fontMetrics().horizontalAdvance("00 Mmm 0000") + 18)
         show_focus(self.view)
         self.view.selectionModel().currentChanged.connect(lambda *_: self._show_selected())
-        self.view.activated.connect(lambda _index: self.edit_selected())
+        self.view.activated.connect(lambda _index: self.changes.edit_selected())
         self.view.collapsed.connect(lambda index: self._fold(index, True))
         self.view.expanded.connect(lambda index: self._fold(index, False))
-        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view, lambda: self.delete_selected())
+        delete = QShortcut(
+            QKeySequence(QKeySequence.StandardKey.Delete), self.view, lambda: self.changes.delete_selected()
+        )
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -110,23 +102,27 @@ class JobSearchPage(Page):
         left_layout.addWidget(muted_label("Enter edits the selected application; Delete deletes it."))
 
         self.details = JobDetails()
-        self.edit_button = self._action("&Edit…", "Edit the selected application", lambda: self.edit_selected())
-        self.move_button = self._action("Move to &stage…", "Move it to another stage", lambda: self.move_selected())
-        self.delete_button = self._action("&Delete", "Delete the selected application", lambda: self.delete_selected())
+        self.edit_button = self._action("&Edit…", "Edit the selected application", lambda: self.changes.edit_selected())
+        self.move_button = self._action(
+            "Move to &stage…", "Move it to another stage", lambda: self.changes.move_selected()
+        )
+        self.delete_button = self._action(
+            "&Delete", "Delete the selected application", lambda: self.changes.delete_selected()
+        )
         self.details.action_row.addStretch(1)
         self.details.action_row.addWidget(self.delete_button)
         details = self.details
-        details.interviews.add_button.clicked.connect(lambda: self.add_interview())
-        details.contacts.add_button.clicked.connect(lambda: self.add_contact())
-        details.notes.add_button.clicked.connect(lambda: self.add_note())
-        details.notes.table.activated.connect(lambda _index: self.edit_note())
+        details.interviews.add_button.clicked.connect(lambda: self.changes.add_interview())
+        details.contacts.add_button.clicked.connect(lambda: self.changes.add_contact())
+        details.notes.add_button.clicked.connect(lambda: self.changes.add_note())
+        details.notes.table.activated.connect(lambda _index: self.changes.edit_note())
         for card, kind in (
             (details.timeline, "stage"),
             (details.interviews, "interview"),
             (details.contacts, "contact"),
             (details.notes, "note"),
         ):
-            card.delete_button.clicked.connect(lambda _=False, c=card, k=kind: self._delete_part(c, k))
+            card.delete_button.clicked.connect(lambda _=False, c=card, k=kind: self.changes.delete_part(c, k))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(scrolling(self.details))
@@ -140,7 +136,7 @@ class JobSearchPage(Page):
         self.stack.addWidget(self._empty_state())
         self.stack.addWidget(self.splitter)
         outer.addWidget(self.stack, 1)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.New), self, lambda: self.new_application())
+        QShortcut(QKeySequence(QKeySequence.StandardKey.New), self, lambda: self.changes.new_application())
         self.refresh()
 
     def _action(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
@@ -160,7 +156,7 @@ class JobSearchPage(Page):
         self.first_button = QPushButton("&New application…")
         self.first_button.setObjectName("firstApplication")
         self.first_button.setAccessibleName("New application")
-        self.first_button.clicked.connect(lambda: self.new_application())
+        self.first_button.clicked.connect(lambda: self.changes.new_application())
         row = QHBoxLayout()
         row.addWidget(self.first_button)
         row.addStretch(1)
@@ -179,13 +175,48 @@ class JobSearchPage(Page):
 
     # --- reading ------------------------------------------------------------------------
 
+    def _on_changed(self, change: Change) -> None:
+        # A change to one application (the page's own, its undo or redo) re-reads that one
+        # alone; any other change to applications (another process, a restored backup) all.
+        if not change & self.listens_to:
+            return
+        record = self.ctx.changed_record
+        if change & Change.JOBS and self._reread is not None:
+            if record is not None and record[0] == "application":
+                self._reread.add(record[1])
+            else:
+                self._reread = None
+        if self.isVisible():
+            self._update()
+        else:
+            self.stale = True  # read again in full when shown
+
+    def _read(self) -> None:
+        """Read the applications: every one, or only those changed since the last read."""
+        jobs, profile_id = self.ctx.services.jobs, self.ctx.profile_id
+        changed, self._reread = self._reread, set()
+        if changed is None:
+            self.applications = jobs.list(profile_id)
+            return
+        kept = {a.id: a for a in self.applications}
+        for application_id in changed:
+            try:
+                kept[application_id] = jobs.get(profile_id, application_id)
+            except NotFoundError:
+                kept.pop(application_id, None)
+        self.applications = list(kept.values())
+
     def refresh(self) -> None:
+        self._reread = None
+        self._update()
+
+    def _update(self) -> None:
         keep = self.selected_id()
         try:
-            self.applications = self.ctx.services.jobs.list(self.ctx.profile_id)
+            self._read()
         except FAILURES as exc:
             self.ctx.report(exc)
-            self.applications = []
+            self.applications, self._reread = [], None
         self._gaps.clear()  # the ads, the skills or the projects may have changed
         self.model.set_applications(self.applications)
         # One layout pass for every group, then fold those the learner folded (unfolding
@@ -248,133 +279,3 @@ class JobSearchPage(Page):
             except FAILURES:
                 return None
         return self._gaps[application.id]
-
-    # --- changing -----------------------------------------------------------------------
-
-    def _run(self, command: ServiceCommand) -> str:
-        """Do a change; "" when done, else why it was refused (also said in the status bar)."""
-        said: list[str] = []
-
-        def hear(message: str) -> None:
-            said.append(message)
-
-        self.ctx.failed.connect(hear)
-        try:
-            done = self.ctx.run(command)
-        finally:
-            self.ctx.failed.disconnect(hear)
-        return "" if done else (said[-1] if said else "the change was refused")
-
-    def _open(self, form: JobForm, submit: Callable[[dict[str, Any]], ServiceCommand]) -> JobForm:
-        def run(values: dict[str, Any]) -> str:
-            command = submit(values)
-            message = self._run(command)
-            if not message and isinstance(command, AddJobRecordCommand):
-                self.select(command.application_id)
-            return message
-
-        form.submit = run
-        form.finished.connect(form.deleteLater)
-        form.open()
-        return form
-
-    def _today(self) -> Any:
-        return self.ctx.services.study.now().date()
-
-    def new_application(self) -> JobForm:
-        def command(values: dict[str, Any]) -> ServiceCommand:
-            fields = dict(values)
-            company, role = fields.pop("company"), fields.pop("role")
-            text = f"Add the application “{_one_line(role)} at {_one_line(company)}”"
-            return AddJobRecordCommand(self.ctx, text, "", company, role, **fields)
-
-        return self._open(ApplicationForm(None, self._today(), self), command)
-
-    def edit_selected(self) -> JobForm | None:
-        app = self.selected()
-        if app is None:
-            return None
-        shown = f"{app.role} at {app.company}"
-        return self._open(
-            ApplicationForm(app, self._today(), self), lambda v: EditApplicationCommand(self.ctx, app.id, shown, **v)
-        )
-
-    def move_selected(self) -> JobForm | None:
-        app = self.selected()
-        if app is None:
-            return None
-
-        def command(v: dict[str, Any]) -> ServiceCommand:
-            text = f"Move “{app.role} at {app.company}” to {v['stage'].label.lower()}"
-            return AddJobRecordCommand(self.ctx, text, "stage", app.id, v["stage"], on=v["on"], note=v["note"])
-
-        return self._open(StageForm(app, self._today(), self), command)
-
-    def add_interview(self) -> JobForm | None:
-        app = self.selected()
-        if app is None:
-            return None
-
-        def command(v: dict[str, Any]) -> ServiceCommand:
-            text = f"Add an interview with {app.company}"
-            return AddJobRecordCommand(self.ctx, text, "interview", app.id, v["on"], kind=v["kind"], note=v["note"])
-
-        return self._open(InterviewForm(app, self._today(), self), command)
-
-    def add_contact(self) -> JobForm | None:
-        app = self.selected()
-        if app is None:
-            return None
-
-        def command(v: dict[str, Any]) -> ServiceCommand:
-            text = f"Add the contact “{_one_line(v['name'])}” at {app.company}"
-            return AddJobRecordCommand(self.ctx, text, "contact", app.id, v["name"], role=v["role"], email=v["email"])
-
-        return self._open(ContactForm(app, self), command)
-
-    def add_note(self) -> JobForm | None:
-        app = self.selected()
-        if app is None:
-            return None
-        text = f"Add a note on {app.company}"
-        return self._open(
-            NoteForm(app, parent=self), lambda v: AddJobRecordCommand(self.ctx, text, "note", app.id, v["text"])
-        )
-
-    def edit_note(self) -> JobForm | None:
-        app, note = self.selected(), self.details.notes.table.selected()
-        if app is None or note is None:
-            return None
-        return self._open(NoteForm(app, note.text, self), lambda v: EditJobNoteCommand(self.ctx, note.id, v["text"]))
-
-    def confirm_delete(self, app: Application) -> bool:
-        parts = [plural(len(app.stages), "dated stage")]
-        for count, noun in (
-            (len(app.interviews), "interview"),
-            (len(app.contacts), "contact"),
-            (len(app.notes), "note"),
-        ):
-            if count:
-                parts.append(plural(count, noun))
-        box, act = verb_question(
-            self,
-            "Delete application",
-            f"Delete “{app.role} at {app.company}” with its {', '.join(parts)}? Edit → Undo brings it back.",
-            "Delete application",
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        return asked(box, act)
-
-    def delete_selected(self) -> bool:
-        app = self.selected()
-        if app is None or not self.confirm_delete(app):
-            return False
-        text = f"Delete the application “{app.role} at {app.company}”"
-        return not self._run(DeleteJobRecordCommand(self.ctx, text, "", app.id))
-
-    def _delete_part(self, card: RecordsCard, kind: str) -> None:
-        app, part = self.selected(), card.table.selected()
-        if app is None or part is None:
-            return
-        words = {"stage": "a stage", "interview": "an interview", "contact": "a contact", "note": "a note"}
-        self._run(DeleteJobRecordCommand(self.ctx, f"Delete {words[kind]} of {app.company}", kind, part.id))

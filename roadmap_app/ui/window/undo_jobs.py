@@ -22,7 +22,30 @@ def _jobs(ctx: LearnerContext) -> JobService:
     return ctx.services.jobs
 
 
-class AddJobRecordCommand(ServiceCommand):
+class JobCommand(ServiceCommand):
+    """A change to one application: the page re-reads that application alone (see
+    LearnerContext.changed_record), not all of them."""
+
+    change = JOB_CHANGE
+
+    def touched(self, application_id: int) -> None:
+        """Called by apply and revert once the application changed is known."""
+        self.ctx.changed_record = ("application", application_id)
+
+    def redo(self) -> None:
+        try:
+            super().redo()
+        finally:
+            self.ctx.changed_record = None
+
+    def undo(self) -> None:
+        try:
+            super().undo()
+        finally:
+            self.ctx.changed_record = None
+
+
+class AddJobRecordCommand(JobCommand):
     """Adds an application, or a part of one (a stage change, an interview, a contact, a note).
 
     ``part`` names the service's verbs: "" for the application itself (add / delete /
@@ -30,8 +53,6 @@ class AddJobRecordCommand(ServiceCommand):
     "interview", "contact", "note" (add_X / delete_X / restore_X). Redo after an undo
     restores the same record, with its id and UUID.
     """
-
-    change = JOB_CHANGE
 
     def __init__(self, ctx: LearnerContext, text: str, part: str, *args: Any, **fields: Any) -> None:
         super().__init__(ctx, text)
@@ -54,24 +75,27 @@ class AddJobRecordCommand(ServiceCommand):
             self.added = getattr(jobs, add)(self.profile_id, *self.args, **self.fields)
         else:
             self.added = getattr(jobs, restore)(self.profile_id, self.added)
+        self.touched(_application_of(self.added))
 
     def revert(self) -> None:
         assert self.added is not None
         _add, delete, _restore = self._verbs()
         self.added = getattr(_jobs(self.ctx), delete)(self.profile_id, self.added.id)
+        self.touched(_application_of(self.added))
 
     @property
     def application_id(self) -> int | None:
         """The application the change was made on, once made (to keep it selected)."""
-        if self.added is None:
-            return None
-        return self.added.id if isinstance(self.added, Application) else int(self.added.application_id)
+        return None if self.added is None else _application_of(self.added)
 
 
-class DeleteJobRecordCommand(ServiceCommand):
+def _application_of(record: Any) -> int:
+    """The id of an application, or of the application a stage, interview, contact or note is part of."""
+    return record.id if isinstance(record, Application) else int(record.application_id)
+
+
+class DeleteJobRecordCommand(JobCommand):
     """Deletes an application or a part of it (``part`` as for AddJobRecordCommand); undo restores it."""
-
-    change = JOB_CHANGE
 
     def __init__(self, ctx: LearnerContext, text: str, part: str, record_id: int) -> None:
         super().__init__(ctx, text)
@@ -88,15 +112,15 @@ class DeleteJobRecordCommand(ServiceCommand):
 
     def apply(self) -> None:
         self.gone = getattr(_jobs(self.ctx), self._verbs()[0])(self.profile_id, self.record_id)
+        self.touched(_application_of(self.gone))
 
     def revert(self) -> None:
         assert self.gone is not None
         getattr(_jobs(self.ctx), self._verbs()[1])(self.profile_id, self.gone)
+        self.touched(_application_of(self.gone))
 
 
-class EditApplicationCommand(ServiceCommand):
-    change = JOB_CHANGE
-
+class EditApplicationCommand(JobCommand):
     def __init__(self, ctx: LearnerContext, application_id: int, shown_as: str, **fields: Any) -> None:
         super().__init__(ctx, f"Edit the application “{shown_as}”")
         self.application_id = application_id
@@ -107,15 +131,15 @@ class EditApplicationCommand(ServiceCommand):
         change = _jobs(self.ctx).update(self.profile_id, self.application_id, **self.fields)
         if self.before is None:
             self.before = change.before
+        self.touched(self.application_id)
 
     def revert(self) -> None:
         assert self.before is not None
         _jobs(self.ctx).put_back(self.profile_id, self.before)
+        self.touched(self.application_id)
 
 
-class EditJobNoteCommand(ServiceCommand):
-    change = JOB_CHANGE
-
+class EditJobNoteCommand(JobCommand):
     def __init__(self, ctx: LearnerContext, note_id: int, text: str) -> None:
         super().__init__(ctx, "Edit a note on an application")
         self.note_id = note_id
@@ -126,7 +150,9 @@ class EditJobNoteCommand(ServiceCommand):
         change = _jobs(self.ctx).update_note(self.profile_id, self.note_id, self.note_text)
         if self.before_text is None:
             self.before_text = change.before.text
+        self.touched(change.before.application_id)
 
     def revert(self) -> None:
         assert self.before_text is not None
-        _jobs(self.ctx).update_note(self.profile_id, self.note_id, self.before_text)
+        note = _jobs(self.ctx).update_note(self.profile_id, self.note_id, self.before_text).after
+        self.touched(note.application_id)
