@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from roadmap_app.domain.jobs import (
@@ -19,20 +18,11 @@ from roadmap_app.domain.jobs import (
     InterviewKind,
     Stage,
     StageChange,
-    timeline_key,
 )
 from roadmap_app.domain.limits import MAX_SHORT, MAX_TITLE
-from roadmap_app.domain.model import enum_or
 from roadmap_app.services.errors import InvalidInputError
 from roadmap_app.services.gap import MAX_AD_CHARS
 from roadmap_app.services.record_values import clean_line, clean_long, clean_url, parse_choice
-from roadmap_app.storage.tables import (
-    ApplicationContactRow,
-    ApplicationInterviewRow,
-    ApplicationNoteRow,
-    ApplicationRow,
-    ApplicationStageRow,
-)
 
 EDITABLE = ("company", "role", "url", "ad_text", "location", "salary", "source")
 #: How far ahead an interview may be planned: a later day is a typo in the year.
@@ -141,58 +131,83 @@ def application_title(app: Application) -> str:
 # --- reading -------------------------------------------------------------------------------
 
 
-def _children(session: Session, query: Select[Any], profile_id: int, ids: list[int] | None) -> Any:
-    query = query.join(ApplicationRow, ApplicationRow.id == query.selected_columns.application_id).where(
-        ApplicationRow.profile_id == profile_id
-    )
-    if ids is not None:
-        query = query.where(ApplicationRow.id.in_(ids))
-    return session.execute(query)
+# Plain SQL read through the driver: the list of 500 applications with their children is
+# the Job search page's every repaint, and typed rows would cost several times as much.
+_APPLICATIONS = (
+    "SELECT a.id, a.company, a.role, a.url, a.ad_text, a.location, a.salary, a.source, a.created_at,"
+    " a.updated_at, a.uuid FROM applications AS a WHERE a.profile_id = ?"
+)
+# Each child ordered as the domain wants it: the timeline and interviews by day then id, the rest by id.
+_CHILD_QUERIES = {
+    "stages": 'SELECT c.id, c.application_id, c.stage, c."on", c.note, c.created_at, c.uuid'
+    " FROM application_stages AS c JOIN applications AS a ON a.id = c.application_id WHERE a.profile_id = ?"
+    ' {only} ORDER BY c."on", c.id',
+    "interviews": 'SELECT c.id, c.application_id, c."on", c.kind, c.note, c.created_at, c.uuid'
+    " FROM application_interviews AS c JOIN applications AS a ON a.id = c.application_id WHERE a.profile_id = ?"
+    ' {only} ORDER BY c."on", c.id',
+    "contacts": "SELECT c.id, c.application_id, c.name, c.role, c.email, c.created_at, c.uuid"
+    " FROM application_contacts AS c JOIN applications AS a ON a.id = c.application_id WHERE a.profile_id = ?"
+    " {only} ORDER BY c.id",
+    "notes": "SELECT c.id, c.application_id, c.text, c.created_at, c.updated_at, c.uuid"
+    " FROM application_notes AS c JOIN applications AS a ON a.id = c.application_id WHERE a.profile_id = ?"
+    " {only} ORDER BY c.id",
+}
+_STAGES = {s.value: s for s in Stage}
+_KINDS = {k.value: k for k in InterviewKind}
+_day = date.fromisoformat
+_moment = datetime.fromisoformat
 
 
 def load_applications(session: Session, profile_id: int, ids: list[int] | None = None) -> list[Application]:
     """The profile's applications (or those of ``ids``) with all they hold, in five queries
     whatever their number; unordered."""
-    apps = select(*ApplicationRow.__table__.c).where(ApplicationRow.profile_id == profile_id)
-    if ids is not None:
-        apps = apps.where(ApplicationRow.id.in_(ids))
+    only = f"AND a.id IN ({', '.join('?' * len(ids))})" if ids is not None else ""
+    params = (profile_id, *(ids or ()))
+    # The driver's own cursor: rows as plain tuples, fetched at once.
+    driver: Any = session.connection().connection.dbapi_connection
+
+    def rows(sql: str) -> list[Any]:
+        found: list[Any] = driver.execute(sql.format(only=only), params).fetchall()
+        return found
+
     stages: dict[int, list[StageChange]] = defaultdict(list)
-    for r in _children(session, select(*ApplicationStageRow.__table__.c), profile_id, ids):
-        stage = enum_or(Stage, r.stage, Stage.SAVED)  # a stage from a newer version reads as saved
-        stages[r.application_id].append(StageChange(r.id, r.application_id, stage, r.on, r.note, r.created_at, r.uuid))
+    for sid, aid, stage, on, note, created, uuid in rows(_CHILD_QUERIES["stages"]):
+        # A stage or kind from a newer version reads as saved, or as a phone interview.
+        stages[aid].append(
+            StageChange(sid, aid, _STAGES.get(stage, Stage.SAVED), _day(on), note, _moment(created), uuid)
+        )
     interviews: dict[int, list[Interview]] = defaultdict(list)
-    for r in _children(session, select(*ApplicationInterviewRow.__table__.c), profile_id, ids):
-        kind = enum_or(InterviewKind, r.kind, InterviewKind.PHONE)
-        interviews[r.application_id].append(Interview(r.id, r.application_id, r.on, kind, r.note, r.created_at, r.uuid))
+    for iid, aid, on, kind, note, created, uuid in rows(_CHILD_QUERIES["interviews"]):
+        kind_ = _KINDS.get(kind, InterviewKind.PHONE)
+        interviews[aid].append(Interview(iid, aid, _day(on), kind_, note, _moment(created), uuid))
     contacts: dict[int, list[Contact]] = defaultdict(list)
-    for r in _children(session, select(*ApplicationContactRow.__table__.c), profile_id, ids):
-        contacts[r.application_id].append(
-            Contact(r.id, r.application_id, r.name, r.role, r.email, r.created_at, r.uuid)
-        )
+    for cid, aid, name, role, email, created, uuid in rows(_CHILD_QUERIES["contacts"]):
+        contacts[aid].append(Contact(cid, aid, name, role, email, _moment(created), uuid))
     notes: dict[int, list[ApplicationNote]] = defaultdict(list)
-    for r in _children(session, select(*ApplicationNoteRow.__table__.c), profile_id, ids):
-        notes[r.application_id].append(
-            ApplicationNote(r.id, r.application_id, r.text, r.created_at, r.updated_at, r.uuid)
-        )
+    for nid, aid, text, created, updated, uuid in rows(_CHILD_QUERIES["notes"]):
+        notes[aid].append(ApplicationNote(nid, aid, text, _moment(created), _moment(updated), uuid))
+    empty: tuple[Any, ...] = ()
     return [
         Application(
-            id=r.id,
-            company=r.company,
-            role=r.role,
-            url=r.url,
-            ad_text=r.ad_text,
-            location=r.location,
-            salary=r.salary,
-            source=r.source,
-            created_at=r.created_at,
-            updated_at=r.updated_at,
-            stages=tuple(sorted(stages[r.id], key=lambda c: timeline_key(c.on, c.id))),
-            interviews=tuple(sorted(interviews[r.id], key=lambda i: timeline_key(i.on, i.id))),
-            contacts=tuple(sorted(contacts[r.id], key=lambda c: c.id)),
-            notes=tuple(sorted(notes[r.id], key=lambda n: n.id)),
-            uuid=r.uuid,
+            aid,
+            company,
+            role,
+            url,
+            ad,
+            location,
+            salary,
+            source,
+            _moment(created),
+            _moment(updated),
+            tuple(stages.get(aid, empty)),
+            tuple(interviews.get(aid, empty)),
+            tuple(contacts.get(aid, empty)),
+            tuple(notes.get(aid, empty)),
+            uuid,
         )
-        for r in session.execute(apps)
+        for aid, company, role, url, ad, location, salary, source, created, updated, uuid in rows(
+            _APPLICATIONS + " {only}"
+        )
     ]
 
 
