@@ -348,3 +348,23 @@ def test_a_change_on_the_page_re_reads_that_application_alone(
     assert [g.title for g in page.model.groups] == ["Screening · 2", "Saved · 1"]
     window.ctx.notify(Change.JOBS)  # a change the page cannot place (another process): all again
     assert listed == [1]
+
+
+def test_the_ad_is_read_from_a_text_file_and_a_binary_one_is_refused(
+    qtbot: QtBot, data_dir: Path, opener: WindowOpener, tmp_path: Path
+) -> None:
+    window = opener()
+    form = jobs_page(window).changes.new_application()
+    assert isinstance(form, ApplicationForm)
+    text = tmp_path / "ad.txt"
+    text.write_text("Python, SQL and Kubernetes; café culture", encoding="utf-8")
+    binary = tmp_path / "ad.png"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    assert form.read_ad_file(str(text))
+    assert form.ad.toPlainText() == "Python, SQL and Kubernetes; café culture"
+    assert not form.read_ad_file(str(binary))
+    assert "not a text file" in form.error.text()
+    assert form.ad.toPlainText().startswith("Python")  # what was there is kept
+    assert not form.read_ad_file(str(tmp_path / "missing.txt"))
+    assert "cannot read missing.txt" in form.error.text()
+    form.reject()

@@ -31,6 +31,7 @@ from roadmap_app.domain.jobs import Application, InterviewKind, Stage
 from roadmap_app.services import FAILURES
 from roadmap_app.services.gap import MAX_AD_BYTES, decode_ad
 from roadmap_app.ui.widgets.common import muted_label
+from roadmap_app.ui.window.theme import is_dark
 
 #: Saves the form's values; gives the reason when the change was refused, "" when done.
 Submit = Callable[[dict[str, Any]], str]
@@ -65,7 +66,8 @@ class JobForm(QDialog):
         self.error = QLabel()
         self.error.setObjectName("jobFormError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828;")
+        # A red that keeps 4.5:1 on the dialog's background in either theme.
+        self.error.setStyleSheet(f"color: {'#ff8a80' if is_dark(self.palette()) else '#c62828'};")
         self.error.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
@@ -77,6 +79,13 @@ class JobForm(QDialog):
         # Enter in a text box writes a new line there: Ctrl+Enter and Ctrl+S save from anywhere.
         for keys in ("Ctrl+Return", "Ctrl+Enter", "Ctrl+S"):
             QShortcut(QKeySequence(keys), self, self.save)
+
+    @staticmethod
+    def _label(text: str, buddy: QWidget) -> QLabel:
+        """A row's label whose Alt+letter goes to ``buddy`` (a row of several widgets has none by itself)."""
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        return label
 
     def values(self) -> dict[str, Any]:
         raise NotImplementedError
@@ -118,7 +127,7 @@ class ApplicationForm(JobForm):
             on_label.setBuddy(self.on)
             row.addWidget(on_label)
             row.addWidget(self.on)
-            self.form.addRow("&Stage", row)
+            self.form.addRow(self._label("&Stage", self.stage), row)
         self.url = QLineEdit(application.url if application else "")
         self.url.setPlaceholderText("https://…")
         self.location = QLineEdit(application.location if application else "")
@@ -146,7 +155,7 @@ class ApplicationForm(JobForm):
         buttons.addWidget(muted_label("Ctrl+Enter saves."), 1)
         buttons.addWidget(from_file)
         ad_row.addLayout(buttons)
-        self.form.addRow("The &ad", ad_row)
+        self.form.addRow(self._label("The &ad", self.ad), ad_row)
 
     def read_ad_file(self, path: str | None = None) -> bool:
         """Put a UTF-8 text file's content in the ad box; a binary or too large file is said."""
