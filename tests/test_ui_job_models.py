@@ -139,10 +139,11 @@ def test_the_tree_is_walked_by_the_keyboard(qtbot: QtBot, dozen: list[Applicatio
 
 def test_the_figures_count_stages_answers_and_days_to_a_first_reply(dozen: list[Application]) -> None:
     figures = job_figures(dozen)
-    assert figures.per_stage[Stage.APPLIED] == 3
-    assert figures.per_stage[Stage.SAVED] == 1
-    assert figures.per_stage[Stage.ACCEPTED] == 0
-    assert sum(figures.per_stage.values()) == len(dozen)
+    assert figures.count(Stage.APPLIED) == 3
+    assert figures.count(Stage.SAVED) == 1
+    assert figures.count(Stage.ACCEPTED) == 0
+    assert sum(n for _stage, n in figures.per_stage) == len(dozen)
+    assert [stage for stage, _n in figures.per_stage] == list(Stage)
     # Sent: all but the saved one (8); answered: Acme 4 days, Umbrella 14, Hooli 2, Tyrell 8.
     assert (figures.applied, figures.replied) == (8, 4)
     assert figures.response_rate == 0.5

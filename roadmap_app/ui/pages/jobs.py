@@ -102,15 +102,15 @@ class JobSearchPage(Page):
         left_layout.addWidget(muted_label("Enter edits the selected application; Delete deletes it."))
 
         self.details = JobDetails()
-        self.edit_button = self._action("&Edit…", "Edit the selected application", lambda: self.changes.edit_selected())
+        # Alt+T, not Alt+E: the Edit menu has that one.
+        self.edit_button = self._action("Edi&t…", "Edit the selected application", lambda: self.changes.edit_selected())
         self.move_button = self._action(
             "Move to &stage…", "Move it to another stage", lambda: self.changes.move_selected()
         )
+        self.details.action_row.addStretch(1)
         self.delete_button = self._action(
             "&Delete", "Delete the selected application", lambda: self.changes.delete_selected()
         )
-        self.details.action_row.addStretch(1)
-        self.details.action_row.addWidget(self.delete_button)
         details = self.details
         details.interviews.add_button.clicked.connect(lambda: self.changes.add_interview())
         details.contacts.add_button.clicked.connect(lambda: self.changes.add_contact())

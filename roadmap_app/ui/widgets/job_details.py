@@ -83,7 +83,8 @@ class RecordsCard(Card):
         self.empty = muted_label(empty)
         self.add_button = QPushButton(add_text)
         self.add_button.setVisible(bool(add_text))
-        self.add_button.setAccessibleName(add_text.replace("&", "").removesuffix("…"))
+        # Hidden when the card adds nothing (the timeline grows through Move to stage…).
+        self.add_button.setAccessibleName(add_text.replace("&", "").removesuffix("…") or f"Add to {title.lower()}")
         self.delete_button = QPushButton("Delete")
         self.delete_button.setAccessibleName(f"Delete the selected entry of {title.lower()}")
         self.delete_button.setEnabled(False)

@@ -54,7 +54,7 @@ class FiguresStrip(Card):
 
     def show_figures(self, figures: JobFigures) -> None:
         for stage, label in self.counts.items():
-            count = figures.per_stage.get(stage, 0)
+            count = figures.count(stage)
             label.setText(str(count))
             label.setAccessibleName(f"{stage.label}: {plural(count, 'application')}")
         rate, days = figures.response_rate, figures.median_days_to_reply

@@ -200,24 +200,28 @@ class ApplicationsModel(QAbstractItemModel):
 
 @dataclass(frozen=True, slots=True)
 class JobFigures:
-    """What a job seeker counts: applications per stage, how many got an answer, how fast."""
+    """What a job seeker counts: applications per stage, how many got an answer, how fast.
 
-    per_stage: dict[Stage, int]
+    The same fields, with the same meaning, as ``domain.job_figures.JobFigures``, which the
+    job-search rules use: ``per_stage`` in ``Stage`` order, zeros included.
+    """
+
+    per_stage: tuple[tuple[Stage, int], ...]
     applied: int
     replied: int
+    response_rate: float | None
     median_days_to_reply: float | None
 
-    @property
-    def response_rate(self) -> float | None:
-        """Of the applications sent, the share the employer answered; None before any is sent."""
-        return self.replied / self.applied if self.applied else None
+    def count(self, stage: Stage) -> int:
+        return dict(self.per_stage)[stage]
 
 
 def job_figures(applications: Sequence[Application]) -> JobFigures:
-    """The figures of the applications given (a sent application is one that left *saved*)."""
+    """Each application counted once, at its stage; *applied* is every one that left *saved*,
+    a reply any stage only the employer's answer leads to; the days from applying to it."""
     per_stage = dict.fromkeys(Stage, 0)
-    applied = replied = 0
     waits: list[int] = []
+    applied = 0
     for application in applications:
         per_stage[application.stage] += 1
         sent = application.applied_on
@@ -226,6 +230,11 @@ def job_figures(applications: Sequence[Application]) -> JobFigures:
         applied += 1
         answered = application.first_reply_on
         if answered is not None:
-            replied += 1
             waits.append(max(0, (answered - sent).days))
-    return JobFigures(per_stage, applied, replied, statistics.median(waits) if waits else None)
+    return JobFigures(
+        per_stage=tuple(per_stage.items()),
+        applied=applied,
+        replied=len(waits),
+        response_rate=len(waits) / applied if applied else None,
+        median_days_to_reply=float(statistics.median(waits)) if waits else None,
+    )
