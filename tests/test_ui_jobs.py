@@ -368,3 +368,23 @@ def test_the_ad_is_read_from_a_text_file_and_a_binary_one_is_refused(
     assert not form.read_ad_file(str(tmp_path / "missing.txt"))
     assert "cannot read missing.txt" in form.error.text()
     form.reject()
+
+
+def test_an_application_is_shown_with_the_form_a_next_action_asks_for(
+    qtbot: QtBot, data_dir: Path, opener: WindowOpener
+) -> None:
+    seed(data_dir)
+    window = opener()
+    globex = window.services.jobs.list(window.ctx.profile_id, Stage.APPLIED)[0]
+    window.show_application(globex.id, then="stage")
+    page = window.page(JOB_SEARCH)
+    assert page.selected_id() == globex.id
+    form = QApplication.activeModalWidget()
+    assert isinstance(form, StageForm)
+    form.reject()
+    window.show_application(globex.id, then="interview")
+    form = QApplication.activeModalWidget()
+    assert isinstance(form, InterviewForm)
+    form.reject()
+    window.show_application(404)  # gone since: the page, nothing selected wrongly
+    assert window.stack.currentWidget() is page and page.selected_id() == globex.id

@@ -319,12 +319,18 @@ class MainWindow(QMainWindow):
             self.show_page(PageName.ROADMAP)
             self.roadmap.select_task(item_id)
 
-    def show_application(self, application_id: int) -> None:
-        """The Job search page with an application selected and the keyboard on the list."""
+    def show_application(self, application_id: int, then: str = "") -> None:
+        """The Job search page with an application selected and the keyboard on the list;
+        ``then`` "stage", "interview" or "note" opens that form on it (a next action's step)."""
         self.show_page(PageName.JOB_SEARCH)
         page = self.page(registry.JOB_SEARCH)
-        if page.select(application_id):
-            page.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not page.select(application_id):
+            return
+        page.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        changes = page.changes
+        opening = {"stage": changes.move_selected, "interview": changes.add_interview, "note": changes.add_note}
+        if then in opening:
+            opening[then]()
 
     def log_time_for(self, subject: str) -> None:
         """The Time page, ready to log time on a task, skill or ``project:ID``."""
