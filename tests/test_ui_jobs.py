@@ -194,6 +194,7 @@ def test_interviews_contacts_and_notes_are_added_and_undone(qtbot: QtBot, data_d
     assert [c.name for c in shown.contacts] == ["Kim Lee"]
     assert [n.text for n in shown.notes] == ["Ask about the on-call rota"]
     assert page.details.interviews.title_label.text() == "Interviews (1)"
+    assert page.details.interviews.table.records.index(0, 0).data().endswith(" · in 3 days")
     assert page.details.contacts.table.records.index(0, 2).data() == "kim@globex.example"
     for _ in range(3):
         stack.undo()

@@ -267,6 +267,7 @@ class JobSearchPage(Page):
             group = next((g for g in self.model.groups if g.stage is stage), None)
             if group is not None:
                 why = f"{group.stage.label}: {plural(len(group.applications), 'application')}. Select one to see it."
+        self.details.today = self.ctx.services.study.now().date()
         self.details.show_application(application, self._gap(application), why)
 
     def _gap(self, application: Application | None) -> Gap | None:

@@ -4,6 +4,7 @@ contacts, notes, and the ad with its gap. It shows; the page's buttons change.""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from html import escape
 from typing import Any
 
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from roadmap_app.domain.gap import Gap
-from roadmap_app.domain.jobs import Application
+from roadmap_app.domain.jobs import Application, Interview
 from roadmap_app.ui.widgets.common import Card, heading, muted_label, plural, show_focus
 from roadmap_app.ui.widgets.job_models import short_day
 from roadmap_app.ui.widgets.markdown import is_openable, open_link
@@ -181,7 +182,7 @@ class JobDetails(QWidget):
             "No interview yet.",
             RecordsTable(
                 [
-                    Column("Day", lambda i: short_day(i.on)),
+                    Column("Day", self._interview_day),
                     Column("Kind", lambda i: i.kind.label),
                     Column("Note", lambda i: first_line(i.note)),
                 ],
@@ -252,7 +253,16 @@ class JobDetails(QWidget):
             body.addWidget(card)
         body.addStretch(1)
         self.shown: Application | None = None
+        #: Today's date, which the page sets before showing an application.
+        self.today = date.today()
         self.show_application(None)
+
+    def _interview_day(self, interview: Interview) -> str:
+        """The day, and for a coming interview how soon: the one to prepare for stands out."""
+        ahead = (interview.on - self.today).days
+        if ahead <= 0:
+            return short_day(interview.on)
+        return f"{short_day(interview.on)} · {'tomorrow' if ahead == 1 else f'in {ahead} days'}"
 
     def _toggle_ad(self, shown: bool) -> None:
         self.ad_text.setVisible(shown)
