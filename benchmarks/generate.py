@@ -2,7 +2,8 @@
 
 ``small``: a learner who has just started. ``large``: years of use: 2,000 projects, each
 with its skills and five notes of about 1 KB, every task and skill touched (most with a
-note), and 50,000 activity entries. The database is created by the app itself, so the
+note), 50,000 activity entries, and 500 job applications, each with its ad (one of the
+hand-written test ads), one to five dated stages, interviews, a contact and notes. The database is created by the app itself, so the
 schema (with its search triggers) is the real one; the rows go in through one bulk
 transaction on the same file.
 
@@ -33,6 +34,7 @@ class Size:
     touch_every_item: bool
     study_days: int = 0
     """Days back from today with study sessions (one or two a day, most days)."""
+    applications: int = 0
 
 
 SIZES = {
@@ -44,9 +46,18 @@ SIZES = {
         activity=50_000,
         touch_every_item=True,
         study_days=5 * 365,
+        applications=500,
     ),
     # The same shapes, tiny, for a quick check that everything still runs.
-    "quick": Size(projects=60, notes_per_project=2, note_bytes=300, activity=500, touch_every_item=True, study_days=60),
+    "quick": Size(
+        projects=60,
+        notes_per_project=2,
+        note_bytes=300,
+        activity=500,
+        touch_every_item=True,
+        study_days=60,
+        applications=20,
+    ),
 }
 
 _VOCABULARY = """
@@ -79,6 +90,11 @@ ACTIONS = {
     "project": ("project.edit", "project.note.add", "project.note.edit"),
 }
 UUID_TABLES = ("profiles", "item_progress", "projects", "project_notes", "activity", "suggestion_feedback")
+ADS = Path(__file__).resolve().parent.parent / "tests" / "data" / "ads"
+COMPANIES = ("Acme Analytics", "Globex", "Initech", "Umbrella AI", "Hooli", "Stark Vision", "Wayne Data", "Cyberdyne")
+ROLES = ("ML engineer", "Junior ML engineer", "Data scientist", "MLOps engineer", "Applied scientist")
+PIPELINE = ("applied", "screening", "interview", "offer")
+ENDS = ("rejected", "withdrawn", "accepted")
 
 
 def fill_uuids(conn: sqlite3.Connection) -> None:
@@ -214,12 +230,68 @@ def generate(data_dir: Path, size_name: str, *, seed: int = 7) -> Path:
         )
         if size.study_days:
             conn.execute("UPDATE profiles SET weekly_goal_minutes = 360 WHERE id = ?", (pid,))
+        add_applications(conn, rng, pid, size.applications, today)
         fill_uuids(conn)
         conn.execute("COMMIT")
         conn.execute("PRAGMA optimize")
     finally:
         conn.close()
     return database
+
+
+def _uuid() -> str:
+    return str(uuid.uuid4())
+
+
+def add_applications(conn: sqlite3.Connection, rng: random.Random, pid: int, count: int, today: date) -> None:
+    """Job applications over the last two years, each moved on through a few dated stages."""
+    ads = [p.read_text(encoding="utf-8") for p in sorted(ADS.glob("*.txt"))]
+    stages, interviews, contacts, notes = [], [], [], []
+    for number in range(1, count + 1):
+        day = today - timedelta(days=rng.randint(0, 730))
+        stamp = f"{day} 09:00:00"
+        conn.execute(
+            "INSERT INTO applications (id, uuid, profile_id, company, role, url, ad_text, location, salary, source,"
+            " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                number, _uuid(), pid, f"{rng.choice(COMPANIES)} #{number}", rng.choice(ROLES),
+                f"https://example.org/jobs/{number}", rng.choice(ads), rng.choice(("Berlin", "Remote", "Lyon")),
+                "60-70k", rng.choice(("LinkedIn", "Referral", "Company site")), stamp, stamp,
+            ),
+        )  # fmt: skip
+        reached = list(PIPELINE[: rng.randint(1, len(PIPELINE))])
+        if rng.random() < 0.4:
+            reached.append(rng.choice(ENDS))
+        for stage in reached:
+            stages.append((_uuid(), number, stage, min(day, today).isoformat(), _text(rng, 40), stamp))
+            day += timedelta(days=rng.randint(1, 12))
+        for _ in range(rng.randint(0, 2) if "interview" in reached else 0):
+            on = (today - timedelta(days=rng.randint(-10, 700))).isoformat()
+            interviews.append(
+                (_uuid(), number, on, rng.choice(("phone", "technical", "onsite")), _text(rng, 120), stamp)
+            )
+        if rng.random() < 0.6:
+            contacts.append((_uuid(), number, f"Contact {number}", "Recruiter", f"hr{number}@example.org", stamp))
+        notes.extend((_uuid(), number, _text(rng, 300), stamp, stamp) for _ in range(rng.randint(0, 2)))
+    conn.executemany(
+        'INSERT INTO application_stages (uuid, application_id, stage, "on", note, created_at)'
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        stages,
+    )
+    conn.executemany(
+        'INSERT INTO application_interviews (uuid, application_id, "on", kind, note, created_at)'
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        interviews,
+    )
+    conn.executemany(
+        "INSERT INTO application_contacts (uuid, application_id, name, role, email, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        contacts,
+    )
+    conn.executemany(
+        "INSERT INTO application_notes (uuid, application_id, text, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+        notes,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

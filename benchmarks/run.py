@@ -190,6 +190,21 @@ def service_interactions(data_dir: Path, repeats: int) -> dict[str, list[float] 
             results["next_actions"] = "n/a (no suggestions service)"
         else:
             results["next_actions"] = timings(lambda n: suggestions.next_actions(profile_id), repeats)
+        jobs = getattr(services, "jobs", None)
+        if jobs is None:
+            results["job_list"] = results["job_show"] = "n/a (no job service)"
+        else:
+            found = jobs.list(profile_id)
+            results["job_list"] = timings(lambda n: jobs.list(profile_id), repeats)
+            if found:
+                # As 'job show' does: the application with all it holds, and its ad's gap.
+                ids = [a.id for a in found]
+                results["job_show"] = timings(
+                    lambda n: (jobs.get(profile_id, ids[n % len(ids)]), jobs.gap(profile_id, ids[n % len(ids)])),
+                    repeats,
+                )
+            else:
+                results["job_show"] = "n/a (no applications)"
         gap = getattr(services, "gap", None)
         if gap is None:
             results["gap_check"] = "n/a (no gap service)"
@@ -343,6 +358,8 @@ def build_table(
         ("log study time: service call to commit", "services", "log_time"),
         ("repaint the year's heatmap (window)", "window", "heatmap_window"),
         (f"gap check of a {AD_WORDS:,}-word job ad: service", "services", "gap_check"),
+        ("job list: every application with its stages, interviews, contacts, notes: service", "services", "job_list"),
+        ("job show: one application and the gap of its ad: service", "services", "job_show"),
     ]
     for what, source, key in rows:
         cells = []
@@ -429,7 +446,10 @@ def main(argv: list[str] | None = None) -> int:
     mode = "quick mode: tiny profiles, few repeats; timings mean nothing" if args.quick else "full run"
     print(f"Roadmap benchmarks, {started:%Y-%m-%d %H:%M} UTC, {mode}")
     print(f"Machine: {machine()}")
-    sizes = "large = 2,000 projects x 5 notes of 1 KB, every task and skill touched, 50,000 activity entries"
+    sizes = (
+        "large = 2,000 projects x 5 notes of 1 KB, every task and skill touched, 50,000 activity entries, "
+        "500 job applications"
+    )
     print(f"Profiles: small = a new learner; {'large = a tiny stand-in' if args.quick else sizes}")
     if not window_built:
         print(f"Window: not built ({why})")

@@ -370,3 +370,53 @@ def test_a_killed_study_logger_loses_no_committed_session_and_none_without_its_l
             assert f"s{i}" in notes, f"committed session s{i} was lost"
         assert logged == set(notes.values()), "a session without its activity row, or the reverse"
     assert reported, "the loggers never got to write; the kill delays are too short"
+
+
+def application_writer(data_dir: Path, first: int) -> Callable[[Callable[[str], None]], None]:
+    """Job applications added with their first stage, moved on, and some deleted: each change
+    one transaction with its activity row."""
+
+    def job(report: Callable[[str], None]) -> None:
+        _paths, services = open_services(data_dir)
+        ada = services.profiles.find("Ada")
+        report("ready")
+        for i in range(first, first + 100_000):
+            app = services.jobs.add(ada.id, f"a{i}", "ML engineer", stage="applied", ad_text="Python " * 50)
+            services.jobs.set_stage(ada.id, app.id, "screening", note=f"s{i}")
+            if i % 3 == 0:
+                services.jobs.delete(ada.id, app.id)
+            report(str(i))
+
+    return job
+
+
+def test_killed_application_writers_leave_each_application_whole(data_dir: Path) -> None:
+    _paths, services = open_services(data_dir)
+    services.profiles.create("Ada")
+    services.close()
+    db = data_dir / "roadmap.sqlite3"
+    rng = random.Random(int(os.environ.get("ROADMAP_CRASH_SEED", "0")) or None)
+    reported: set[int] = set()
+    first = 0
+    for _run in range(max(6, RUNS // 3)):
+        pid, read_fd = in_child(application_writer(data_dir, first))
+        lines = kill_after(pid, read_fd, rng.uniform(0.0, 0.03), lines_first=rng.randint(1, 6))
+        numbers = [int(line) for line in lines if line.isdigit()]
+        reported.update(numbers)
+        first = (max(numbers) if numbers else first - 1) + 2
+        assert integrity(db) == "ok"
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        try:
+            companies = dict(conn.execute("SELECT company, id FROM applications"))
+            stages = dict(conn.execute("SELECT application_id, count(*) FROM application_stages GROUP BY 1").fetchall())
+            added = {r[0] for r in conn.execute("SELECT after FROM activity WHERE action = 'application.add'")}
+            deleted = {r[0] for r in conn.execute("SELECT before FROM activity WHERE action = 'application.delete'")}
+            buried = conn.execute("SELECT count(*) FROM tombstones WHERE kind = 'application'").fetchone()[0]
+        finally:
+            conn.close()
+        assert all(stages.get(i, 0) >= 1 for i in companies.values()), "an application without its first stage"
+        assert {f"ML engineer at {c}" for c in companies} == added - deleted, "an application without its log entry"
+        assert buried == len(deleted), "a deletion without its tombstone"
+        for i in reported:
+            assert (f"a{i}" in companies) == (i % 3 != 0), f"committed application {i} was lost or not deleted"
+    assert reported, "the writers never got to write; the kill delays are too short"

@@ -14,6 +14,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,13 @@ def shared_data(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Serv
     services.credentials.add(ada.id, "BSc Maths", kind="degree", status="done", skill_ids=["skill.python"])
     job = services.experience.add(ada.id, "ML intern", kind="internship", url="https://x.org", skill_ids=["skill.sql"])
     services.experience.add_note(ada.id, job.id, "## Week 2\nfeatures")
+    application = services.jobs.add(
+        ada.id, "Acme", "ML engineer", stage="applied", on=date(2026, 1, 5), ad_text="Python, SQL and Docker"
+    )
+    services.jobs.set_stage(ada.id, application.id, "interview", on=date(2026, 1, 20), note="first round")
+    services.jobs.add_interview(ada.id, application.id, date(2026, 1, 27), kind="technical", note="pandas")
+    services.jobs.add_contact(ada.id, application.id, "Grace", role="recruiter", email="grace@example.org")
+    services.jobs.add_note(ada.id, application.id, "ask about the team")
     export = services.transfer.export_profile(ada.id)
     export["feedback"] = [
         {
@@ -177,7 +185,10 @@ def test_damaged_exports_are_refused_with_one_line_or_imported_whole(
         return
     # Some changes leave a valid document: then the profile is there, whole.
     imported = services.profiles.find(name)
-    assert len(services.transfer.export_profile(imported.id)["projects"]) == len(document["projects"])
+    again = services.transfer.export_profile(imported.id)
+    assert len(again["projects"]) == len(document["projects"])
+    assert len(again["applications"]) == len(document.get("applications", []))
+    assert [len(a["stages"]) for a in again["applications"]] == [len(a["stages"]) for a in document["applications"]]
 
 
 def test_too_large_files_are_refused_before_they_are_read(tmp_path: Path, services: Services) -> None:
@@ -291,3 +302,23 @@ def test_tricky_text_in_credentials_and_experience_round_trips_exactly(
     assert (credential.provider, credential.note) == (title, text)
     assert services.experience.get(twin.id, experience.id).notes[-1].text == text
     assert experience.summary == text
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_tricky_text_in_job_applications_round_trips_exactly(
+    shared_data: tuple[Services, dict[str, Any]], text: str
+) -> None:
+    services, _export = shared_data
+    ada = services.profiles.current()
+    line = " ".join(text.split())
+    app = services.jobs.add(ada.id, line, line, ad_text=text, location=line, salary=line, source=line)
+    services.jobs.set_stage(ada.id, app.id, "applied", note=text)
+    services.jobs.add_interview(ada.id, app.id, date(2026, 1, 27), note=text)
+    services.jobs.add_contact(ada.id, app.id, line, role=line)
+    services.jobs.add_note(ada.id, app.id, text)
+    exported = json.dumps(services.transfer.export_profile(ada.id), ensure_ascii=False).encode("utf-8")
+    twin = services.transfer.import_profile(parse_document(exported), f"Applications {next(COPIES)}")
+    copy_ = next(a for a in services.jobs.list(twin.id) if a.company == line and a.ad_text == text)
+    assert (copy_.role, copy_.location, copy_.salary, copy_.source) == (line, line, line, line)
+    assert (copy_.stages[-1].note, copy_.interviews[-1].note, copy_.notes[-1].text) == (text.strip(),) * 3
+    assert (copy_.contacts[-1].name, copy_.contacts[-1].role) == (line, line)

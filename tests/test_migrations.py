@@ -93,6 +93,14 @@ def test_a_database_from_an_older_release_opens_with_all_its_data(fixture_name: 
                 None,
             )
             assert [n.text for n in services.experience.get(ada.id, job.id).notes] == [fixture.EXPERIENCE_NOTE]
+        if (read_revision(FIXTURES / fixture_name) or "") >= "0006":
+            (application,) = services.jobs.list(ada.id)
+            assert (application.company, application.role, application.url) == fixture.APPLICATION
+            assert application.ad_text == fixture.APPLICATION_AD
+            assert [(c.stage.value, c.on, c.note) for c in application.stages] == list(fixture.APPLICATION_STAGES)
+            assert [(i.on, i.kind.value, i.note) for i in application.interviews] == [fixture.APPLICATION_INTERVIEW]
+            assert [(c.name, c.role, c.email) for c in application.contacts] == [fixture.APPLICATION_CONTACT]
+            assert [n.text for n in application.notes] == [fixture.APPLICATION_NOTE]
         # The upgraded file still takes writes.
         services.progress.set_state(ada.id, "skill.r", "done")
         assert services.backups.check().ok

@@ -68,6 +68,8 @@ def open_window(data_dir: Path, qtbot: QtBot) -> Iterator[WindowOpener]:
         profile.id, "House prices", summary="Gradient boosting.", status=ProjectStatus.BUILDING
     )
     services.portfolio.add_note(profile.id, project.id, NOTE)
+    job = services.jobs.add(profile.id, "Acme", "ML engineer", stage="applied", ad_text="Python, SQL and Docker.")
+    services.jobs.add_contact(profile.id, job.id, "Kim Lee", role="Recruiter")
     services.close()
     with WindowOpener(data_dir, qtbot) as opener:
         yield opener

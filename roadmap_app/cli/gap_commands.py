@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from roadmap_app.cli.commands import Context, emit_json
+from roadmap_app.domain.gap import Gap
 from roadmap_app.services.errors import InvalidInputError
 from roadmap_app.services.gap import MAX_AD_BYTES, decode_ad
 
@@ -35,16 +36,21 @@ def gap(args: argparse.Namespace, ctx: Context) -> int:
     if args.json:
         emit_json(result.as_dict())
         return 0
-    if not (result.have or result.missing or result.unknown):
-        print("The ad names none of the skills the roadmap knows.")
-        return 0
-    print(f"Have ({len(result.have)}):")
-    for h in result.have:
-        print(f"  {h.title}  [{h.id}]")
-        for shown in h.evidence:
-            print(f"      {shown}")
-    print(f"Missing ({len(result.missing)}):")
-    for m in result.missing:
-        print(f"  {m.title}  [{m.id}]")
-    print(f"Not in the roadmap ({len(result.unknown)}): {', '.join(result.unknown) or '-'}")
+    print_gap(result)
     return 0
+
+
+def print_gap(result: Gap, indent: str = "") -> None:
+    """The gap in words: have (with what shows each), missing, not in the roadmap."""
+    if not (result.have or result.missing or result.unknown):
+        print(f"{indent}The ad names none of the skills the roadmap knows.")
+        return
+    print(f"{indent}Have ({len(result.have)}):")
+    for h in result.have:
+        print(f"{indent}  {h.title}  [{h.id}]")
+        for shown in h.evidence:
+            print(f"{indent}      {shown}")
+    print(f"{indent}Missing ({len(result.missing)}):")
+    for m in result.missing:
+        print(f"{indent}  {m.title}  [{m.id}]")
+    print(f"{indent}Not in the roadmap ({len(result.unknown)}): {', '.join(result.unknown) or '-'}")

@@ -26,6 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     from roadmap_app.cli import evidence_commands as ec
     from roadmap_app.cli import gap_commands as gc
     from roadmap_app.cli import item_commands as ic
+    from roadmap_app.cli import job_commands as jc
     from roadmap_app.cli import portfolio_commands as pc
     from roadmap_app.cli import record_commands as rc
     from roadmap_app.cli import roadmap_commands as roc
@@ -98,7 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--json", action="store_true")
 
-    p = command("search", c.search, "find words in your projects, credentials, experience and notes")
+    p = command("search", c.search, "find words in your projects, credentials, experience, job applications and notes")
     p.add_argument("text", metavar="TEXT", help="words to find; the last may be the start of a word")
     p.add_argument("--limit", type=int, default=50, metavar="N", help="show at most N matches (default: 50)")
     p.add_argument("--json", action="store_true")
@@ -195,6 +196,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--yes", action="store_true", help="confirm the deletion")
 
     rc.register(sub, _Parser)
+    jc.register(sub, _Parser)
     dcc.register(sub, _Parser)
 
     p = command("evidence", ec.evidence, "what proves each skill you claim; flags done skills nothing proves")

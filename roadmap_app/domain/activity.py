@@ -25,6 +25,7 @@ class SubjectKind(enum.StrEnum):
     STUDY = "study"
     CREDENTIAL = "credential"
     EXPERIENCE = "experience"
+    APPLICATION = "application"
     OTHER = "other"
 
 
@@ -65,6 +66,26 @@ class ActivityAction(enum.StrEnum):
     EXPERIENCE_NOTE_EDIT = "experience.note.edit"
     EXPERIENCE_NOTE_DELETE = "experience.note.delete"
     EXPERIENCE_NOTE_RESTORE = "experience.note.restore"
+    # Job applications: add/restore keep "ROLE at COMPANY" in after, delete in before; edit
+    # names its field; a stage change keeps its stage in after (before: the stage it
+    # replaced) and its day in field; the entries of a child hold the child's id.
+    APPLICATION_ADD = "application.add"
+    APPLICATION_EDIT = "application.edit"
+    APPLICATION_DELETE = "application.delete"
+    APPLICATION_RESTORE = "application.restore"
+    APPLICATION_STAGE = "application.stage"
+    APPLICATION_STAGE_DELETE = "application.stage.delete"
+    APPLICATION_STAGE_RESTORE = "application.stage.restore"
+    APPLICATION_INTERVIEW_ADD = "application.interview.add"
+    APPLICATION_INTERVIEW_DELETE = "application.interview.delete"
+    APPLICATION_INTERVIEW_RESTORE = "application.interview.restore"
+    APPLICATION_CONTACT_ADD = "application.contact.add"
+    APPLICATION_CONTACT_DELETE = "application.contact.delete"
+    APPLICATION_CONTACT_RESTORE = "application.contact.restore"
+    APPLICATION_NOTE_ADD = "application.note.add"
+    APPLICATION_NOTE_EDIT = "application.note.edit"
+    APPLICATION_NOTE_DELETE = "application.note.delete"
+    APPLICATION_NOTE_RESTORE = "application.note.restore"
     OTHER = "other"  # an entry this version does not know (from a newer one); field: its action
 
 
@@ -105,7 +126,9 @@ class Activity:
         return ""
 
 
-_RECORD_KINDS = frozenset({SubjectKind.PROJECT, SubjectKind.CREDENTIAL, SubjectKind.EXPERIENCE})
+_RECORD_KINDS = frozenset(
+    {SubjectKind.PROJECT, SubjectKind.CREDENTIAL, SubjectKind.EXPERIENCE, SubjectKind.APPLICATION}
+)
 _KEEPS_TITLE_AFTER = frozenset(
     {
         ActivityAction.PROJECT_ADD,
@@ -114,10 +137,17 @@ _KEEPS_TITLE_AFTER = frozenset(
         ActivityAction.CREDENTIAL_RESTORE,
         ActivityAction.EXPERIENCE_ADD,
         ActivityAction.EXPERIENCE_RESTORE,
+        ActivityAction.APPLICATION_ADD,
+        ActivityAction.APPLICATION_RESTORE,
     }
 )
 _KEEPS_TITLE_BEFORE = frozenset(
-    {ActivityAction.PROJECT_DELETE, ActivityAction.CREDENTIAL_DELETE, ActivityAction.EXPERIENCE_DELETE}
+    {
+        ActivityAction.PROJECT_DELETE,
+        ActivityAction.CREDENTIAL_DELETE,
+        ActivityAction.EXPERIENCE_DELETE,
+        ActivityAction.APPLICATION_DELETE,
+    }
 )
 
 
@@ -163,6 +193,23 @@ _WORDS = {
     ActivityAction.EXPERIENCE_NOTE_EDIT: "Edited a note of",
     ActivityAction.EXPERIENCE_NOTE_DELETE: "Deleted a note of",
     ActivityAction.EXPERIENCE_NOTE_RESTORE: "Restored a note of",
+    ActivityAction.APPLICATION_ADD: "Added the application",
+    ActivityAction.APPLICATION_EDIT: "Edited the application",
+    ActivityAction.APPLICATION_DELETE: "Deleted the application",
+    ActivityAction.APPLICATION_RESTORE: "Restored the application",
+    ActivityAction.APPLICATION_STAGE: "Moved on the application",
+    ActivityAction.APPLICATION_STAGE_DELETE: "Removed a stage of the application",
+    ActivityAction.APPLICATION_STAGE_RESTORE: "Restored a stage of the application",
+    ActivityAction.APPLICATION_INTERVIEW_ADD: "Added an interview to",
+    ActivityAction.APPLICATION_INTERVIEW_DELETE: "Deleted an interview of",
+    ActivityAction.APPLICATION_INTERVIEW_RESTORE: "Restored an interview of",
+    ActivityAction.APPLICATION_CONTACT_ADD: "Added a contact to",
+    ActivityAction.APPLICATION_CONTACT_DELETE: "Deleted a contact of",
+    ActivityAction.APPLICATION_CONTACT_RESTORE: "Restored a contact of",
+    ActivityAction.APPLICATION_NOTE_ADD: "Added a note to",
+    ActivityAction.APPLICATION_NOTE_EDIT: "Edited a note of",
+    ActivityAction.APPLICATION_NOTE_DELETE: "Deleted a note of",
+    ActivityAction.APPLICATION_NOTE_RESTORE: "Restored a note of",
 }
 
 _STATUS_WORDS = {"idea": "an idea", "building": "being built", "done": "done"}
@@ -181,6 +228,12 @@ _FIELD_WORDS = {
     "organisation": "organisation",
     "url": "link",
     "note": "note",
+    "company": "company",
+    "role": "role",
+    "ad_text": "ad",
+    "location": "location",
+    "salary": "salary",
+    "source": "source",
 }
 
 
@@ -202,10 +255,18 @@ def describe(entry: Activity, title_of: Callable[[Activity], str]) -> str:
     if action is ActivityAction.PROJECT_EDIT and entry.field == "status":
         return f"Marked project “{title_of(entry)}” {_STATUS_WORDS.get(entry.after, entry.after)}"
     if (
-        action in (ActivityAction.PROJECT_EDIT, ActivityAction.CREDENTIAL_EDIT, ActivityAction.EXPERIENCE_EDIT)
+        action
+        in (
+            ActivityAction.PROJECT_EDIT,
+            ActivityAction.CREDENTIAL_EDIT,
+            ActivityAction.EXPERIENCE_EDIT,
+            ActivityAction.APPLICATION_EDIT,
+        )
         and entry.field
     ):
         return f"Changed the {_field_words(entry.field)} of “{title_of(entry)}”"
+    if action is ActivityAction.APPLICATION_STAGE and entry.after:
+        return f"Marked the application “{title_of(entry)}” {entry.after}"
     if action is ActivityAction.PROFILE_GOAL and entry.field:
         return f"Changed your {_field_words(entry.field)}"
     if action is ActivityAction.PROFILE_RENAME:

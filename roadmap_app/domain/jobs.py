@@ -62,6 +62,7 @@ class StageChange:
     on: date
     note: str
     created_at: datetime
+    uuid: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +73,7 @@ class Interview:
     kind: InterviewKind
     note: str
     created_at: datetime
+    uuid: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +84,7 @@ class Contact:
     role: str
     email: str
     created_at: datetime
+    uuid: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +94,7 @@ class ApplicationNote:
     text: str
     created_at: datetime
     updated_at: datetime
+    uuid: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ class HitKind(enum.StrEnum):
     SESSION = "session"
     CREDENTIAL = "credential"
     EXPERIENCE = "experience"  # the experience's own text or one of its notes (note_id)
+    APPLICATION = "application"  # a job application's text, or that of its stages, interviews, contacts, notes
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +45,7 @@ class SearchHit:
     session_id: int | None = None
     """A study session's id (a session hit); ``day`` is the day it was logged on."""
     day: date | None = None
-    #: A credential or experience hit: the record's id.
+    #: A credential, experience or application hit: the record's id.
     record_id: int | None = None
 
 

@@ -13,6 +13,7 @@ from roadmap_app.services.errors import InvalidInputError, NotFoundError, UserEr
 from roadmap_app.services.evidence import EvidenceService
 from roadmap_app.services.experience import ExperienceService
 from roadmap_app.services.gap import GapService
+from roadmap_app.services.jobs import JobService
 from roadmap_app.services.portfolio import PortfolioService
 from roadmap_app.services.portfolio_document import PortfolioDocumentService
 from roadmap_app.services.profiles import ProfileService
@@ -59,6 +60,7 @@ class Services:
     evidence: EvidenceService
     portfolio_document: PortfolioDocumentService
     gap: GapService
+    jobs: JobService
     roadmap_updates: RoadmapUpdateService
     _db: Database
 
@@ -70,6 +72,7 @@ class Services:
         experience = ExperienceService(db, roadmap, clock)
         profiles = ProfileService(db, roadmap, clock)
         evidence = EvidenceService(roadmap, progress, portfolio, credentials, experience)
+        gap = GapService(roadmap, progress, portfolio, credentials, experience)
         return cls(
             roadmap=roadmap,
             profiles=profiles,
@@ -87,7 +90,8 @@ class Services:
             portfolio_document=PortfolioDocumentService(
                 roadmap, profiles, portfolio, credentials, experience, evidence
             ),
-            gap=GapService(roadmap, progress, portfolio, credentials, experience),
+            gap=gap,
+            jobs=JobService(db, gap, clock),
             roadmap_updates=RoadmapUpdateService(db, roadmap),
             _db=db,
         )

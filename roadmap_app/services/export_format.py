@@ -10,9 +10,10 @@ after all of it has been read here.
 
 Format versions: 1 (the first; entries of the activity log as free text, no UUIDs),
 2 (typed activity, a UUID on every record, tombstones) and 3 (study sessions; the weekly
-goal, a day's minimum and the ready-by day on the profile). A version-1 document is read as
-version 1 and then brought to version 2 (``_upgrade_v1``), so it still imports; a
-version-2 document is a version-3 one without the new fields, which have defaults.
+goal, a day's minimum and the ready-by day on the profile) and 4 (job applications with
+their stages, interviews, contacts and notes). A version-1 document is read as version 1
+and then brought to version 2 (``_upgrade_v1``), so it still imports; a version-2 or 3
+document is a version-4 one without the new fields, which have defaults.
 """
 
 from __future__ import annotations
@@ -24,11 +25,13 @@ from datetime import date, datetime
 from typing import Annotated, Any
 
 from roadmap_app.domain.activity import from_legacy
+from roadmap_app.domain.jobs import InterviewKind, Stage
 from roadmap_app.domain.limits import MAX_ID, MAX_SHORT, MAX_TEXT, MAX_TITLE
 from roadmap_app.domain.model import ItemState, ProjectStatus
 from roadmap_app.domain.records import CredentialKind, CredentialStatus, ExperienceKind
 from roadmap_app.domain.study import DEFAULT_MIN_MINUTES, MAX_HOURS_PER_WEEK, MINUTES_PER_DAY, StudySubjectKind
 from roadmap_app.services.errors import InvalidInputError
+from roadmap_app.services.gap import MAX_AD_CHARS
 from roadmap_app.services.profiles import clean_profile_name
 from roadmap_app.services.records import (
     Between,
@@ -45,7 +48,7 @@ from roadmap_app.services.records import (
 __all__ = ["ImportFormatError", "encodable", "from_json", "to_json"]
 
 FORMAT = "roadmap-app-profile"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 
 Id = Annotated[str, Text(MAX_ID, empty=False)]
@@ -188,6 +191,53 @@ class ExperienceRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class StageRecord:
+    uuid: Uuid
+    stage: Stage
+    on: date
+    note: Long
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class InterviewRecord:
+    uuid: Uuid
+    on: date
+    kind: InterviewKind
+    note: Long
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ContactRecord:
+    uuid: Uuid
+    name: Annotated[str, Text(MAX_TITLE, empty=False)]
+    role: Short
+    email: Short
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ApplicationRecord:
+    """A job application (format 4); its stage is read from ``stages``, which has at least one."""
+
+    uuid: Uuid
+    company: Annotated[str, Text(MAX_TITLE, empty=False)]
+    role: Annotated[str, Text(MAX_TITLE, empty=False)]
+    url: Short
+    ad_text: Annotated[str, Text(MAX_AD_CHARS)]
+    location: Short
+    salary: Short
+    source: Short
+    created_at: datetime
+    updated_at: datetime
+    stages: Annotated[tuple[StageRecord, ...], Many(100_000, unique=("uuid",))]
+    interviews: Annotated[tuple[InterviewRecord, ...], Many(100_000, unique=("uuid",))] = ()
+    contacts: Annotated[tuple[ContactRecord, ...], Many(100_000, unique=("uuid",))] = ()
+    notes: Annotated[tuple[NoteRecord, ...], Many(100_000, unique=("uuid",))] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class ExportDocument:
     format: Short
     version: int
@@ -202,6 +252,8 @@ class ExportDocument:
     # Added without a new format version: a file made before they existed has none.
     credentials: Annotated[tuple[CredentialRecord, ...], Many(100_000, unique=("uuid",))] = ()
     experience: Annotated[tuple[ExperienceRecord, ...], Many(100_000, unique=("uuid",))] = ()
+    # Format 4.
+    applications: Annotated[tuple[ApplicationRecord, ...], Many(100_000, unique=("uuid",))] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,6 +374,9 @@ def _check_spans(doc: ExportDocument) -> None:
     for key, i, started, finished in spans:
         if started is not None and finished is not None and finished < started:
             raise fail(f"{key}[{i}].finished_on", "is before started_on")
+    for i, a in enumerate(doc.applications):
+        if not a.stages:
+            raise fail(f"applications[{i}].stages", "is empty; an application has at least one stage")
 
 
 def _reject_constant(name: str) -> Any:

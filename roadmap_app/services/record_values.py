@@ -96,7 +96,7 @@ def clean_url(value: Any) -> str:
 
 def logged(key: str, value: object) -> str:
     """A field's value as the activity log keeps it: a long text by its length only."""
-    if key in ("summary", "note"):
+    if key in ("summary", "note", "ad_text"):
         return str(len(str(value)))
     if value is None:
         return ""

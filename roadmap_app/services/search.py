@@ -1,4 +1,5 @@
-"""Full-text search over the learner's projects, project notes, notes on tasks and skills, and the notes of study sessions."""
+"""Full-text search over the learner's projects, project notes, notes on tasks and skills, the notes of study
+sessions, credentials, experience and job applications."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from roadmap_app.domain.model import Roadmap
 from roadmap_app.domain.search import HitKind, SearchHit, make_snippet, match_expression
+from roadmap_app.services.search_jobs import application_hits
 from roadmap_app.storage.db import Database
 
 MAX_LIMIT = 500
@@ -149,7 +151,7 @@ class SearchService:
         found: list[tuple[float, HitKind, str, str, int | None, int | None, str]] = []
         records: list[SearchHit] = []
         with self._db.read() as session:
-            records = _records(session, params)
+            records = _records(session, params) + application_hits(session, params)
             floor = _floor(session, _PROJECTS_FLOOR, params)
             for pid, title, summary, score in session.execute(_PROJECTS, {**params, "floor": floor}):
                 found.append((score, HitKind.PROJECT, title, f"{title} — {summary}", pid, None, ""))

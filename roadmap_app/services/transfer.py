@@ -43,6 +43,7 @@ from roadmap_app.services.export_format import (
 )
 from roadmap_app.services.profiles import clean_profile_name
 from roadmap_app.services.study_values import study_kind
+from roadmap_app.services.transfer_jobs import export_applications, import_applications
 from roadmap_app.services.transfer_records import export_records, import_records
 from roadmap_app.storage.db import Database
 from roadmap_app.storage.tables import (
@@ -94,6 +95,8 @@ class TransferService:
             project_uuids = {str(p.id): p.uuid for p in project_rows}
 
             credentials, experience, record_uuids = export_records(session, profile_id)
+            applications, application_uuids = export_applications(session, profile_id)
+            record_uuids |= application_uuids
 
             def subject_of(entry: ActivityRow) -> str:
                 if entry.subject_kind == SubjectKind.PROJECT.value:
@@ -181,6 +184,7 @@ class TransferService:
                 ),
                 credentials=credentials,
                 experience=experience,
+                applications=applications,
             )
 
     def write_export(self, profile_id: int, path: Path) -> None:
@@ -298,6 +302,7 @@ class TransferService:
             session.flush()
             new_ids = {p.uuid: str(row.id) for p, row in zip(doc.projects, project_rows, strict=True)}
             record_ids = import_records(session, profile.id, doc, fresh)
+            record_ids |= import_applications(session, profile.id, doc, fresh)
 
             def subject_of(entry: ActivityRecord) -> str:
                 if entry.subject_kind == SubjectKind.PROJECT.value:

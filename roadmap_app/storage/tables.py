@@ -266,3 +266,79 @@ class ExperienceNoteRow(Base):
     updated_at: Mapped[datetime]
     text: Mapped[str] = mapped_column(Text, default="")
     __table_args__ = (Index("ix_experience_notes_experience_id_updated_at", "experience_id", "updated_at"),)
+
+
+class ApplicationRow(Base):
+    """A job application (step 5). Its stage is read from its newest stage change."""
+
+    __tablename__ = "applications"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = uuid_column()
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
+    company: Mapped[str]
+    role: Mapped[str]
+    url: Mapped[str] = mapped_column(default="")
+    ad_text: Mapped[str] = mapped_column(Text, default="")
+    location: Mapped[str] = mapped_column(default="")
+    salary: Mapped[str] = mapped_column(default="")
+    source: Mapped[str] = mapped_column(default="")
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+    stages: Mapped[list[ApplicationStageRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="ApplicationStageRow.id"
+    )
+    interviews: Mapped[list[ApplicationInterviewRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="ApplicationInterviewRow.id"
+    )
+    contacts: Mapped[list[ApplicationContactRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="ApplicationContactRow.id"
+    )
+    notes: Mapped[list[ApplicationNoteRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="ApplicationNoteRow.id"
+    )
+
+
+class ApplicationStageRow(Base):
+    """One dated step of an application's timeline."""
+
+    __tablename__ = "application_stages"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = uuid_column()
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"), index=True)
+    stage: Mapped[str]
+    on: Mapped[date]
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime]
+
+
+class ApplicationInterviewRow(Base):
+    __tablename__ = "application_interviews"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = uuid_column()
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"), index=True)
+    on: Mapped[date]
+    kind: Mapped[str]
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime]
+
+
+class ApplicationContactRow(Base):
+    __tablename__ = "application_contacts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = uuid_column()
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str]
+    role: Mapped[str] = mapped_column(default="")
+    email: Mapped[str] = mapped_column(default="")
+    created_at: Mapped[datetime]
+
+
+class ApplicationNoteRow(Base):
+    __tablename__ = "application_notes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = uuid_column()
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]

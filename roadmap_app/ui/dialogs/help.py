@@ -15,7 +15,10 @@ from roadmap_app.paths import AppPaths
 LICENCE = "MIT"
 
 SHORTCUTS = [
-    ("Ctrl+1 … Ctrl+6", "Go to Dashboard, Roadmap, Skills, Portfolio, Time, Career, with the keyboard on that page"),
+    (
+        "Ctrl+1 … Ctrl+7",
+        "Go to Dashboard, Roadmap, Skills, Portfolio, Time, Career, Job search, with the keyboard on that page",
+    ),
     ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo the last change"),
     ("D, L, S, R", "Mark the selected task or skill done, in progress, skipped, or to do"),
     ("Space", "The next state of the selected task or skill: to do → in progress → done"),
@@ -23,7 +26,7 @@ SHORTCUTS = [
     ("Right, Left", "On a next-action card: unfold or fold the advice it stands for"),
     ("Ctrl+F", "Filter the skills (Skills page) or the projects (Portfolio page)"),
     ("Ctrl+K", "Find: search your projects, notes, tasks and skills"),
-    ("Ctrl+N", "New project, from any page"),
+    ("Ctrl+N", "New project, from any page; on the Job search page, a new application"),
     ("Ctrl+Q", "Quit"),
 ]
 

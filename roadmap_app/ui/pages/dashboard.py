@@ -295,6 +295,9 @@ class DashboardPage(Page):
                 {e.record_id or 0 for e in entries if e.subject_kind is SubjectKind.EXPERIENCE}
                 | studied(entries, "experience"),
             ),
+            SubjectKind.APPLICATION: services.jobs.titles(
+                profile.id, {e.record_id or 0 for e in entries if e.subject_kind is SubjectKind.APPLICATION}
+            ),
         }
 
         def title_of(entry: Activity) -> str:

@@ -17,6 +17,7 @@ from roadmap_app.ui.pages.base import Page
 if TYPE_CHECKING:
     from roadmap_app.ui.pages.career import CareerPage
     from roadmap_app.ui.pages.dashboard import DashboardPage
+    from roadmap_app.ui.pages.jobs import JobSearchPage
     from roadmap_app.ui.pages.portfolio import PortfolioPage
     from roadmap_app.ui.pages.roadmap import RoadmapPage
     from roadmap_app.ui.pages.skills import SkillsPage
@@ -69,14 +70,21 @@ def _career() -> type[CareerPage]:
     return CareerPage
 
 
+def _job_search() -> type[JobSearchPage]:
+    from roadmap_app.ui.pages.jobs import JobSearchPage
+
+    return JobSearchPage
+
+
 DASHBOARD = PageEntry(PageName.DASHBOARD, "Dashboard", _dashboard)
 ROADMAP = PageEntry(PageName.ROADMAP, "Roadmap", _roadmap)
 SKILLS = PageEntry(PageName.SKILLS, "Skills", _skills)
 PORTFOLIO = PageEntry(PageName.PORTFOLIO, "Portfolio", _portfolio)
 TIME = PageEntry(PageName.TIME, "Time", _time)
 CAREER = PageEntry(PageName.CAREER, "Career", _career)
+JOB_SEARCH = PageEntry(PageName.JOB_SEARCH, "Job search", _job_search)
 
-PAGES: tuple[PageEntry[Page], ...] = (DASHBOARD, ROADMAP, SKILLS, PORTFOLIO, TIME, CAREER)
+PAGES: tuple[PageEntry[Page], ...] = (DASHBOARD, ROADMAP, SKILLS, PORTFOLIO, TIME, CAREER, JOB_SEARCH)
 
 
 def entry_of(name: PageName) -> PageEntry[Page]:

@@ -25,7 +25,8 @@ class Change(enum.Flag):
     PROFILE = enum.auto()
     SUGGESTIONS = enum.auto()
     TIME = enum.auto()
-    ALL = PROGRESS | PORTFOLIO | PROFILE | SUGGESTIONS | TIME
+    JOBS = enum.auto()
+    ALL = PROGRESS | PORTFOLIO | PROFILE | SUGGESTIONS | TIME | JOBS
 
 
 class LearnerContext(QObject):
@@ -47,6 +48,9 @@ class LearnerContext(QObject):
         self._painted = False
         self._unreachable = False
         self._data_version = self._read_version()
+        #: While a change is told: the one record it was made on, as (kind, id), when a
+        #: command says so, so that a page may re-read that record alone; else None.
+        self.changed_record: tuple[str, int] | None = None
         #: Text typed but refused by the disk, by what it belongs to, until it is saved.
         self.unsaved: dict[str, tuple[str, Callable[[str], QUndoCommand]]] = {}
         self._retry_timer = QTimer(self)

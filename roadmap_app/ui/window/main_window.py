@@ -216,7 +216,7 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow([e.name for e in PAGES].index(PageName(name)))
 
     def go_to_page(self, name: PageName) -> None:
-        """Show a page and put the keyboard in it (Ctrl+1 … Ctrl+6)."""
+        """Show a page and put the keyboard in it (Ctrl+1 … Ctrl+7)."""
         self.show_page(name)
         focus_into(self.current_page())
 
@@ -232,6 +232,10 @@ class MainWindow(QMainWindow):
         if 0 <= row < len(PAGES):
             self.page(PAGES[row])
             self.stack.setCurrentIndex(row)
+            # On the Job search page Ctrl+N adds an application (the page's own shortcut):
+            # two owners of one key would cancel each other.
+            jobs = PAGES[row] is registry.JOB_SEARCH
+            self.new_project_action.setShortcut(QKeySequence() if jobs else QKeySequence(QKeySequence.StandardKey.New))
 
     def page(self, entry: PageEntry[P]) -> P:
         """The page of ``entry``, built (and its module imported) on first use."""
@@ -314,6 +318,19 @@ class MainWindow(QMainWindow):
         else:
             self.show_page(PageName.ROADMAP)
             self.roadmap.select_task(item_id)
+
+    def show_application(self, application_id: int, then: str = "") -> None:
+        """The Job search page with an application selected and the keyboard on the list;
+        ``then`` "stage", "interview" or "note" opens that form on it (a next action's step)."""
+        self.show_page(PageName.JOB_SEARCH)
+        page = self.page(registry.JOB_SEARCH)
+        if not page.select(application_id):
+            return
+        page.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        changes = page.changes
+        opening = {"stage": changes.move_selected, "interview": changes.add_interview, "note": changes.add_note}
+        if then in opening:
+            opening[then]()
 
     def log_time_for(self, subject: str) -> None:
         """The Time page, ready to log time on a task, skill or ``project:ID``."""

@@ -58,6 +58,9 @@ class SearchBar:
         if hit.kind is HitKind.SESSION and hit.day is not None:
             self.navigator.show_study_day(hit.day)
             return
+        if hit.kind is HitKind.APPLICATION and hit.record_id is not None:
+            self.navigator.show_application(hit.record_id)
+            return
         if hit.kind in _RECORD_STEPS:
             # Credentials and experience are listed on their step of the roadmap.
             self.navigator.show_item(_RECORD_STEPS[hit.kind])
@@ -66,4 +69,8 @@ class SearchBar:
             self.navigator.show_project(hit.project_id, note_id=hit.note_id)
 
 
-_RECORD_STEPS = {HitKind.CREDENTIAL: "step.credential", HitKind.EXPERIENCE: "step.experience"}
+_RECORD_STEPS = {
+    HitKind.CREDENTIAL: "step.credential",
+    HitKind.EXPERIENCE: "step.experience",
+    HitKind.APPLICATION: "step.apply",
+}
