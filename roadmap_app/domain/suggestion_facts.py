@@ -115,10 +115,10 @@ class Facts:
             a.id: tuple(dict.fromkeys(s for s in snap.ad_skills.get(a.id, ()) if s in self.skills))
             for a in self.applications
         }
+        done = {s for s in self.skills if self.state(s) is ItemState.DONE}
         #: For an application id, the skills its ad asks for that are not done, in the ad's order.
         self.missing_skills: dict[int, tuple[str, ...]] = {
-            app_id: tuple(s for s in asked if self.state(s) is not ItemState.DONE)
-            for app_id, asked in self.ad_skills.items()
+            app_id: tuple(s for s in asked if s not in done) for app_id, asked in self.ad_skills.items()
         }
         #: For a skill id, the open applications whose ads ask for it, by id.
         self.open_asking: dict[str, list[Application]] = {}

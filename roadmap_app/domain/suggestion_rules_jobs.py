@@ -138,8 +138,8 @@ def thank_interviewers(f: Facts) -> Iterator[Suggestion]:
             f"thank-interviewers:application:{app.id}",
             f"Thank the interviewers at {app.company}",
             f"Your {_interview_name(interview)} with {app.company} for {app.role} was yesterday "
-            f"({interview.on.isoformat()}); a short thank-you to {who} today, naming something you talked "
-            "about, is remembered. Then write down what they asked while you still recall it.",
+            f"({interview.on.isoformat()}): send {who} a short thank-you today, naming something you talked "
+            "about; it is remembered. Then write down what they asked while you still recall it.",
             82,
             _open_application(app, "interview"),
             interview.id,
