@@ -14,7 +14,6 @@ class PageName(enum.StrEnum):
     PORTFOLIO = "portfolio"
     TIME = "time"
     CAREER = "career"
-    JOB_SEARCH = "job_search"
 
     @classmethod
     def parse(cls, value: str, default: PageName | None = None) -> PageName:

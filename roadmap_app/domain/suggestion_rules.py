@@ -15,7 +15,7 @@ from roadmap_app.domain.model import ItemState, SkillGroup
 from roadmap_app.domain.pages import PageName
 from roadmap_app.domain.progress import current_step, tally
 from roadmap_app.domain.suggestion_facts import OPEN, WIP_LIMIT, Facts, core_skills
-from roadmap_app.domain.suggestion_rules_jobs import search_under_way
+from roadmap_app.domain.suggestion_rules_jobs import OPEN_JOB_SEARCH, search_under_way
 from roadmap_app.domain.suggestion_types import Action, ActionKind, Suggestion
 from roadmap_app.domain.suggestion_wording import count_of, join_names, make_suggestion
 
@@ -307,7 +307,7 @@ def job_readiness(f: Facts) -> Iterator[Suggestion]:
                 f"{ready}, and step {apply_step.number} is under way, but no application is on record: add each "
                 "job you apply for, with its ad, to be reminded to follow up and to prepare for the ad's skills.",
                 68,
-                Action(ActionKind.OPEN_PAGE, PageName.JOB_SEARCH, label="Open job search"),
+                OPEN_JOB_SEARCH,
                 "first",
             )
             return

@@ -12,7 +12,6 @@ from collections.abc import Iterator
 
 from roadmap_app.domain.jobs import Application, Interview, InterviewKind, Stage
 from roadmap_app.domain.model import ItemState
-from roadmap_app.domain.pages import PageName
 from roadmap_app.domain.suggestion_facts import Facts
 from roadmap_app.domain.suggestion_types import Action, ActionKind, Suggestion
 from roadmap_app.domain.suggestion_wording import count_of, join_names, make_suggestion
@@ -29,6 +28,10 @@ KEEP_OPEN = 3
 """Fewer open applications than this, and the search needs more of them."""
 
 CLOSED = frozenset({Stage.ACCEPTED, Stage.REJECTED, Stage.WITHDRAWN})
+
+JOB_SEARCH_PAGE = "job_search"
+"""The Job search page's name (its ``PageName`` value); a window without it opens the dashboard."""
+OPEN_JOB_SEARCH = Action(ActionKind.OPEN_PAGE, JOB_SEARCH_PAGE, label="Open job search")
 
 
 def _open_application(app: Application, value: str) -> Action:
@@ -263,7 +266,7 @@ def search_under_way(f: Facts) -> Iterator[Suggestion]:
         f"You have applied to {count_of(len(applied), 'job')} ({how}){to_send}; {open_now}. Keep "
         f"{KEEP_OPEN} or more applications going, so that no single answer decides your search.",
         55,
-        Action(ActionKind.OPEN_PAGE, PageName.JOB_SEARCH, label="Open job search"),
+        OPEN_JOB_SEARCH,
         len(applied),
         len(f.open_applications),
         len(saved),
