@@ -8,9 +8,11 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import pytest
+from job_helpers import application, applied
 
 from roadmap_app.content import load_roadmap
 from roadmap_app.domain.activity import Activity, ActivityAction, SubjectKind
+from roadmap_app.domain.jobs import InterviewKind, Stage
 from roadmap_app.domain.model import Feedback, ItemState, Progress, Project, ProjectStatus, Roadmap
 from roadmap_app.domain.study import TimeFacts
 from roadmap_app.domain.suggestion_types import Action, ActionKind, Suggestion
@@ -93,6 +95,26 @@ def ready_to_apply() -> Snapshot:
         project(2, ProjectStatus.DONE, CORE_SKILLS[5:], repo="https://example.org/b"),
     )
     return snapshot(states=states, projects=projects, target_career_id="career.data-scientist")
+
+
+def job_search() -> Snapshot:
+    """Applications waiting 8 and 25 days, interviews yesterday and tomorrow, two ads asking for Spark."""
+    day = timedelta(days=1)
+    interviewing = (Stage.INTERVIEW, TODAY - 3 * day)
+    apps = (
+        applied(1, TODAY - 8 * day, "Acme"),
+        applied(2, TODAY - 25 * day, "Globex"),
+        replace(
+            applied(3, TODAY - 9 * day, "Initech", interviewing),
+            interviews=application(3, interviews=[(TODAY + day, InterviewKind.TECHNICAL)]).interviews,
+        ),
+        replace(
+            applied(4, TODAY - 9 * day, "Hooli", interviewing),
+            interviews=application(4, interviews=[(TODAY - day, InterviewKind.PHONE)]).interviews,
+        ),
+    )
+    ads = {1: ("skill.spark", "skill.python"), 3: ("skill.spark",)}
+    return replace(ready_to_apply(), applications=apps, ad_skills=ads)
 
 
 # --- every rule is documented -------------------------------------------------------------------
@@ -438,6 +460,7 @@ def test_every_rule_fires_in_some_learner_state(rule: str) -> None:
             )
         ),
         snapshot(projects=tuple(project(i, ProjectStatus.BUILDING) for i in range(1, 6))),
+        job_search(),
         # Five days into a week with none of a 10-hour goal done, a streak not kept today,
         # and a plan that ends far past the ready-by day.
         snapshot(
@@ -470,6 +493,7 @@ def test_every_rule_yields_its_best_first() -> None:
         ready_to_apply(),
         snapshot(states=progress([*TECHNICAL_FIVE, "skill.nlp", "skill.scikit-learn", "skill.tensorflow"])),
         snapshot(states=busy, projects=projects),
+        job_search(),
     ):
         for rule in RULES:
             priorities = [s.priority for s in all_candidates(snap) if s.rule == rule.name]

@@ -11,13 +11,13 @@ from PySide6.QtWidgets import QTreeView
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from roadmap_app.domain.job_figures import job_figures
 from roadmap_app.domain.jobs import Application, Stage, StageChange
 from roadmap_app.ui.widgets.job_models import (
     APPLICATION,
     SINCE,
     STAGE_ORDER,
     ApplicationsModel,
-    job_figures,
     stage_groups,
 )
 from roadmap_app.ui.widgets.models import HEADER_ROLE, ID_ROLE, OBJECT_ROLE
@@ -30,6 +30,9 @@ def application(app_id: int, company: str, *steps: tuple[Stage, date]) -> Applic
     return Application(
         app_id, company, "ML engineer", "", "", "Berlin", "", "", NOW, NOW, stages=stages, uuid=f"u{app_id}"
     )
+
+
+TODAY = date(2026, 12, 1)
 
 
 def d(day: int, month: int = 11) -> date:
@@ -138,7 +141,7 @@ def test_the_tree_is_walked_by_the_keyboard(qtbot: QtBot, dozen: list[Applicatio
 
 
 def test_the_figures_count_stages_answers_and_days_to_a_first_reply(dozen: list[Application]) -> None:
-    figures = job_figures(dozen)
+    figures = job_figures(dozen, TODAY)
     assert figures.count(Stage.APPLIED) == 3
     assert figures.count(Stage.SAVED) == 1
     assert figures.count(Stage.ACCEPTED) == 0
@@ -149,11 +152,11 @@ def test_the_figures_count_stages_answers_and_days_to_a_first_reply(dozen: list[
     assert figures.response_rate == 0.5
     assert figures.median_days_to_reply == 6
     # Withdrawing is the learner's own step, not an answer.
-    assert job_figures([dozen[7]]).replied == 0
+    assert job_figures([dozen[7]], TODAY).replied == 0
 
 
 def test_the_figures_of_no_application_say_nothing_rather_than_zero() -> None:
-    figures = job_figures([])
+    figures = job_figures([], TODAY)
     assert figures.response_rate is None and figures.median_days_to_reply is None
-    saved_only = job_figures([application(1, "Acme", (Stage.SAVED, d(1)))])
+    saved_only = job_figures([application(1, "Acme", (Stage.SAVED, d(1)))], TODAY)
     assert saved_only.applied == 0 and saved_only.response_rate is None

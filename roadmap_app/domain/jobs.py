@@ -38,6 +38,8 @@ class Stage(enum.StrEnum):
 
 OPEN_STAGES = frozenset({Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEW, Stage.OFFER})
 REPLY_STAGES = frozenset({Stage.SCREENING, Stage.INTERVIEW, Stage.OFFER, Stage.ACCEPTED, Stage.REJECTED})
+CLOSED_STAGES = frozenset({Stage.ACCEPTED, Stage.REJECTED, Stage.WITHDRAWN})
+"""Done with, one way or the other: nothing more to do for these applications."""
 
 
 class InterviewKind(enum.StrEnum):

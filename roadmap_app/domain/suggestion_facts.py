@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from roadmap_app.domain.jobs import Application, Stage
 from roadmap_app.domain.model import (
     Feedback,
     ItemState,
@@ -34,7 +35,9 @@ class Snapshot:
     """Everything the rules look at, read at one moment.
 
     ``last_note_at`` maps a project id to its newest note's time, ``last_activity`` a
-    task or skill id to its newest activity entry's time.
+    task or skill id to its newest activity entry's time. ``applications`` are the job
+    applications, and ``ad_skills`` maps an application id to the roadmap skill ids its
+    stored ad asks for, in the ad's order (an application without an ad has no entry).
     """
 
     roadmap: Roadmap
@@ -49,6 +52,8 @@ class Snapshot:
     time: TimeFacts | None = None
     #: Skills an experience or a credential under way (not only planned) proves.
     record_skills: frozenset[str] = frozenset()
+    applications: Sequence[Application] = ()
+    ad_skills: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
 
 
 def duty_skills(roadmap: Roadmap, level: Level) -> set[str]:
@@ -99,6 +104,31 @@ class Facts:
 
         self.target_uses, self.target_skills = self._target()
         self._unlocks: dict[str, list[str]] = {}
+        self._index_applications(snap)
+
+    def _index_applications(self, snap: Snapshot) -> None:
+        """The applications by id, the open ones, and what their ads ask for."""
+        self.applications: list[Application] = sorted(snap.applications, key=lambda a: a.id)
+        self.open_applications: list[Application] = [a for a in self.applications if a.stage.is_open]
+        #: For an application id, the roadmap skills its ad asks for, in the ad's order, each once.
+        self.ad_skills: dict[int, tuple[str, ...]] = {
+            a.id: tuple(dict.fromkeys(s for s in snap.ad_skills.get(a.id, ()) if s in self.skills))
+            for a in self.applications
+        }
+        done = {s for s in self.skills if self.state(s) is ItemState.DONE}
+        #: For an application id, the skills its ad asks for that are not done, in the ad's order.
+        self.missing_skills: dict[int, tuple[str, ...]] = {
+            app_id: tuple(s for s in asked if s not in done) for app_id, asked in self.ad_skills.items()
+        }
+        #: For a skill id, the open applications whose ads ask for it, by id.
+        self.open_asking: dict[str, list[Application]] = {}
+        for app in self.open_applications:
+            for skill_id in self.ad_skills[app.id]:
+                self.open_asking.setdefault(skill_id, []).append(app)
+
+    def applications_in(self, *stages: Stage) -> list[Application]:
+        """The applications whose current stage is one of ``stages``, by id."""
+        return [a for a in self.applications if a.stage in stages]
 
     def state(self, item_id: str) -> ItemState:
         found = self.states.get(item_id)

@@ -15,6 +15,7 @@ from roadmap_app.domain.model import ItemState, SkillGroup
 from roadmap_app.domain.pages import PageName
 from roadmap_app.domain.progress import current_step, tally
 from roadmap_app.domain.suggestion_facts import OPEN, WIP_LIMIT, Facts, core_skills
+from roadmap_app.domain.suggestion_rules_jobs import OPEN_JOB_SEARCH, search_under_way
 from roadmap_app.domain.suggestion_types import Action, ActionKind, Suggestion
 from roadmap_app.domain.suggestion_wording import count_of, join_names, make_suggestion
 
@@ -267,7 +268,10 @@ def balance_workplace(f: Facts) -> Iterator[Suggestion]:
 
 
 def job_readiness(f: Facts) -> Iterator[Suggestion]:
-    """Readiness to apply: start applying once steps 1-4, core skills and linked projects are there, else say what is missing."""
+    """Readiness to apply: start applying once steps 1-4, core skills and linked projects are there, else say what is missing; once applications are on record, keep 3 going."""
+    if f.applications:
+        yield from search_under_way(f)
+        return
     steps = f.roadmap.steps
     if len(steps) < 2:
         return
@@ -289,16 +293,30 @@ def job_readiness(f: Facts) -> Iterator[Suggestion]:
         missing.append(f"{count_of(READY_LINKED_PROJECTS - linked, 'more finished project')} with a repository link")
     apply_tally = tally(f.states, (t.id for t in apply_step.tasks))
     if not missing:
-        if apply_tally.done or apply_tally.in_progress or apply_tally.complete:
+        ready = (
+            f"Steps 1-{steps[-2].number} are {before.percent}% done, {core_tally.done} of {core_tally.counted} core "
+            f"skills are done and {count_of(linked, 'finished project')} {'has' if linked == 1 else 'have'} a "
+            "repository link"
+        )
+        first = next((t for t in apply_step.tasks if f.state(t.id) is ItemState.TODO), None)
+        if first is None or apply_tally.done or apply_tally.in_progress:
+            yield make_suggestion(
+                "job-readiness",
+                "apply:first",
+                "Add your first job application",
+                f"{ready}, and step {apply_step.number} is under way, but no application is on record: add each "
+                "job you apply for, with its ad, to be reminded to follow up and to prepare for the ad's skills.",
+                68,
+                OPEN_JOB_SEARCH,
+                "first",
+            )
             return
-        first = next(t for t in apply_step.tasks if f.state(t.id) is ItemState.TODO)
         yield make_suggestion(
             "job-readiness",
             "apply:start",
             "Start applying for jobs",
-            f"Steps 1-{steps[-2].number} are {before.percent}% done, {core_tally.done} of {core_tally.counted} core "
-            f"skills are done and {count_of(linked, 'finished project')} {'has' if linked == 1 else 'have'} a "
-            f"repository link: time for step {apply_step.number}, starting with {first.title}.",
+            f"{ready}: time for step {apply_step.number}, starting with {first.title}; add each application as "
+            "you send it.",
             85,
             Action(ActionKind.SET_STATE, first.id, ItemState.IN_PROGRESS.value, "Start"),
             "ready",

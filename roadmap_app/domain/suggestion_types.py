@@ -14,6 +14,7 @@ class ActionKind(enum.StrEnum):
     OPEN_PROJECT = "open_project"  # target: a project id; value: "link" or "note" (what to add)
     OPEN_ITEM = "open_item"  # target: a task or skill id to show
     OPEN_PAGE = "open_page"  # target: a PageName value
+    OPEN_APPLICATION = "open_application"  # target: a job application id; value: "stage", "interview" or "note"
 
 
 @dataclass(frozen=True, slots=True)

@@ -69,6 +69,13 @@ _FOLDED_TITLES = {
         f"Start {names[0]}; {_few(names[1:], 'more skill')} {'is' if len(names) == 2 else 'are'} ready too"
     ),
     "stalled-work": lambda names: f"Get back to {names[0]} and {count_of(len(names) - 1, 'more stalled item')}",
+    "follow-up": lambda names: f"Follow up with {names[0]} and {count_of(len(names) - 1, 'more employer')}",
+    "gone-quiet": lambda names: f"Have {names[0]} and {count_of(len(names) - 1, 'more employer')} gone quiet?",
+    "prepare-interview": lambda names: f"Prepare for your interviews with {join_names(names, listing=True)}",
+    "thank-interviewers": lambda names: f"Thank the interviewers at {join_names(names, listing=True)}",
+    "missing-skill": lambda names: (
+        f"Learn {names[0]}; your open applications ask for {_few(names[1:], 'more skill')} too"
+    ),
     "show-done-skills": lambda names: (
         f"Start a project: {names[0]} (or {names[1] if len(names) == 2 else f'one of {len(names) - 1} other ideas'})"
     ),

@@ -33,6 +33,13 @@ from roadmap_app.domain.suggestion_rules import (
     too_much_in_progress,
 )
 from roadmap_app.domain.suggestion_rules_evidence import prove_unproven_skill
+from roadmap_app.domain.suggestion_rules_jobs import (
+    follow_up,
+    gone_quiet,
+    most_missing_skill,
+    prepare_interviews,
+    thank_interviewers,
+)
 from roadmap_app.domain.suggestion_rules_projects import (
     link_done_projects,
     note_building_projects,
@@ -97,6 +104,11 @@ RULES: tuple[Rule, ...] = (
     Rule("note-building-project", note_building_projects),
     Rule("balance-workplace", balance_workplace),
     Rule("job-readiness", job_readiness),
+    Rule("prepare-interview", prepare_interviews),
+    Rule("thank-interviewers", thank_interviewers),
+    Rule("follow-up", follow_up),
+    Rule("gone-quiet", gone_quiet),
+    Rule("missing-skill", most_missing_skill),
     Rule("plan-slipping", plan_slipping),
     Rule("behind-goal", behind_goal),
     Rule("streak-at-risk", streak_at_risk),

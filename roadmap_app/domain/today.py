@@ -36,6 +36,11 @@ _THEMES = {
     "link-done-project": Theme.PORTFOLIO,
     "note-building-project": Theme.PORTFOLIO,
     "job-readiness": Theme.JOB_SEARCH,
+    "prepare-interview": Theme.JOB_SEARCH,
+    "thank-interviewers": Theme.JOB_SEARCH,
+    "follow-up": Theme.JOB_SEARCH,
+    "gone-quiet": Theme.JOB_SEARCH,
+    "missing-skill": Theme.JOB_SEARCH,
     "choose-target": Theme.JOB_SEARCH,
     "plan-slipping": Theme.LEARNING,
     "behind-goal": Theme.LEARNING,
@@ -57,6 +62,10 @@ def minutes_for(suggestion: Suggestion) -> int:
         return {"link": 5, "note": 10}.get(action.value, 30)
     if action.kind is ActionKind.OPEN_PAGE:
         return 10
+    if action.kind is ActionKind.OPEN_APPLICATION:
+        if suggestion.rule == "prepare-interview":
+            return 30  # going over the ad's skills and an example for each
+        return {"stage": 5, "note": 10, "interview": 10}.get(action.value, 10)  # a stage, an email, a note
     if action.kind is ActionKind.START_PROJECT:
         return 30
     if suggestion.key.startswith("step-task:") and action.kind is ActionKind.OPEN_ITEM:

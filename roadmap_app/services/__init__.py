@@ -81,7 +81,7 @@ class Services:
             activity=ActivityService(db),
             transfer=TransferService(db, roadmap, clock),
             backups=BackupService(db, db.path.parent / "backups", clock),
-            suggestions=SuggestionService(db, roadmap, clock),
+            suggestions=SuggestionService(db, roadmap, gap, clock),
             search=SearchService(db, roadmap),
             study=StudyService(db, roadmap, clock),
             credentials=credentials,

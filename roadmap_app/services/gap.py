@@ -44,6 +44,10 @@ def decode_ad(data: bytes, source: str) -> str:
         ) from None
 
 
+_ASKED_KEPT = 2_000
+"""How many ads' skills :meth:`GapService.skills_asked` remembers before it starts again."""
+
+
 class GapService:
     def __init__(
         self,
@@ -59,6 +63,17 @@ class GapService:
         self._credentials = credentials
         self._experience = experience
         self._reader = reader_for(roadmap)
+        self._asked: dict[str, tuple[str, ...]] = {}
+
+    def skills_asked(self, text: str) -> tuple[str, ...]:
+        """The roadmap skill ids an ad asks for, in its order; remembered per text, as the
+        next actions read every open application's ad at each call."""
+        found = self._asked.get(text)
+        if found is None:
+            if len(self._asked) >= _ASKED_KEPT:
+                self._asked.clear()
+            found = self._asked[text] = self._reader.read(text).skill_ids if len(text) <= MAX_AD_CHARS else ()
+        return found
 
     def _records_showing(self, profile_id: int, skill_ids: list[str]) -> dict[str, list[str]]:
         """For each skill, the experience and the credentials under way or done that list it

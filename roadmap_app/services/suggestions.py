@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from roadmap_app.domain.activity import ActivityAction, SubjectKind
+from roadmap_app.domain.jobs import CLOSED_STAGES as CLOSED
 from roadmap_app.domain.model import Feedback, Project, ProjectStatus, Roadmap
 from roadmap_app.domain.suggestion_types import Suggestion
 from roadmap_app.domain.suggestions import Snapshot, all_candidates, suggest_next_actions
@@ -16,6 +17,8 @@ from roadmap_app.services._common import Clock, bury, profile_row, record, syste
 from roadmap_app.services._project_rows import PROJECT_COLUMNS, projects_from_rows
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
 from roadmap_app.services.evidence import record_skills
+from roadmap_app.services.gap import GapService
+from roadmap_app.services.job_values import load_applications
 from roadmap_app.services.study import time_facts
 from roadmap_app.storage.db import Database
 from roadmap_app.storage.tables import (
@@ -36,9 +39,10 @@ def to_feedback(row: FeedbackRow) -> Feedback:
 
 
 class SuggestionService:
-    def __init__(self, db: Database, roadmap: Roadmap, clock: Clock = system_clock) -> None:
+    def __init__(self, db: Database, roadmap: Roadmap, gap: GapService, clock: Clock = system_clock) -> None:
         self._db = db
         self._roadmap = roadmap
+        self._gap = gap
         self._clock = clock
 
     def snapshot(self, profile_id: int) -> Snapshot:
@@ -71,6 +75,11 @@ class SuggestionService:
             }
             today = self._clock().date()
             linked = sum(1 for p in projects if p.status is ProjectStatus.DONE and p.repo_url)
+            applications = tuple(sorted(load_applications(session, profile_id), key=lambda a: a.id))
+            # Closed applications' ads ask nothing of the learner any more.
+            ad_skills = {
+                a.id: self._gap.skills_asked(a.ad_text) for a in applications if a.ad_text and a.stage not in CLOSED
+            }
             return Snapshot(
                 roadmap=self._roadmap,
                 today=today,
@@ -83,6 +92,8 @@ class SuggestionService:
                 target_career_id=profile.target_career_id,
                 time=time_facts(session, self._roadmap, profile, states, linked, today),
                 record_skills=record_skills(session, profile_id),
+                applications=applications,
+                ad_skills=ad_skills,
             )
 
     @staticmethod

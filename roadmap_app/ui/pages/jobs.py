@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from roadmap_app.domain.gap import Gap
+from roadmap_app.domain.job_figures import job_figures
 from roadmap_app.domain.jobs import Application, Stage
 from roadmap_app.services import FAILURES, NotFoundError
 from roadmap_app.ui.pages.base import Page, scrolling
@@ -29,7 +30,7 @@ from roadmap_app.ui.pages.job_changes import JobChanges
 from roadmap_app.ui.widgets.common import Card, heading, muted_label, plural, show_focus
 from roadmap_app.ui.widgets.job_details import JobDetails
 from roadmap_app.ui.widgets.job_figures_strip import FiguresStrip
-from roadmap_app.ui.widgets.job_models import APPLICATION, SINCE, ApplicationsModel, job_figures
+from roadmap_app.ui.widgets.job_models import APPLICATION, SINCE, ApplicationsModel
 from roadmap_app.ui.window.context import Change, LearnerContext
 
 EMPTY_STEPS = (
@@ -226,7 +227,7 @@ class JobSearchPage(Page):
         for stage in self._collapsed:
             self.view.setExpanded(self.model.group_index(stage), False)
         self._unfolding = False
-        self.figures.show_figures(job_figures(self.applications))
+        self.figures.show_figures(job_figures(self.applications, self.ctx.services.study.now().date()))
         has = bool(self.applications)
         self.stack.setCurrentIndex(1 if has else 0)
         self.figures.setVisible(has)

@@ -6,9 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
+from roadmap_app.domain.job_figures import JobFigures
 from roadmap_app.domain.jobs import Stage
 from roadmap_app.ui.widgets.common import Card, heading, muted_label, plural
-from roadmap_app.ui.widgets.job_models import STAGE_ORDER, JobFigures
+from roadmap_app.ui.widgets.job_models import STAGE_ORDER
 
 
 def days_text(value: float) -> str:

@@ -7,8 +7,7 @@ applications, the most recently moved first.
 
 from __future__ import annotations
 
-import statistics
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -193,48 +192,3 @@ class ApplicationsModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return _HEADERS[section] if 0 <= section < len(_HEADERS) else None
         return None
-
-
-# --- the figures ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class JobFigures:
-    """What a job seeker counts: applications per stage, how many got an answer, how fast.
-
-    The same fields, with the same meaning, as ``domain.job_figures.JobFigures``, which the
-    job-search rules use: ``per_stage`` in ``Stage`` order, zeros included.
-    """
-
-    per_stage: tuple[tuple[Stage, int], ...]
-    applied: int
-    replied: int
-    response_rate: float | None
-    median_days_to_reply: float | None
-
-    def count(self, stage: Stage) -> int:
-        return dict(self.per_stage)[stage]
-
-
-def job_figures(applications: Sequence[Application]) -> JobFigures:
-    """Each application counted once, at its stage; *applied* is every one that left *saved*,
-    a reply any stage only the employer's answer leads to; the days from applying to it."""
-    per_stage = dict.fromkeys(Stage, 0)
-    waits: list[int] = []
-    applied = 0
-    for application in applications:
-        per_stage[application.stage] += 1
-        sent = application.applied_on
-        if sent is None:
-            continue
-        applied += 1
-        answered = application.first_reply_on
-        if answered is not None:
-            waits.append(max(0, (answered - sent).days))
-    return JobFigures(
-        per_stage=tuple(per_stage.items()),
-        applied=applied,
-        replied=len(waits),
-        response_rate=len(waits) / applied if applied else None,
-        median_days_to_reply=float(statistics.median(waits)) if waits else None,
-    )

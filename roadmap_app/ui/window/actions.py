@@ -13,7 +13,7 @@ _FOCUS = {"link": ProjectFocus.LINK, "note": ProjectFocus.NOTE}
 
 
 def perform_action(navigator: Navigator, ctx: LearnerContext, action: Action) -> None:
-    """Set a state (undoably), start a project from an idea, or show a project, item or page."""
+    """Set a state (undoably), start a project from an idea, or show a project, application, item or page."""
     if action.kind is ActionKind.SET_STATE:
         ctx.run(SetStateCommand(ctx, action.target, ItemState(action.value)))
     elif action.kind is ActionKind.START_PROJECT:
@@ -22,5 +22,7 @@ def perform_action(navigator: Navigator, ctx: LearnerContext, action: Action) ->
         navigator.show_project(int(action.target), focus=_FOCUS.get(action.value, ProjectFocus.NONE))
     elif action.kind is ActionKind.OPEN_ITEM:
         navigator.show_item(action.target)
+    elif action.kind is ActionKind.OPEN_APPLICATION:
+        navigator.show_application(int(action.target), then=action.value)
     elif action.kind is ActionKind.OPEN_PAGE:
         navigator.show_page(PageName.parse(action.target))
