@@ -87,8 +87,17 @@ def test_a_database_from_an_older_release_opens_with_all_its_data(fixture_name: 
             (credential,) = services.credentials.list(ada.id)
             assert (credential.title, set(credential.skill_ids)) == (fixture.CREDENTIAL[0], set(fixture.CREDENTIAL[3]))
             (job,) = services.experience.list(ada.id)
-            assert (job.title, job.organisation, job.finished_on) == (fixture.EXPERIENCE[0], fixture.EXPERIENCE[2], None)
+            assert (job.title, job.organisation, job.finished_on) == (
+                fixture.EXPERIENCE[0],
+                fixture.EXPERIENCE[2],
+                None,
+            )
             assert [n.text for n in services.experience.get(ada.id, job.id).notes] == [fixture.EXPERIENCE_NOTE]
+        if (read_revision(FIXTURES / fixture_name) or "") >= "0007":
+            links = services.task_links.all(ada.id)
+            assert [p.title for p in links[fixture.LINKED_TASKS[0]]] == [fixture.CREDENTIAL[0]]
+            assert [p.title for p in links[fixture.LINKED_TASKS[1]]] == [fixture.EXPERIENCE[0]]
+            assert states[fixture.LINKED_TASKS[0]].state.value == "done"
         # The upgraded file still takes writes.
         services.progress.set_state(ada.id, "skill.r", "done")
         assert services.backups.check().ok

@@ -21,6 +21,7 @@ from roadmap_app.services.roadmap_updates import RoadmapUpdateService
 from roadmap_app.services.search import SearchService
 from roadmap_app.services.study import StudyService
 from roadmap_app.services.suggestions import SuggestionService
+from roadmap_app.services.task_links import TaskLinkService
 from roadmap_app.services.transfer import TransferService
 from roadmap_app.storage.db import Database
 from roadmap_app.storage.errors import StorageError as DataError
@@ -60,6 +61,7 @@ class Services:
     portfolio_document: PortfolioDocumentService
     gap: GapService
     roadmap_updates: RoadmapUpdateService
+    task_links: TaskLinkService
     _db: Database
 
     @classmethod
@@ -89,6 +91,7 @@ class Services:
             ),
             gap=GapService(roadmap, progress, portfolio, credentials, experience),
             roadmap_updates=RoadmapUpdateService(db, roadmap),
+            task_links=TaskLinkService(db, roadmap, clock),
             _db=db,
         )
 
