@@ -10,9 +10,10 @@ after all of it has been read here.
 
 Format versions: 1 (the first; entries of the activity log as free text, no UUIDs),
 2 (typed activity, a UUID on every record, tombstones) and 3 (study sessions; the weekly
-goal, a day's minimum and the ready-by day on the profile). A version-1 document is read as
-version 1 and then brought to version 2 (``_upgrade_v1``), so it still imports; a
-version-2 document is a version-3 one without the new fields, which have defaults.
+goal, a day's minimum and the ready-by day on the profile) and 4 (the tasks done by a
+record, ``task_links``). A version-1 document is read as version 1 and then brought to
+version 2 (``_upgrade_v1``), so it still imports; a version-2 or -3 document is a version-4
+one without the newer fields, which have defaults.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from datetime import date, datetime
 from typing import Annotated, Any
 
 from roadmap_app.domain.activity import from_legacy
+from roadmap_app.domain.evidence import ProofKind
 from roadmap_app.domain.limits import MAX_ID, MAX_SHORT, MAX_TEXT, MAX_TITLE
 from roadmap_app.domain.model import ItemState, ProjectStatus
 from roadmap_app.domain.records import CredentialKind, CredentialStatus, ExperienceKind
@@ -45,7 +47,7 @@ from roadmap_app.services.records import (
 __all__ = ["ImportFormatError", "encodable", "from_json", "to_json"]
 
 FORMAT = "roadmap-app-profile"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 
 Id = Annotated[str, Text(MAX_ID, empty=False)]
@@ -188,6 +190,16 @@ class ExperienceRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class TaskLinkRecord:
+    """A task done by a record of the file, named by its kind and UUID (from version 4)."""
+
+    task: Id
+    kind: ProofKind
+    record: Uuid
+    linked_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class ExportDocument:
     format: Short
     version: int
@@ -202,6 +214,7 @@ class ExportDocument:
     # Added without a new format version: a file made before they existed has none.
     credentials: Annotated[tuple[CredentialRecord, ...], Many(100_000, unique=("uuid",))] = ()
     experience: Annotated[tuple[ExperienceRecord, ...], Many(100_000, unique=("uuid",))] = ()
+    task_links: Annotated[tuple[TaskLinkRecord, ...], Many(1_000_000)] = ()
 
 
 @dataclass(frozen=True, slots=True)

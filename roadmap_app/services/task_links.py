@@ -17,6 +17,7 @@ from roadmap_app.domain.task_links import LINKABLE_STEPS, TaskLink, record_kind_
 from roadmap_app.services._common import Clock, profile_row, record, system_clock, to_progress
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
 from roadmap_app.services.progress import ProgressChange, apply_progress
+from roadmap_app.services.records import quoted
 from roadmap_app.storage.db import Database
 from roadmap_app.storage.tables import CredentialRow, ExperienceRow, ProgressRow, ProjectRow, TaskLinkRow
 
@@ -56,9 +57,9 @@ class TaskLinkService:
             return kind
         item = self._roadmap.item(task_id)
         if item is None:
-            raise NotFoundError(f"unknown task '{task_id}'; list the ids with 'roadmap-app items --kind task'")
+            raise NotFoundError(f"unknown task {quoted(task_id)}; list the ids with 'roadmap-app items --kind task'")
         if item.kind is not ItemKind.TASK:
-            raise InvalidInputError(f"'{task_id}' is a {item.kind.value}; only a task is done by a record")
+            raise InvalidInputError(f"{quoted(task_id)} is a {item.kind.value}; only a task is done by a record")
         steps = ", ".join(
             f"step {s.number} by {_a(LINKABLE_STEPS[s.id])}" for s in self._roadmap.steps if s.id in LINKABLE_STEPS
         )
@@ -138,8 +139,8 @@ class TaskLinkService:
             live = row is not None and target is not None and target.uuid == row.record_uuid
             if row is None or target is None or not live:
                 raise NotFoundError(
-                    f"task '{task_id}' is not linked to {wanted.value} {record_id}; "
-                    f"see its records with 'roadmap-app show {task_id}'"
+                    f"task {quoted(task_id)} is not linked to {wanted.value} {record_id}; "
+                    "see its records with 'roadmap-app show TASK'"
                 )
             proof = Proof(wanted, record_id, target.title)
             session.delete(row)
@@ -194,7 +195,7 @@ class TaskLinkService:
             return ProofKind(text.strip().lower())
         except ValueError:
             kinds = ", ".join(k.value for k in ProofKind)
-            raise InvalidInputError(f"unknown kind of record '{text}'; use one of: {kinds}") from None
+            raise InvalidInputError(f"unknown kind of record {quoted(text)}; use one of: {kinds}") from None
 
     @staticmethod
     def _record(session: Session, profile_id: int, kind: ProofKind, record_id: int) -> Any:
