@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from roadmap_app.services import Services
 from tests.conftest import CliResult, CliRunner, InProcessCli
 
 SUMMARY = """## What I did
@@ -81,3 +82,30 @@ def test_a_summary_heading_in_the_pdf_keeps_its_point_size(qapp: object) -> None
     # Qt's size step for <h4> would print it smaller than the text under it.
     assert not heading.hasProperty(QTextFormat.Property.FontSizeAdjustment)
     assert heading.fontPointSize() == 10.5
+
+
+def test_a_long_pdf_has_every_project_and_no_empty_page(services: Services, tmp_path: Path, qapp: object) -> None:
+    from roadmap_app.domain.portfolio_document import to_html
+    from roadmap_app.ui.portfolio_pdf import write_pdf
+
+    if shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None:
+        pytest.skip("pdftotext and pdfinfo are not installed")
+    ada = services.profiles.create("Ada").id
+    for n in range(1, 19):
+        summary = (
+            f"A **model** for task {n}.\n\n- point one\n- point two with `code`\n\nSee [docs](https://example.org/{n})."
+        )
+        services.portfolio.add(ada, f"Project {n:02d}", status="building", summary=summary)
+    out = tmp_path / "long.pdf"
+    write_pdf(to_html(services.portfolio_document.content(ada)), out)
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
+    assert pages > 1
+    texts = [
+        subprocess.run(["pdftotext", "-f", str(p), "-l", str(p), str(out), "-"], capture_output=True, text=True).stdout
+        for p in range(1, pages + 1)
+    ]
+    assert all(t.strip() for t in texts), "an empty page"
+    found = [title for t in texts for title in re.findall(r"Project \d\d", t)]
+    assert sorted(set(found)) == [f"Project {n:02d}" for n in range(1, 19)]
+    assert len(found) == 18, "a line printed on two pages"

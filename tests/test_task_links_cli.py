@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from roadmap_app.cli.commands import MAX_ROW_ID
 from roadmap_app.cli.task_link_commands import record_ref
+from roadmap_app.content import default_roadmap_path
 from roadmap_app.services import UserError
 from tests.conftest import InProcessCli
+from tests.test_cli_roadmap_change import drop_block
 
 COMPLETE = "task.credential.complete"
 
@@ -75,3 +78,20 @@ def test_any_record_reference_is_read_or_refused_in_one_line(text: str) -> None:
         assert "\n" not in str(exc) and str(exc)
         return
     assert kind.value in text.lower() and 0 <= record_id <= MAX_ROW_ID
+
+
+def test_a_task_the_roadmap_drops_still_shows_and_unlinks_its_records(run_cli: InProcessCli, tmp_path: Path) -> None:
+    setup(run_cli)
+    assert run_cli("set", "task.credential.enrol", "done", "--by", "credential:1").returncode == 0
+    text = drop_block(default_roadmap_path().read_text(encoding="utf-8"), "task.credential.enrol")
+    later = tmp_path / "later.toml"
+    later.write_text(text, encoding="utf-8")
+    shown = json.loads(run_cli("--roadmap", str(later), "show", "task.credential.enrol", "--json").stdout)
+    assert shown["archived"] and shown["records"] == [{"kind": "credential", "id": 1, "title": "BSc CS"}]
+    rows = json.loads(run_cli("--roadmap", str(later), "items", "--archived", "--json").stdout)
+    assert rows == [shown]
+    assert "Done by credential 1: BSc CS" in run_cli("--roadmap", str(later), "show", "task.credential.enrol").stdout
+    gone = run_cli("--roadmap", str(later), "unlink", "task.credential.enrol", "credential:1")
+    assert gone.returncode == 0, gone.stderr
+    refused = run_cli("--roadmap", str(later), "set", "task.credential.enrol", "done", "--by", "credential:1")
+    assert refused.returncode == 1 and "unknown task" in refused.stderr

@@ -55,14 +55,15 @@ def item_json(facts: ItemFacts, learner: _Learner) -> dict[str, Any]:
     return data
 
 
-def archived_json(progress: Progress) -> dict[str, Any]:
-    """Saved progress on an id the roadmap in use does not have."""
+def archived_json(progress: Progress, records: tuple[Proof, ...] = ()) -> dict[str, Any]:
+    """Saved progress on an id the roadmap in use does not have, with the records that did it."""
     return {
         "id": progress.item_id,
         "kind": None,
         "title": progress.item_id,
         **_progress_json(progress),
         "archived": True,
+        "records": records_json(records),
     }
 
 
@@ -91,7 +92,8 @@ def _archived_items(args: argparse.Namespace, ctx: Context) -> int:
     rows = ctx.services.progress.archived(ctx.profile.id)
     roadmap = ctx.services.roadmap
     if args.json:
-        emit_json([_archived_row(p, roadmap) for p in rows])
+        links = ctx.services.task_links.all(ctx.profile.id)
+        emit_json([_archived_row(p, roadmap, links.get(p.item_id, ())) for p in rows])
         return 0
     if not rows:
         print("No archived progress: the roadmap in use has every item you saved progress or a note on.")
@@ -102,12 +104,12 @@ def _archived_items(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def _archived_row(progress: Progress, roadmap: Roadmap) -> dict[str, Any]:
+def _archived_row(progress: Progress, roadmap: Roadmap, records: tuple[Proof, ...]) -> dict[str, Any]:
     item = roadmap.item(progress.item_id)
     if item is None:
-        return archived_json(progress)
+        return archived_json(progress, records)
     # The id is still there, but as an item without a state (its kind changed).
-    return {**archived_json(progress), "kind": item.kind.value, "title": item.title}
+    return {**archived_json(progress, records), "kind": item.kind.value, "title": item.title}
 
 
 def show(args: argparse.Namespace, ctx: Context) -> int:
@@ -120,7 +122,7 @@ def show(args: argparse.Namespace, ctx: Context) -> int:
             raise NotFoundError(f"unknown item '{args.item}'; list the ids with 'roadmap-app items'")
         records = learner.records.get(args.item, ())
         if args.json:
-            emit_json({**archived_json(saved), "records": records_json(records)})
+            emit_json(archived_json(saved, records))
             return 0
         print(f"{args.item}  (archived: the roadmap in use no longer has this item)")
         _print_progress(saved)
