@@ -157,3 +157,19 @@ def test_a_profile_deleted_takes_its_links(services: Services, ada: int) -> None
         services.profiles.create("Sam")
         services.profiles.delete(ada)
         assert dump(services)["task_links"] == []
+
+
+def test_the_history_says_which_record_did_a_task(services: Services, ada: int) -> None:
+    from roadmap_app.domain.activity import describe
+
+    degree = services.credentials.add(ada, "BSc CS")
+    services.task_links.link(ada, CHOOSE, "credential", degree.id)
+    services.task_links.unlink(ada, CHOOSE, "credential", degree.id)
+    entries = [
+        e for e in services.activity.all(ada) if e.action in (ActivityAction.ITEM_LINK, ActivityAction.ITEM_UNLINK)
+    ]
+    title = services.roadmap.title_of(CHOOSE)
+    assert [describe(e, lambda _e: title) for e in entries] == [
+        f"Marked “{title}” done by credential “BSc CS”",
+        f"Unlinked credential “BSc CS” from “{title}”",
+    ]
