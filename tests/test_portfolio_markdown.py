@@ -109,3 +109,27 @@ def test_a_long_pdf_has_every_project_and_no_empty_page(services: Services, tmp_
     found = [title for t in texts for title in re.findall(r"Project \d\d", t)]
     assert sorted(set(found)) == [f"Project {n:02d}" for n in range(1, 19)]
     assert len(found) == 18, "a line printed on two pages"
+
+
+def test_the_preview_reads_as_paper_in_the_dark_theme(services: Services, qtbot: object, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from roadmap_app.ui.dialogs.portfolio_export_dialog import PortfolioExportDialog
+    from roadmap_app.ui.window.theme import ThemeMode, apply_theme, contrast_ratio
+
+    ada = services.profiles.create("Ada").id
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(app, ThemeMode.DARK)
+    try:
+        dialog = PortfolioExportDialog(services.portfolio_document.content(ada), tmp_path)
+        qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+        dialog.show()
+        viewport = dialog.preview.viewport()
+        image = viewport.grab().toImage()
+        paper = image.pixelColor(image.width() - 40, image.height() - 20)
+        assert paper.lightness() > 245
+        title = dialog.preview.document().begin().begin().fragment().charFormat().foreground().color()
+        assert contrast_ratio(title, paper) > 7
+    finally:
+        apply_theme(app, ThemeMode.LIGHT)

@@ -126,6 +126,7 @@ table { border-collapse: collapse; margin: 4pt 0; }
 th, td { border: 1px solid #c9d1d9; }
 th { background-color: #f3f5f7; text-align: left; }
 hr { border: none; border-top: 1px solid #c9d1d9; }
+a { color: #0b5cad; }
 """
 
 

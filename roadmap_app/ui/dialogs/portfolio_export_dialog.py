@@ -37,6 +37,9 @@ class PortfolioExportDialog(QDialog):
         self.preview = QTextBrowser()
         self.preview.setObjectName("portfolioPreview")
         self.preview.setAccessibleName("Preview of your portfolio")
+        # The page as it prints: dark text on white paper, in a dark theme too (the page's
+        # own colours are a printed page's).
+        self.preview.setStyleSheet("QTextBrowser { background-color: white; color: #1f2328; }")
         # The learner's links are shown, never followed from the preview.
         self.preview.setOpenLinks(False)
         # The document the PDF prints, so that the preview reads as the page will.
