@@ -173,3 +173,14 @@ def test_the_history_says_which_record_did_a_task(services: Services, ada: int) 
         f"Marked “{title}” done by credential “BSc CS”",
         f"Unlinked credential “BSc CS” from “{title}”",
     ]
+
+
+def test_an_unlink_is_undone_with_the_link_and_the_state_it_had(services: Services, ada: int) -> None:
+    project = services.portfolio.add(ada, "Tweet sentiment")
+    services.task_links.link(ada, SENTIMENT, "project", project.id)
+    services.progress.set_state(ada, SENTIMENT, "in_progress")
+    change = services.task_links.unlink(ada, SENTIMENT, "project", project.id)
+    assert services.task_links.links(ada, SENTIMENT) == ()
+    back = services.task_links.undo_unlink(ada, change)
+    assert back.linked and [p.title for p in services.task_links.links(ada, SENTIMENT)] == ["Tweet sentiment"]
+    assert services.progress.get(ada, SENTIMENT).state is ItemState.IN_PROGRESS

@@ -153,3 +153,28 @@ def test_step_four_lists_each_experiences_note_count(window: MainWindow) -> None
     texts = [card.list.item(i).text() for i in range(card.list.count())]
     assert "2 notes" in texts[0].splitlines()[1] and texts[0].startswith("ML intern")
     assert "No notes yet" in texts[1]
+
+
+def test_not_done_by_it_unlinks_a_linked_record_and_undo_brings_it_back(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    services, ada = window.ctx.services, window.ctx.profile_id
+    services.task_links.link(ada, COMPLETE, "credential", 1)
+    window.ctx.notify(Change.PROGRESS)
+    page = on_task(window, COMPLETE)
+
+    def unlink_the_linked(self: RecordPicker) -> int:
+        self.view.setCurrentIndex(self.model.index(0))  # the newest credential: not linked
+        assert not self.unlink_button.isEnabled()
+        self.view.setCurrentIndex(self.model.index(1))
+        assert self.unlink_button.isEnabled()
+        self.unlink_button.click()
+        return self.result()
+
+    monkeypatch.setattr(RecordPicker, "exec", unlink_the_linked)
+    page.done_by.pick()
+    assert services.task_links.links(ada, COMPLETE) == () and row_text(page, COMPLETE) == ""
+    assert services.progress.get(ada, COMPLETE).state is ItemState.DONE
+    assert "Unlink credential “BSc Computer Science”" in window.ctx.undo_stack.undoText()
+    window.ctx.undo_stack.undo()
+    assert row_text(page, COMPLETE) == "Done by credential “BSc Computer Science”"

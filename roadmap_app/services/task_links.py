@@ -96,6 +96,16 @@ class TaskLinkService:
 
     def link(self, profile_id: int, task_id: str, kind: ProofKind | str, record_id: int) -> LinkChange:
         """Link a record to a task of its step and mark the task done, in one transaction."""
+        return self._link(profile_id, task_id, kind, record_id, ItemState.DONE)
+
+    def undo_unlink(self, profile_id: int, change: LinkChange) -> LinkChange:
+        """Reverse an ``unlink``: the link back, and the task in the state it had before."""
+        record_ref = change.link.record
+        return self._link(profile_id, change.link.task_id, record_ref.kind, record_ref.id, change.progress.before.state)
+
+    def _link(
+        self, profile_id: int, task_id: str, kind: ProofKind | str, record_id: int, state: ItemState
+    ) -> LinkChange:
         wanted = self._check_kind(task_id, kind)
         now = self._clock()
         with self._db.write() as session:
@@ -120,7 +130,7 @@ class TaskLinkService:
                     session, profile_id, now, ActivityAction.ITEM_LINK, SubjectKind.ITEM, task_id,
                     field=wanted.value, after=target.title,
                 )  # fmt: skip
-            change = apply_progress(session, profile_id, task_id, now, state=ItemState.DONE)
+            change = apply_progress(session, profile_id, task_id, now, state=state)
             return LinkChange(TaskLink(task_id, proof), change, made)
 
     def unlink(

@@ -1,6 +1,7 @@
 """Done by…: picking the credential, project or experience that did a task, by keyboard.
 
-Type to narrow the list, Up and Down to choose, Enter to mark the task done by it."""
+Type to narrow the list, Up and Down to choose, Enter to mark the task done by it; a
+record already linked can be unlinked from here (Not done by it)."""
 
 from __future__ import annotations
 
@@ -57,6 +58,7 @@ class RecordPicker(QDialog):
         self.view.setModel(self.model)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.activated.connect(lambda _index: self.accept())
+        self.view.selectionModel().currentChanged.connect(lambda *_: self._enable())
         layout.addWidget(self.view, 1)
         self.empty = muted_label(f"You have no {_PLURAL[kind]} yet: {_WHERE[kind]}.")
         self.empty.setObjectName("recordPickerEmpty")
@@ -66,6 +68,12 @@ class RecordPicker(QDialog):
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText("Mark done")
         self.ok_button.setAccessibleName("Mark the task done by the chosen record")
+        #: True when the learner chose to unlink the chosen record rather than link it.
+        self.unlinking = False
+        self.unlink_button = self.buttons.addButton("Not done by it", QDialogButtonBox.ButtonRole.ActionRole)
+        self.unlink_button.setObjectName("unlinkButton")
+        self.unlink_button.setAccessibleName("The task is no longer done by the chosen record")
+        self.unlink_button.clicked.connect(self._unlink)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -87,6 +95,16 @@ class RecordPicker(QDialog):
         self.view.setVisible(bool(self._records))
         self.filter.setEnabled(bool(self._records))
         self.ok_button.setEnabled(bool(shown))
+        self._enable()
+
+    def _enable(self) -> None:
+        chosen = self.chosen()
+        self.unlink_button.setEnabled(chosen is not None and (chosen.kind, chosen.id) in self._linked)
+
+    def _unlink(self) -> None:
+        if self.unlink_button.isEnabled():
+            self.unlinking = True
+            self.accept()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Up and Down in the box move through the list, so the hands stay on the keys.

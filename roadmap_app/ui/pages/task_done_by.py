@@ -13,7 +13,7 @@ from roadmap_app.domain.evidence import Proof
 from roadmap_app.domain.task_links import record_kind_for
 from roadmap_app.services import FAILURES
 from roadmap_app.ui.dialogs.record_picker import RecordPicker
-from roadmap_app.ui.window.undo_links import LinkTaskCommand
+from roadmap_app.ui.window.undo_links import LinkTaskCommand, UnlinkTaskCommand
 
 if TYPE_CHECKING:
     from roadmap_app.ui.window.context import LearnerContext
@@ -69,6 +69,8 @@ class TaskDoneBy(QObject):
         if dialog is None:
             return
         chosen: Proof | None = dialog.chosen() if dialog.exec() else None
+        unlinking = dialog.unlinking
         dialog.deleteLater()
         if chosen is not None:
-            self.ctx.run(LinkTaskCommand(self.ctx, self.task_id, chosen))
+            command = UnlinkTaskCommand if unlinking else LinkTaskCommand
+            self.ctx.run(command(self.ctx, self.task_id, chosen))

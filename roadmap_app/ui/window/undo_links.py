@@ -32,3 +32,23 @@ class LinkTaskCommand(ServiceCommand):
     def revert(self) -> None:
         assert self.made is not None
         self.ctx.services.task_links.undo_link(self.profile_id, self.made)
+
+
+class UnlinkTaskCommand(ServiceCommand):
+    """Not done by it: the link goes and the task keeps its state; undo brings the link back."""
+
+    change = Change.PROGRESS | Change.PORTFOLIO | Change.SUGGESTIONS
+
+    def __init__(self, ctx: LearnerContext, task_id: str, record: Proof) -> None:
+        task = ctx.services.roadmap.item(task_id)
+        super().__init__(ctx, f"Unlink {record.kind.value} “{record.title}” from “{task.title if task else task_id}”")
+        self.task_id = task_id
+        self.record = record
+        self.made: LinkChange | None = None
+
+    def apply(self) -> None:
+        self.made = self.ctx.services.task_links.unlink(self.profile_id, self.task_id, self.record.kind, self.record.id)
+
+    def revert(self) -> None:
+        assert self.made is not None
+        self.ctx.services.task_links.undo_unlink(self.profile_id, self.made)
