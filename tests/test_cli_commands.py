@@ -202,7 +202,7 @@ def test_items_json_has_the_same_shape_as_show(run_cli: InProcessCli) -> None:
 # The keys docs/cli.md gives for each kind, after id, kind and title and before the learner's part.
 DOCUMENTED_KEYS = {
     "step": ["number", "description", "example", "tasks"],
-    "task": ["step", "detail", "hours", "hours_basis", "skills"],
+    "task": ["step", "detail", "hours", "hours_basis", "skills", "records"],
     "skill": [
         "category", "category_title", "group", "description", "hours", "hours_basis",
         "requires", "unlocks", "trained_by_ideas", "tasks", "duties", "self_checks", "projects",

@@ -56,6 +56,8 @@ def shared_data(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Serv
     services.jobs.add_interview(ada.id, application.id, date(2026, 1, 27), kind="technical", note="pandas")
     services.jobs.add_contact(ada.id, application.id, "Grace", role="recruiter", email="grace@example.org")
     services.jobs.add_note(ada.id, application.id, "ask about the team")
+    services.task_links.link(ada.id, "task.experience.end-to-end", "experience", job.id)
+    services.task_links.link(ada.id, "task.portfolio.sentiment", "project", project.id)
     export = services.transfer.export_profile(ada.id)
     export["feedback"] = [
         {

@@ -101,6 +101,11 @@ def test_a_database_from_an_older_release_opens_with_all_its_data(fixture_name: 
             assert [(i.on, i.kind.value, i.note) for i in application.interviews] == [fixture.APPLICATION_INTERVIEW]
             assert [(c.name, c.role, c.email) for c in application.contacts] == [fixture.APPLICATION_CONTACT]
             assert [n.text for n in application.notes] == [fixture.APPLICATION_NOTE]
+        if (read_revision(FIXTURES / fixture_name) or "") >= "0007":
+            links = services.task_links.all(ada.id)
+            assert [p.title for p in links[fixture.LINKED_TASKS[0]]] == [fixture.CREDENTIAL[0]]
+            assert [p.title for p in links[fixture.LINKED_TASKS[1]]] == [fixture.EXPERIENCE[0]]
+            assert states[fixture.LINKED_TASKS[0]].state.value == "done"
         # The upgraded file still takes writes.
         services.progress.set_state(ada.id, "skill.r", "done")
         assert services.backups.check().ok

@@ -14,6 +14,7 @@ from roadmap_app.content import ContentError
 from roadmap_app.domain.model import Profile
 from roadmap_app.services import UserError
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
+from roadmap_app.services.records import quoted
 from roadmap_app.storage.db import StorageError
 from roadmap_app.storage.faults import FaultError, as_fault
 
@@ -100,7 +101,7 @@ def row_id(text: str, noun: str, hint: str) -> int:
     cleaned = text.strip()
     if not (cleaned.isascii() and cleaned.isdecimal()):
         article = "an" if noun[0] in "aeiou" else "a"
-        raise InvalidInputError(f"'{text}' is not {article} {noun} id; {hint}")
+        raise InvalidInputError(f"{quoted(text)} is not {article} {noun} id; {hint}")
     value = int(cleaned)
     if value > MAX_ROW_ID:
         raise NotFoundError(f"no {noun} with id {cleaned}; {hint}")

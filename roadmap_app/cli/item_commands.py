@@ -7,6 +7,8 @@ import math
 from typing import Any
 
 from roadmap_app.cli.commands import Context, emit_json
+from roadmap_app.cli.task_link_commands import record_words, records_json
+from roadmap_app.domain.evidence import Proof
 from roadmap_app.domain.item_facts import ItemFacts, RoadmapFacts
 from roadmap_app.domain.model import ItemKind, ItemState, Profile, Progress, Roadmap
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
@@ -20,6 +22,7 @@ class _Learner:
         profile_id = ctx.profile.id
         self.states = ctx.services.progress.states(profile_id)
         self.archived = {p.item_id: p for p in ctx.services.progress.archived(profile_id)}
+        self.records = ctx.services.task_links.all(profile_id)
         self.projects_by_skill: dict[str, list[int]] = {}
         for project in ctx.services.portfolio.projects(profile_id):
             for skill_id in project.skill_ids:
@@ -41,6 +44,8 @@ def item_json(facts: ItemFacts, learner: _Learner) -> dict[str, Any]:
     data.update({name: list(ids) for name, ids in facts.links.items()})
     if facts.kind is ItemKind.SKILL:
         data["projects"] = learner.projects_by_skill.get(facts.id, [])
+    if facts.kind is ItemKind.TASK:
+        data["records"] = records_json(learner.records.get(facts.id, ()))
     if facts.trackable:
         saved = learner.states.get(facts.id) or Progress(facts.id, ItemState.TODO, "", None)
         data.update(_progress_json(saved))
@@ -50,14 +55,15 @@ def item_json(facts: ItemFacts, learner: _Learner) -> dict[str, Any]:
     return data
 
 
-def archived_json(progress: Progress) -> dict[str, Any]:
-    """Saved progress on an id the roadmap in use does not have."""
+def archived_json(progress: Progress, records: tuple[Proof, ...] = ()) -> dict[str, Any]:
+    """Saved progress on an id the roadmap in use does not have, with the records that did it."""
     return {
         "id": progress.item_id,
         "kind": None,
         "title": progress.item_id,
         **_progress_json(progress),
         "archived": True,
+        "records": records_json(records),
     }
 
 
@@ -86,7 +92,8 @@ def _archived_items(args: argparse.Namespace, ctx: Context) -> int:
     rows = ctx.services.progress.archived(ctx.profile.id)
     roadmap = ctx.services.roadmap
     if args.json:
-        emit_json([_archived_row(p, roadmap) for p in rows])
+        links = ctx.services.task_links.all(ctx.profile.id)
+        emit_json([_archived_row(p, roadmap, links.get(p.item_id, ())) for p in rows])
         return 0
     if not rows:
         print("No archived progress: the roadmap in use has every item you saved progress or a note on.")
@@ -97,12 +104,12 @@ def _archived_items(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def _archived_row(progress: Progress, roadmap: Roadmap) -> dict[str, Any]:
+def _archived_row(progress: Progress, roadmap: Roadmap, records: tuple[Proof, ...]) -> dict[str, Any]:
     item = roadmap.item(progress.item_id)
     if item is None:
-        return archived_json(progress)
+        return archived_json(progress, records)
     # The id is still there, but as an item without a state (its kind changed).
-    return {**archived_json(progress), "kind": item.kind.value, "title": item.title}
+    return {**archived_json(progress, records), "kind": item.kind.value, "title": item.title}
 
 
 def show(args: argparse.Namespace, ctx: Context) -> int:
@@ -113,11 +120,13 @@ def show(args: argparse.Namespace, ctx: Context) -> int:
         saved = learner.archived.get(args.item)
         if saved is None:
             raise NotFoundError(f"unknown item '{args.item}'; list the ids with 'roadmap-app items'")
+        records = learner.records.get(args.item, ())
         if args.json:
-            emit_json(archived_json(saved))
+            emit_json(archived_json(saved, records))
             return 0
         print(f"{args.item}  (archived: the roadmap in use no longer has this item)")
         _print_progress(saved)
+        _print_records(records)
         return 0
     data = item_json(facts, learner)
     if args.json:
@@ -137,6 +146,7 @@ def show(args: argparse.Namespace, ctx: Context) -> int:
         print(f"Your projects showing it: {', '.join(f'#{p}' for p in data['projects'])}")
     if facts.trackable:
         _print_progress(learner.states.get(facts.id) or Progress(facts.id, ItemState.TODO, "", None))
+        _print_records(learner.records.get(facts.id, ()))
     elif facts.id in learner.archived:
         print("Saved progress (archived: this item no longer has a state):")
         _print_progress(learner.archived[facts.id])
@@ -145,6 +155,11 @@ def show(args: argparse.Namespace, ctx: Context) -> int:
 
 def _label(name: str) -> str:
     return name.replace("_", " ").capitalize().replace("Category title", "Category")
+
+
+def _print_records(records: tuple[Proof, ...]) -> None:
+    for record in records:
+        print(f"Done by {record_words(record)}")
 
 
 def _print_progress(progress: Progress) -> None:

@@ -31,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     from roadmap_app.cli import record_commands as rc
     from roadmap_app.cli import roadmap_commands as roc
     from roadmap_app.cli import study_commands as sc
+    from roadmap_app.cli import task_link_commands as tl
 
     parser = _Parser(
         prog="roadmap-app",
@@ -76,9 +77,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ready-by", metavar="DATE", help="the day you want to be ready to apply ('' clears it)")
     p.add_argument("--json", action="store_true")
 
-    p = command("set", c.set_state, "set a task's or skill's state: todo, in_progress, done, skipped")
+    p = command("set", tl.set_state, "set a task's or skill's state: todo, in_progress, done, skipped")
     p.add_argument("item", metavar="ITEM")
     p.add_argument("state", metavar="STATE")
+    p.add_argument(
+        "--by", metavar="KIND:ID", help="the record that did the task: credential:ID, project:ID or experience:ID"
+    )
+
+    p = command("unlink", tl.unlink, "a task is no longer done by a record (its state stays)")
+    p.add_argument("item", metavar="TASK")
+    p.add_argument("record", metavar="KIND:ID")
 
     p = command("note", c.note, "replace your note on a task or skill ('-' reads standard input)")
     p.add_argument("item", metavar="ITEM")

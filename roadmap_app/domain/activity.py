@@ -32,6 +32,9 @@ class SubjectKind(enum.StrEnum):
 class ActivityAction(enum.StrEnum):
     ITEM_STATE = "item.state"  # before/after: the states
     ITEM_NOTE = "item.note"  # before/after: the note's length in characters
+    # A task done by a record: field is the record's kind; after (link) or before (unlink) its title.
+    ITEM_LINK = "item.link"
+    ITEM_UNLINK = "item.unlink"
     PROJECT_ADD = "project.add"  # after: the title
     PROJECT_EDIT = "project.edit"  # field: what changed; before/after its value (a summary: its length)
     PROJECT_SKILLS = "project.skills"  # before/after: the skill ids, space-separated
@@ -179,6 +182,8 @@ _WORDS = {
     ActivityAction.STUDY_LOG: "Logged study time",
     ActivityAction.STUDY_DELETE: "Deleted logged study time",
     ActivityAction.STUDY_RESTORE: "Restored logged study time",
+    ActivityAction.ITEM_LINK: "Linked a record to",
+    ActivityAction.ITEM_UNLINK: "Unlinked a record from",
     ActivityAction.CREDENTIAL_ADD: "Added credential",
     ActivityAction.CREDENTIAL_EDIT: "Edited credential",
     ActivityAction.CREDENTIAL_SKILLS: "Changed the skills of",
@@ -252,6 +257,10 @@ def describe(entry: Activity, title_of: Callable[[Activity], str]) -> str:
         except ValueError:
             word = entry.after
         return f"Marked “{title_of(entry)}” {word}"
+    if action is ActivityAction.ITEM_LINK and entry.after:
+        return f"Marked “{title_of(entry)}” done by {entry.field or 'record'} “{entry.after}”"
+    if action is ActivityAction.ITEM_UNLINK and entry.before:
+        return f"Unlinked {entry.field or 'record'} “{entry.before}” from “{title_of(entry)}”"
     if action is ActivityAction.PROJECT_EDIT and entry.field == "status":
         return f"Marked project “{title_of(entry)}” {_STATUS_WORDS.get(entry.after, entry.after)}"
     if (

@@ -1,6 +1,10 @@
 """The portfolio a hiring manager reads: who, for which role, credentials, experience,
 projects and the proven skills with where each was used, as Markdown or as self-contained
-HTML (no scripts, no remote resources). Standard library only."""
+HTML (no scripts, no remote resources). Standard library only.
+
+Summaries are the learner's Markdown: in the HTML (and so the PDF) they are rendered by
+``markdown_html``, which escapes everything typed. In both, a summary's highest heading
+becomes a level under the record's own title (``###``), the others following it."""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from roadmap_app.domain.evidence import ProofKind, SkillEvidence
+from roadmap_app.domain.markdown_html import demote_headings, markdown_to_html
 from roadmap_app.domain.model import Project
 from roadmap_app.domain.records import Credential, CredentialStatus, Experience
 
@@ -55,6 +60,10 @@ def _names(content: PortfolioContent, skill_ids: tuple[str, ...]) -> str:
     return ", ".join(content.skill_titles.get(s, s) for s in skill_ids)
 
 
+#: A summary's highest heading is a level under the record's title (``###``).
+SUMMARY_HEADING = 4
+
+
 def to_markdown(content: PortfolioContent) -> str:
     out = [f"# {content.name}", ""]
     if content.target_role:
@@ -69,7 +78,7 @@ def to_markdown(content: PortfolioContent) -> str:
             title, where = _experience_line(e)
             out += [f"### {title}", "", f"*{where}*", ""]
             if e.summary:
-                out += [e.summary.strip(), ""]
+                out += [demote_headings(e.summary.strip(), SUMMARY_HEADING), ""]
             if e.skill_ids:
                 out += [f"Skills: {_names(content, e.skill_ids)}", ""]
             if e.url:
@@ -79,7 +88,7 @@ def to_markdown(content: PortfolioContent) -> str:
         for p in content.projects:
             out += [f"### {p.title}", ""]
             if p.summary:
-                out += [p.summary.strip(), ""]
+                out += [demote_headings(p.summary.strip(), SUMMARY_HEADING), ""]
             links = [f"[{label}]({url})" for label, url in (("Code", p.repo_url), ("Demo", p.demo_url)) if url]
             if links:
                 out += [" · ".join(links), ""]
@@ -104,6 +113,20 @@ h3 { font-size: 11pt; margin: 10pt 0 0 0; }
 .where { color: #57606a; margin: 0; }
 .skills { color: #57606a; }
 p { margin: 3pt 0; }
+h4 { font-size: 10.5pt; font-weight: bold; margin: 8pt 0 2pt 0; color: #3d444d; }
+h5, h6 { font-size: 10pt; margin: 6pt 0 2pt 0; color: #3d444d; font-style: italic; }
+ul, ol { margin: 3pt 0 3pt 0; }
+li { margin: 1pt 0; }
+code { font-family: 'DejaVu Sans Mono', Consolas, monospace; font-size: 9pt; background-color: #eff2f5; }
+pre { font-family: 'DejaVu Sans Mono', Consolas, monospace; font-size: 9pt; background-color: #f3f5f7;
+      padding: 6pt; margin: 4pt 0; white-space: pre-wrap; }
+pre code { background-color: transparent; }
+blockquote { color: #57606a; font-style: italic; }
+table { border-collapse: collapse; margin: 4pt 0; }
+th, td { border: 1px solid #c9d1d9; }
+th { background-color: #f3f5f7; text-align: left; }
+hr { border: none; border-top: 1px solid #c9d1d9; }
+a { color: #0b5cad; }
 """
 
 
@@ -111,9 +134,8 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _paragraphs(text: str) -> str:
-    blocks = [b.strip() for b in text.strip().split("\n\n") if b.strip()]
-    return "".join(f"<p>{_esc(b).replace(chr(10), '<br>')}</p>" for b in blocks)
+def _summary(text: str) -> str:
+    return f'<div class="summary">{markdown_to_html(text, top_heading=SUMMARY_HEADING)}</div>' if text.strip() else ""
 
 
 def _link(url: str, label: str) -> str:
@@ -140,7 +162,7 @@ def to_html(content: PortfolioContent) -> str:
         for e in content.experience:
             title, where = _experience_line(e)
             parts.append(f'<h3>{_esc(title)}</h3><p class="where">{_esc(where)}</p>')
-            parts.append(_paragraphs(e.summary))
+            parts.append(_summary(e.summary))
             if e.skill_ids:
                 parts.append(f'<p class="skills">Skills: {_esc(_names(content, e.skill_ids))}</p>')
             if e.url:
@@ -149,7 +171,7 @@ def to_html(content: PortfolioContent) -> str:
         parts.append("<h2>Projects</h2>")
         for p in content.projects:
             parts.append(f"<h3>{_esc(p.title)}</h3>")
-            parts.append(_paragraphs(p.summary))
+            parts.append(_summary(p.summary))
             links = [_link(url, label) for label, url in (("Code", p.repo_url), ("Demo", p.demo_url)) if url]
             if links:
                 parts.append(f"<p>{' · '.join(links)}</p>")

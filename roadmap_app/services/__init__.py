@@ -22,6 +22,7 @@ from roadmap_app.services.roadmap_updates import RoadmapUpdateService
 from roadmap_app.services.search import SearchService
 from roadmap_app.services.study import StudyService
 from roadmap_app.services.suggestions import SuggestionService
+from roadmap_app.services.task_links import TaskLinkService
 from roadmap_app.services.transfer import TransferService
 from roadmap_app.storage.db import Database
 from roadmap_app.storage.errors import StorageError as DataError
@@ -62,6 +63,7 @@ class Services:
     gap: GapService
     jobs: JobService
     roadmap_updates: RoadmapUpdateService
+    task_links: TaskLinkService
     _db: Database
 
     @classmethod
@@ -93,6 +95,7 @@ class Services:
             gap=gap,
             jobs=JobService(db, gap, clock),
             roadmap_updates=RoadmapUpdateService(db, roadmap),
+            task_links=TaskLinkService(db, roadmap, clock),
             _db=db,
         )
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from roadmap_app.domain.activity import ActivityAction, SubjectKind
@@ -108,6 +108,17 @@ class ExperienceService:
             rows = session.scalars(select(ExperienceRow).where(ExperienceRow.profile_id == profile_id))
             found = [to_experience(r, with_notes=False) for r in rows]
         return sorted(found, key=lambda e: newest_first_key(e.started_on, e.id))
+
+    def note_counts(self, profile_id: int) -> dict[int, int]:
+        """How many notes each of the profile's experiences has, by id (none: left out)."""
+        with self._db.read() as session:
+            rows = session.execute(
+                select(ExperienceNoteRow.experience_id, func.count())
+                .join(ExperienceRow, ExperienceRow.id == ExperienceNoteRow.experience_id)
+                .where(ExperienceRow.profile_id == profile_id)
+                .group_by(ExperienceNoteRow.experience_id)
+            )
+            return {experience_id: count for experience_id, count in rows}
 
     def get(self, profile_id: int, experience_id: int) -> Experience:
         """One experience with its notes, oldest note first."""

@@ -11,9 +11,10 @@ after all of it has been read here.
 Format versions: 1 (the first; entries of the activity log as free text, no UUIDs),
 2 (typed activity, a UUID on every record, tombstones) and 3 (study sessions; the weekly
 goal, a day's minimum and the ready-by day on the profile) and 4 (job applications with
-their stages, interviews, contacts and notes). A version-1 document is read as version 1
-and then brought to version 2 (``_upgrade_v1``), so it still imports; a version-2 or 3
-document is a version-4 one without the new fields, which have defaults.
+their stages, interviews, contacts and notes; the tasks done by a record, ``task_links``).
+A version-1 document is read as version 1 and then brought to version 2 (``_upgrade_v1``),
+so it still imports; a version-2 or -3 document is a version-4 one without the newer
+fields, which have defaults.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from datetime import date, datetime
 from typing import Annotated, Any
 
 from roadmap_app.domain.activity import from_legacy
+from roadmap_app.domain.evidence import ProofKind
 from roadmap_app.domain.jobs import InterviewKind, Stage
 from roadmap_app.domain.limits import MAX_ID, MAX_SHORT, MAX_TEXT, MAX_TITLE
 from roadmap_app.domain.model import ItemState, ProjectStatus
@@ -238,6 +240,16 @@ class ApplicationRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class TaskLinkRecord:
+    """A task done by a record of the file, named by its kind and UUID (from version 4)."""
+
+    task: Id
+    kind: ProofKind
+    record: Uuid
+    linked_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class ExportDocument:
     format: Short
     version: int
@@ -254,6 +266,7 @@ class ExportDocument:
     experience: Annotated[tuple[ExperienceRecord, ...], Many(100_000, unique=("uuid",))] = ()
     # Format 4.
     applications: Annotated[tuple[ApplicationRecord, ...], Many(100_000, unique=("uuid",))] = ()
+    task_links: Annotated[tuple[TaskLinkRecord, ...], Many(1_000_000)] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from roadmap_app.domain.activity import ActivityAction, SubjectKind
 from roadmap_app.domain.limits import MAX_TEXT
@@ -101,45 +103,56 @@ class ProgressService:
     ) -> ProgressChange:
         now = self._clock()
         with self._db.write() as session:
-            profile_row(session, profile_id)
-            row = session.get(ProgressRow, (profile_id, item_id))
-            if row is None:
-                before = Progress(item_id, ItemState.TODO, "", None)
-                row = ProgressRow(
-                    profile_id=profile_id, item_id=item_id, state=ItemState.TODO.value, note="", updated_at=now
-                )
-                session.add(row)
-            else:
-                before = to_progress(row)
-            if state is not None and state != before.state:
-                row.state = state.value
-                record(
-                    session,
-                    profile_id,
-                    now,
-                    ActivityAction.ITEM_STATE,
-                    SubjectKind.ITEM,
-                    item_id,
-                    before=before.state.value,
-                    after=state.value,
-                )
-            if note is not None and note != before.note:
-                row.note = note
-                record(
-                    session,
-                    profile_id,
-                    now,
-                    ActivityAction.ITEM_NOTE,
-                    SubjectKind.ITEM,
-                    item_id,
-                    before=str(len(before.note)),
-                    after=str(len(note)),
-                )
-            if (row.state, row.note) != (before.state.value, before.note):
-                row.updated_at = now
-            after = to_progress(row)
-            return ProgressChange(before, after)
+            return apply_progress(session, profile_id, item_id, now, state=state, note=note)
 
     def summary(self, profile_id: int, chosen_step: str = "") -> ProgressSummary:
         """Overall, per-step and per-skill-group progress."""
         return summarise(self._roadmap, self.states(profile_id), chosen_step)
+
+
+def apply_progress(
+    session: Session,
+    profile_id: int,
+    item_id: str,
+    now: datetime,
+    *,
+    state: ItemState | None = None,
+    note: str | None = None,
+) -> ProgressChange:
+    """Change a task's or skill's state or note in the caller's transaction, with its log entries."""
+    profile_row(session, profile_id)
+    row = session.get(ProgressRow, (profile_id, item_id))
+    if row is None:
+        before = Progress(item_id, ItemState.TODO, "", None)
+        row = ProgressRow(profile_id=profile_id, item_id=item_id, state=ItemState.TODO.value, note="", updated_at=now)
+        session.add(row)
+    else:
+        before = to_progress(row)
+    if state is not None and state != before.state:
+        row.state = state.value
+        record(
+            session,
+            profile_id,
+            now,
+            ActivityAction.ITEM_STATE,
+            SubjectKind.ITEM,
+            item_id,
+            before=before.state.value,
+            after=state.value,
+        )
+    if note is not None and note != before.note:
+        row.note = note
+        record(
+            session,
+            profile_id,
+            now,
+            ActivityAction.ITEM_NOTE,
+            SubjectKind.ITEM,
+            item_id,
+            before=str(len(before.note)),
+            after=str(len(note)),
+        )
+    if (row.state, row.note) != (before.state.value, before.note):
+        row.updated_at = now
+    after = to_progress(row)
+    return ProgressChange(before, after)

@@ -44,7 +44,7 @@ from roadmap_app.services.export_format import (
 from roadmap_app.services.profiles import clean_profile_name
 from roadmap_app.services.study_values import study_kind
 from roadmap_app.services.transfer_jobs import export_applications, import_applications
-from roadmap_app.services.transfer_records import export_records, import_records
+from roadmap_app.services.transfer_records import export_records, export_task_links, import_records, import_task_links
 from roadmap_app.storage.db import Database
 from roadmap_app.storage.tables import (
     ActivityRow,
@@ -185,6 +185,9 @@ class TransferService:
                 credentials=credentials,
                 experience=experience,
                 applications=applications,
+                task_links=export_task_links(
+                    session, profile_id, {**record_uuids, SubjectKind.PROJECT.value: project_uuids}
+                ),
             )
 
     def write_export(self, profile_id: int, path: Path) -> None:
@@ -353,6 +356,7 @@ class TransferService:
                         created_at=st.created_at,
                     )
                 )
+            import_task_links(session, profile.id, doc, {**record_ids, SubjectKind.PROJECT.value: new_ids})
             for t in doc.tombstones:
                 # A record deleted in the original profile stays the original's tombstone.
                 if session.get(TombstoneRow, t.uuid) is None:

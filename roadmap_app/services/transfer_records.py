@@ -1,5 +1,6 @@
-"""Credentials and experience in a profile export: written, read back, and the activity
-entries about them named by UUID across databases (row ids differ between files)."""
+"""Credentials, experience and the tasks they do in a profile export: written, read back,
+and the activity entries about them named by UUID across databases (row ids differ
+between files)."""
 
 from __future__ import annotations
 
@@ -10,15 +11,24 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from roadmap_app.domain.activity import SubjectKind
+from roadmap_app.domain.evidence import ProofKind
 from roadmap_app.domain.model import enum_or
 from roadmap_app.domain.records import CredentialKind, CredentialStatus, ExperienceKind
-from roadmap_app.services.export_format import CredentialRecord, ExperienceRecord, ExportDocument, NoteRecord
+from roadmap_app.services.export_format import (
+    CredentialRecord,
+    ExperienceRecord,
+    ExportDocument,
+    NoteRecord,
+    TaskLinkRecord,
+)
 from roadmap_app.storage.tables import (
     CredentialRow,
     CredentialSkillRow,
     ExperienceNoteRow,
     ExperienceRow,
     ExperienceSkillRow,
+    ProjectRow,
+    TaskLinkRow,
 )
 
 Fresh = Callable[[Any, str], str]
@@ -137,3 +147,50 @@ def import_records(session: Session, profile_id: int, doc: ExportDocument, fresh
             e.uuid: str(row.id) for e, row in zip(doc.experience, experience_rows, strict=True)
         },
     }
+
+
+_LINKED_TABLES: dict[ProofKind, Any] = {
+    ProofKind.CREDENTIAL: CredentialRow,
+    ProofKind.PROJECT: ProjectRow,
+    ProofKind.EXPERIENCE: ExperienceRow,
+}
+
+
+def export_task_links(session: Session, profile_id: int, uuids: SubjectMap) -> tuple[TaskLinkRecord, ...]:
+    """The tasks done by the profile's records, each record by UUID (``uuids``: kind -> id -> UUID).
+
+    A link left by a deleted record is not exported: in the file it would name nothing.
+    """
+    rows = session.scalars(
+        select(TaskLinkRow)
+        .where(TaskLinkRow.profile_id == profile_id)
+        .order_by(TaskLinkRow.task_id, TaskLinkRow.record_kind, TaskLinkRow.record_id)
+    )
+    return tuple(
+        TaskLinkRecord(task=r.task_id, kind=ProofKind(r.record_kind), record=r.record_uuid, linked_at=r.linked_at)
+        for r in rows
+        if r.record_kind in uuids and uuids[r.record_kind].get(str(r.record_id)) == r.record_uuid
+    )
+
+
+def import_task_links(session: Session, profile_id: int, doc: ExportDocument, ids: SubjectMap) -> None:
+    """Write the document's task links; ``ids`` gives each record's new row id by its UUID in
+    the file. A link to a record the file does not hold, or one given twice, is left out."""
+    seen: set[tuple[str, str, str]] = set()
+    for link in doc.task_links:
+        new_id = ids.get(link.kind.value, {}).get(link.record)
+        key = (link.task, link.kind.value, link.record)
+        if new_id is None or key in seen:
+            continue
+        seen.add(key)
+        row: Any = session.get(_LINKED_TABLES[link.kind], int(new_id))
+        session.add(
+            TaskLinkRow(
+                profile_id=profile_id,
+                task_id=link.task,
+                record_kind=link.kind.value,
+                record_id=int(new_id),
+                record_uuid=row.uuid,
+                linked_at=link.linked_at,
+            )
+        )

@@ -342,3 +342,25 @@ class ApplicationNoteRow(Base):
     text: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+
+
+class TaskLinkRow(Base):
+    """A task done by a learner's record: a credential, a project or an experience.
+
+    The record is named by kind and id, with its UUID beside them: a deleted record's links
+    stay here unseen (no row of that kind has the id and UUID), so that restoring it with the
+    same id and UUID brings them back, while a new record that is given the same row id
+    (SQLite reuses the highest) does not take them over.
+    """
+
+    __tablename__ = "task_links"
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), primary_key=True)
+    task_id: Mapped[str] = mapped_column(primary_key=True)
+    record_kind: Mapped[str] = mapped_column(primary_key=True)
+    record_id: Mapped[int] = mapped_column(primary_key=True)
+    record_uuid: Mapped[str] = mapped_column(String(36))
+    linked_at: Mapped[datetime]
+    # A record's links, for the step pages and the portfolio.
+    __table_args__ = (
+        Index("ix_task_links_profile_id_record_kind_record_id", "profile_id", "record_kind", "record_id"),
+    )

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from roadmap_app.domain.portfolio_document import PortfolioContent, to_html, to_markdown
-from roadmap_app.ui.portfolio_pdf import write_pdf
+from roadmap_app.ui.portfolio_pdf import pdf_document, write_pdf
 from roadmap_app.ui.widgets.common import muted_label
 
 #: (label, suffix) of each format, PDF first: what a hiring manager opens.
@@ -37,9 +37,15 @@ class PortfolioExportDialog(QDialog):
         self.preview = QTextBrowser()
         self.preview.setObjectName("portfolioPreview")
         self.preview.setAccessibleName("Preview of your portfolio")
+        # The page as it prints: dark text on white paper, in a dark theme too (the page's
+        # own colours are a printed page's).
+        self.preview.setStyleSheet("QTextBrowser { background-color: white; color: #1f2328; }")
         # The learner's links are shown, never followed from the preview.
         self.preview.setOpenLinks(False)
-        self.preview.setHtml(to_html(content))
+        # The document the PDF prints, so that the preview reads as the page will.
+        document = pdf_document(to_html(content), self.preview)
+        document.setDocumentMargin(16)
+        self.preview.setDocument(document)
         self.format_box = QComboBox()
         self.format_box.setAccessibleName("Format")
         for shown, suffix in FORMATS:

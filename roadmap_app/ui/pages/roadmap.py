@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from roadmap_app.domain.model import ItemState, Step
 from roadmap_app.services import FAILURES
 from roadmap_app.ui.pages.base import Page, scrolling
+from roadmap_app.ui.pages.task_done_by import TaskDoneBy
 from roadmap_app.ui.widgets.common import Card, DebouncedTextEdit, ProgressBar, heading, muted_label
 from roadmap_app.ui.widgets.delegates import KEYS_HINT, ChecklistView, StateButtons, StepDelegate
 from roadmap_app.ui.widgets.models import ChecklistModel, StepsModel, task_rows
@@ -88,7 +89,8 @@ class RoadmapPage(Page):
         self.plan_card.body.addWidget(self.plan_timeline)
 
         tasks = Card("Tasks")
-        tasks.body.addWidget(muted_label(KEYS_HINT))
+        self.keys_hint = muted_label(KEYS_HINT)
+        tasks.body.addWidget(self.keys_hint)
         self.tasks_model = ChecklistModel(self)
         self.tasks_view = ChecklistView()
         self.tasks_view.setObjectName("tasksView")
@@ -111,6 +113,9 @@ class RoadmapPage(Page):
         self.log_task_time.setAccessibleName("Log study time on this task")
         self.log_task_time.clicked.connect(lambda: self.log_time.emit(self._shown_task))
         task_row.addWidget(self.log_task_time, 0, Qt.AlignmentFlag.AlignTop)
+        # Steps 1, 3 and 4: the credential, project or experience that did the task.
+        self.done_by = TaskDoneBy(ctx, self.tasks_view, self)
+        task_row.addWidget(self.done_by.button, 0, Qt.AlignmentFlag.AlignTop)
         tasks.body.addLayout(task_row)
         self.task_note_label = QLabel("Your &note on this task")
         tasks.body.addWidget(self.task_note_label)
@@ -231,12 +236,14 @@ class RoadmapPage(Page):
         self.description.setText(step.description)
         self.example.setText(step.example)
         record_kind = RECORD_STEPS.get(step.id)
+        by_record = f" B = Done by your {record_kind}…" if record_kind else ""
+        self.keys_hint.setText(KEYS_HINT + by_record)
         self.records_card.setVisible(record_kind is not None)
         if record_kind is not None:
             self.records_card.show_kind(record_kind)
         states = self.ctx.services.progress.states(self.ctx.profile_id)
         current_task = self.tasks_view.current_item_id()
-        rows = task_rows(step, states)
+        rows = task_rows(step, states, self.ctx.services.task_links.all(self.ctx.profile_id))
         if step.id != self._shown_step:
             self.tasks_model.set_rows(rows)
             self._shown_step = step.id
@@ -256,6 +263,7 @@ class RoadmapPage(Page):
             self.task_note.flush()
         task = self.ctx.services.roadmap.task(task_id)
         self.log_task_time.setEnabled(task is not None)
+        self.done_by.show_task(task.id if task else "")
         estimate = f"\n\nEstimate: {task.effort.hours:g} h ({task.effort.basis})." if task and task.effort else ""
         self.task_detail.setText(f"{task.detail}{estimate}" if task else "")
         if task is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,6 +22,7 @@ from roadmap_app.domain.progress import Tally
 from roadmap_app.ui.widgets.models import (
     CURRENT_ROLE,
     DETAIL_ROLE,
+    DONE_BY_ROLE,
     HAS_NOTE_ROLE,
     HEADER_ROLE,
     ID_ROLE,
@@ -211,6 +212,9 @@ class ChecklistDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         height = option.fontMetrics.height()
+        if index.data(DONE_BY_ROLE):
+            # A second, smaller line: the record that did the task.
+            height += QFontMetrics(small_font(option.font)).height() + 2
         return QSize(200, height + (22 if index.data(HEADER_ROLE) else 16))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
@@ -271,8 +275,24 @@ class ChecklistDelegate(QStyledItemDelegate):
         title = str(index.data())
         if index.data(HAS_NOTE_ROLE):
             title += "  ✎"
-        elided = option.fontMetrics.elidedText(title, Qt.TextElideMode.ElideRight, title_rect.width())
-        painter.drawText(title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
+        done_by = str(index.data(DONE_BY_ROLE) or "")
+        if done_by:
+            # Two lines centred in the row: the title, and under it the record that did the task.
+            small = small_font(font)
+            title_height, line = option.fontMetrics.height(), QFontMetrics(small).height()
+            top = rect.center().y() - (title_height + 2 + line) // 2
+            upper = QRect(title_rect.left(), top, title_rect.width(), title_height)
+            under = QRect(title_rect.left(), top + title_height + 2, title_rect.width(), line)
+            elided = option.fontMetrics.elidedText(title, Qt.TextElideMode.ElideRight, upper.width())
+            painter.drawText(upper, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
+            painter.setFont(small)
+            # On the selection the row reads in one colour; elsewhere the second line is muted.
+            painter.setPen(colours.title if selected else muted_colour(palette))
+            shown = QFontMetrics(small).elidedText(done_by, Qt.TextElideMode.ElideRight, under.width())
+            painter.drawText(under, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown)
+        else:
+            elided = option.fontMetrics.elidedText(title, Qt.TextElideMode.ElideRight, title_rect.width())
+            painter.drawText(title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
         if label:
             painter.setFont(font)
             painter.setPen(colours.label)
@@ -280,6 +300,14 @@ class ChecklistDelegate(QStyledItemDelegate):
                 rect.adjusted(0, 0, -10, 0), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label
             )
         painter.restore()
+
+
+def small_font(font: QFont) -> QFont:
+    """The font of a row's second line: a little smaller than its title."""
+    small = QFont(font)
+    if font.pointSizeF() > 0:
+        small.setPointSizeF(font.pointSizeF() * 0.88)
+    return small
 
 
 def step_fill(palette: QPalette, *, focused: bool) -> QColor:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from roadmap_app.domain.evidence import Proof
 from roadmap_app.domain.model import ItemState, Progress, Project, ProjectNote, Roadmap, Step
 from roadmap_app.domain.progress import Tally, tally
 from roadmap_app.domain.suggestion_types import Suggestion
@@ -23,6 +24,8 @@ OBJECT_ROLE = Qt.ItemDataRole.UserRole + 5
 TALLY_ROLE = Qt.ItemDataRole.UserRole + 6
 CURRENT_ROLE = Qt.ItemDataRole.UserRole + 7
 HAS_NOTE_ROLE = Qt.ItemDataRole.UserRole + 8
+#: What did a task, in words ("" when no record did): shown under the task's title.
+DONE_BY_ROLE = Qt.ItemDataRole.UserRole + 9
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +39,7 @@ class ChecklistRow:
     state: ItemState = ItemState.TODO
     has_note: bool = False
     counts: str = ""
+    done_by: str = ""
 
 
 class ChecklistModel(QAbstractListModel):
@@ -83,7 +87,9 @@ class ChecklistModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return row.title
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{row.title}, {row.counts}" if row.header else f"{row.title}: {row.state.label}"
+            if row.header:
+                return f"{row.title}, {row.counts}"
+            return f"{row.title}: {row.state.label}" + (f", {row.done_by}" if row.done_by else "")
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.detail or None
         if role == ID_ROLE:
@@ -96,6 +102,8 @@ class ChecklistModel(QAbstractListModel):
             return row.counts if row.header else row.detail
         if role == HAS_NOTE_ROLE:
             return row.has_note
+        if role == DONE_BY_ROLE:
+            return row.done_by
         return None
 
 
@@ -131,10 +139,14 @@ def skill_rows(roadmap: Roadmap, states: dict[str, Progress], needle: str = "") 
     return rows
 
 
-def task_rows(step: Step, states: dict[str, Progress]) -> list[ChecklistRow]:
+def task_rows(
+    step: Step, states: dict[str, Progress], done_by: Mapping[str, Sequence[Proof]] | None = None
+) -> list[ChecklistRow]:
+    """A step's tasks; ``done_by`` gives the records that did each (by task id)."""
     rows = []
     for task in step.tasks:
         found = states.get(task.id)
+        records = (done_by or {}).get(task.id, ())
         rows.append(
             ChecklistRow(
                 task.id,
@@ -142,9 +154,19 @@ def task_rows(step: Step, states: dict[str, Progress]) -> list[ChecklistRow]:
                 task.detail,
                 state=found.state if found else ItemState.TODO,
                 has_note=bool(found and found.note.strip()),
+                done_by=done_by_words(records),
             )
         )
     return rows
+
+
+def done_by_words(records: Sequence[Proof]) -> str:
+    """'Done by credential “BSc CS”' or 'Done by project “A” and 2 more' ("" for none)."""
+    if not records:
+        return ""
+    first = records[0]
+    more = f" and {len(records) - 1} more" if len(records) > 1 else ""
+    return f"Done by {first.kind.value} “{first.title}”{more}"
 
 
 def _count_text(counts: Tally) -> str:

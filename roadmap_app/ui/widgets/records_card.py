@@ -41,8 +41,14 @@ def describe_project(project: Project, title_of: Callable[[str], str]) -> str:
     return f"{project.title} · {project.status.label}\n{f'Skills: {skills}' if skills else 'No skills yet'}"
 
 
-def describe_record(record: Credential | Experience, title_of: Callable[[str], str]) -> str:
-    """Two lines: the title with kind and dates; where, status and skills."""
+def note_count_words(count: int) -> str:
+    return "No notes yet" if count == 0 else "1 note" if count == 1 else f"{count:,} notes"
+
+
+def describe_record(
+    record: Credential | Experience, title_of: Callable[[str], str], note_count: int | None = None
+) -> str:
+    """Two lines: the title with kind and dates; where, status, skills and (an experience's) notes."""
     start = record.started_on.isoformat() if record.started_on else ""
     if isinstance(record, Experience):
         end = record.finished_on.isoformat() if record.finished_on else "now"
@@ -53,7 +59,9 @@ def describe_record(record: Credential | Experience, title_of: Callable[[str], s
     span = f"{start or '?'} – {end or '…'}" if start or record.finished_on else ""
     first = " · ".join(part for part in (record.title, record.kind.label, span) if part)
     skills = ", ".join(title_of(s) for s in record.skill_ids)
-    second = " · ".join(part for part in (where, status, f"Skills: {skills}" if skills else "No skills yet") if part)
+    notes = note_count_words(note_count) if note_count is not None else ""
+    parts = (where, status, f"Skills: {skills}" if skills else "No skills yet", notes)
+    second = " · ".join(part for part in parts if part)
     return f"{first}\n{second}"
 
 
@@ -136,10 +144,13 @@ class RecordsCard(Card):
         self.records = self._service_list()
         self.list.clear()
         title_of = self.ctx.services.roadmap.title_of
+        counts = self.ctx.services.experience.note_counts(self.ctx.profile_id) if self.kind == "experience" else {}
         for record in self.records:
-            shown = (
-                describe_project(record, title_of) if isinstance(record, Project) else describe_record(record, title_of)
-            )
+            if isinstance(record, Project):
+                shown = describe_project(record, title_of)
+            else:
+                count = counts.get(record.id, 0) if isinstance(record, Experience) else None
+                shown = describe_record(record, title_of, count)
             item = QListWidgetItem(shown)
             item.setData(Qt.ItemDataRole.UserRole, record.id)
             self.list.addItem(item)
