@@ -48,6 +48,10 @@ def shared_data(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Serv
     services.credentials.add(ada.id, "BSc Maths", kind="degree", status="done", skill_ids=["skill.python"])
     job = services.experience.add(ada.id, "ML intern", kind="internship", url="https://x.org", skill_ids=["skill.sql"])
     services.experience.add_note(ada.id, job.id, "## Week 2\nfeatures")
+    services.use_profile(ada.id)
+    own = services.own_items.add(ada.id, "skill", "Docker", new_category="MLOps", prerequisites=["skill.python"])
+    services.own_items.add(ada.id, "task", "Ship it", step_id="step.portfolio", prerequisites=[own.id])
+    services.progress.set_state(ada.id, own.id, "done")
     export = services.transfer.export_profile(ada.id)
     export["feedback"] = [
         {

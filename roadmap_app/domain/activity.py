@@ -31,6 +31,12 @@ class SubjectKind(enum.StrEnum):
 class ActivityAction(enum.StrEnum):
     ITEM_STATE = "item.state"  # before/after: the states
     ITEM_NOTE = "item.note"  # before/after: the note's length in characters
+    # The learner's own tasks and skills (subject: the item): add and restore keep the title
+    # in after, remove in before; edit names its field (a description: its length).
+    ITEM_ADD = "item.add"
+    ITEM_EDIT = "item.edit"
+    ITEM_REMOVE = "item.remove"
+    ITEM_RESTORE = "item.restore"
     PROJECT_ADD = "project.add"  # after: the title
     PROJECT_EDIT = "project.edit"  # field: what changed; before/after its value (a summary: its length)
     PROJECT_SKILLS = "project.skills"  # before/after: the skill ids, space-separated
@@ -110,6 +116,8 @@ _KEEPS_TITLE_AFTER = frozenset(
     {
         ActivityAction.PROJECT_ADD,
         ActivityAction.PROJECT_RESTORE,
+        ActivityAction.ITEM_ADD,
+        ActivityAction.ITEM_RESTORE,
         ActivityAction.CREDENTIAL_ADD,
         ActivityAction.CREDENTIAL_RESTORE,
         ActivityAction.EXPERIENCE_ADD,
@@ -117,7 +125,12 @@ _KEEPS_TITLE_AFTER = frozenset(
     }
 )
 _KEEPS_TITLE_BEFORE = frozenset(
-    {ActivityAction.PROJECT_DELETE, ActivityAction.CREDENTIAL_DELETE, ActivityAction.EXPERIENCE_DELETE}
+    {
+        ActivityAction.PROJECT_DELETE,
+        ActivityAction.ITEM_REMOVE,
+        ActivityAction.CREDENTIAL_DELETE,
+        ActivityAction.EXPERIENCE_DELETE,
+    }
 )
 
 
@@ -131,6 +144,10 @@ def parse_subject_kind(text: str) -> SubjectKind:
 
 _WORDS = {
     ActivityAction.ITEM_NOTE: "Edited the note on",
+    ActivityAction.ITEM_ADD: "Added your own item",
+    ActivityAction.ITEM_EDIT: "Edited your own item",
+    ActivityAction.ITEM_REMOVE: "Removed your own item",
+    ActivityAction.ITEM_RESTORE: "Brought back your own item",
     ActivityAction.PROJECT_ADD: "Added project",
     ActivityAction.PROJECT_EDIT: "Edited project",
     ActivityAction.PROJECT_SKILLS: "Changed the skills of",
@@ -181,6 +198,8 @@ _FIELD_WORDS = {
     "organisation": "organisation",
     "url": "link",
     "note": "note",
+    "description": "description",
+    "prerequisites": "prerequisites",
 }
 
 
@@ -202,7 +221,13 @@ def describe(entry: Activity, title_of: Callable[[Activity], str]) -> str:
     if action is ActivityAction.PROJECT_EDIT and entry.field == "status":
         return f"Marked project “{title_of(entry)}” {_STATUS_WORDS.get(entry.after, entry.after)}"
     if (
-        action in (ActivityAction.PROJECT_EDIT, ActivityAction.CREDENTIAL_EDIT, ActivityAction.EXPERIENCE_EDIT)
+        action
+        in (
+            ActivityAction.PROJECT_EDIT,
+            ActivityAction.CREDENTIAL_EDIT,
+            ActivityAction.EXPERIENCE_EDIT,
+            ActivityAction.ITEM_EDIT,
+        )
         and entry.field
     ):
         return f"Changed the {_field_words(entry.field)} of “{title_of(entry)}”"

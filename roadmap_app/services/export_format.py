@@ -13,6 +13,7 @@ Format versions: 1 (the first; entries of the activity log as free text, no UUID
 goal, a day's minimum and the ready-by day on the profile). A version-1 document is read as
 version 1 and then brought to version 2 (``_upgrade_v1``), so it still imports; a
 version-2 document is a version-3 one without the new fields, which have defaults.
+Version 4 adds the learner's own tasks and skills (``own_items``); earlier ones have none.
 """
 
 from __future__ import annotations
@@ -24,8 +25,9 @@ from datetime import date, datetime
 from typing import Annotated, Any
 
 from roadmap_app.domain.activity import from_legacy
-from roadmap_app.domain.limits import MAX_ID, MAX_SHORT, MAX_TEXT, MAX_TITLE
+from roadmap_app.domain.limits import MAX_ID, MAX_NAME, MAX_SHORT, MAX_TEXT, MAX_TITLE
 from roadmap_app.domain.model import ItemState, ProjectStatus
+from roadmap_app.domain.own_items import OWN_SKILL_PREFIX, OWN_TASK_PREFIX, OwnKind
 from roadmap_app.domain.records import CredentialKind, CredentialStatus, ExperienceKind
 from roadmap_app.domain.study import DEFAULT_MIN_MINUTES, MAX_HOURS_PER_WEEK, MINUTES_PER_DAY, StudySubjectKind
 from roadmap_app.services.errors import InvalidInputError
@@ -45,7 +47,7 @@ from roadmap_app.services.records import (
 __all__ = ["ImportFormatError", "encodable", "from_json", "to_json"]
 
 FORMAT = "roadmap-app-profile"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 
 Id = Annotated[str, Text(MAX_ID, empty=False)]
@@ -188,6 +190,25 @@ class ExperienceRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class OwnItemRecord:
+    """A task or skill the learner added (format 4). ``removed_at``: removed, its progress archived."""
+
+    uuid: Uuid
+    id: Id
+    kind: OwnKind
+    title: Annotated[str, Text(MAX_TITLE, empty=False)]
+    description: Long
+    step: OptionalId
+    category: OptionalId
+    category_name: Annotated[str, Text(MAX_NAME)]
+    prerequisites: Annotated[tuple[Id, ...], Many(50, unique=("",))]
+    position: Annotated[int, Between(0, 10_000_000)]
+    created_at: datetime
+    updated_at: datetime
+    removed_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ExportDocument:
     format: Short
     version: int
@@ -202,6 +223,7 @@ class ExportDocument:
     # Added without a new format version: a file made before they existed has none.
     credentials: Annotated[tuple[CredentialRecord, ...], Many(100_000, unique=("uuid",))] = ()
     experience: Annotated[tuple[ExperienceRecord, ...], Many(100_000, unique=("uuid",))] = ()
+    own_items: Annotated[tuple[OwnItemRecord, ...], Many(100_000, unique=("id", "uuid"))] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,6 +280,7 @@ def validate_document(document: Any) -> ExportDocument:
     checked = from_json(ExportDocument, document, "document")
     _check_days(checked.study_sessions)
     _check_spans(checked)
+    _check_own_ids(checked)
     try:
         clean_profile_name(checked.profile.name)
     except InvalidInputError as exc:
@@ -322,6 +345,14 @@ def _check_spans(doc: ExportDocument) -> None:
     for key, i, started, finished in spans:
         if started is not None and finished is not None and finished < started:
             raise fail(f"{key}[{i}].finished_on", "is before started_on")
+
+
+def _check_own_ids(doc: ExportDocument) -> None:
+    """An own item's id says its kind (``own.task.N``, ``own.skill.NAME``): no roadmap id can be taken."""
+    for i, item in enumerate(doc.own_items):
+        prefix = OWN_TASK_PREFIX if item.kind is OwnKind.TASK else OWN_SKILL_PREFIX
+        if not item.id.startswith(prefix) or item.id == prefix:
+            raise fail(f"own_items[{i}].id", f"must start with '{prefix}'")
 
 
 def _reject_constant(name: str) -> Any:

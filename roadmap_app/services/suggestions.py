@@ -16,6 +16,7 @@ from roadmap_app.services._common import Clock, bury, profile_row, record, syste
 from roadmap_app.services._project_rows import PROJECT_COLUMNS, projects_from_rows
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
 from roadmap_app.services.evidence import record_skills
+from roadmap_app.services.roadmap_source import RoadmapSource
 from roadmap_app.services.study import time_facts
 from roadmap_app.storage.db import Database
 from roadmap_app.storage.tables import (
@@ -36,9 +37,14 @@ def to_feedback(row: FeedbackRow) -> Feedback:
 
 
 class SuggestionService:
-    def __init__(self, db: Database, roadmap: Roadmap, clock: Clock = system_clock) -> None:
+    @property
+    def _roadmap(self) -> Roadmap:
+        """The roadmap with the own items of the profile in use."""
+        return self._roadmaps.current
+
+    def __init__(self, db: Database, roadmap: RoadmapSource, clock: Clock = system_clock) -> None:
         self._db = db
-        self._roadmap = roadmap
+        self._roadmaps = roadmap
         self._clock = clock
 
     def snapshot(self, profile_id: int) -> Snapshot:

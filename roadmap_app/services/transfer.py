@@ -42,7 +42,9 @@ from roadmap_app.services.export_format import (
     validate_document,
 )
 from roadmap_app.services.profiles import clean_profile_name
+from roadmap_app.services.roadmap_source import RoadmapSource
 from roadmap_app.services.study_values import study_kind
+from roadmap_app.services.transfer_own_items import export_own_items, import_own_items
 from roadmap_app.services.transfer_records import export_records, import_records
 from roadmap_app.storage.db import Database
 from roadmap_app.storage.tables import (
@@ -67,11 +69,16 @@ def _copied(source: object, names: tuple[str, ...]) -> dict[str, Any]:
 
 
 class TransferService:
+    @property
+    def _roadmap(self) -> Roadmap:
+        """The roadmap with the own items of the profile in use."""
+        return self._roadmaps.current
+
     def __init__(
-        self, db: Database, roadmap: Roadmap, clock: Clock = system_clock, *, backups: BackupService | None = None
+        self, db: Database, roadmap: RoadmapSource, clock: Clock = system_clock, *, backups: BackupService | None = None
     ) -> None:
         self._db = db
-        self._roadmap = roadmap
+        self._roadmaps = roadmap
         self._clock = clock
         self._backups = backups or BackupService(db, db.path.parent / "backups", clock)
 
@@ -181,6 +188,7 @@ class TransferService:
                 ),
                 credentials=credentials,
                 experience=experience,
+                own_items=export_own_items(session, profile_id),
             )
 
     def write_export(self, profile_id: int, path: Path) -> None:
@@ -298,6 +306,7 @@ class TransferService:
             session.flush()
             new_ids = {p.uuid: str(row.id) for p, row in zip(doc.projects, project_rows, strict=True)}
             record_ids = import_records(session, profile.id, doc, fresh)
+            import_own_items(session, profile.id, doc, fresh)
 
             def subject_of(entry: ActivityRecord) -> str:
                 if entry.subject_kind == SubjectKind.PROJECT.value:
@@ -355,6 +364,7 @@ class TransferService:
                         TombstoneRow(uuid=t.uuid, kind=t.kind, profile_uuid=profile.uuid, deleted_at=t.deleted_at)
                     )
             session.flush()
+            self._roadmaps.changed()
             return to_profile(profile)
 
 
