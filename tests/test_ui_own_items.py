@@ -185,3 +185,21 @@ def test_screenshots(window: MainWindow, monkeypatch: pytest.MonkeyPatch, qtbot:
     qtbot.wait(50)
     dialog.grab().save(str(SHOTS / f"own-dialog-{theme.value}.png"))
     dialog.close()
+
+
+def test_search_finds_an_own_task_and_opens_it_on_its_step(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    window.show_page(ROADMAP.name)
+    window.roadmap.select_step("step.apply")
+
+    def fill(dialog: OwnItemDialog) -> None:
+        dialog.title_edit.setText("Practise system design interviews")
+        dialog.description_edit.setPlainText("two mock interviews a week")
+
+    filling(monkeypatch, fill)
+    window.roadmap.add_task_button.click()
+    window.show_page(SKILLS.name)
+    (hit,) = window.search_bar.search("mock interviews", 10)
+    assert hit.item_id == "own.task.1"
+    window.search_bar.open_hit(hit)
+    assert window.roadmap.current_task_id() == "own.task.1"
+    assert "Your own task" in window.roadmap.task_detail.text()

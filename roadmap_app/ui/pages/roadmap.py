@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from roadmap_app.domain.model import ItemState, Step
-from roadmap_app.domain.own_items import OWN_TASK_PREFIX, OwnKind
+from roadmap_app.domain.own_items import OWN_TASK_PREFIX, OwnKind, is_own
 from roadmap_app.services import FAILURES
 from roadmap_app.ui.pages.base import Page, scrolling
 from roadmap_app.ui.widgets.archived import ArchivedProgressBox
@@ -285,7 +285,8 @@ class RoadmapPage(Page):
         task = self.ctx.services.roadmap.task(task_id)
         self.log_task_time.setEnabled(task is not None)
         estimate = f"\n\nEstimate: {task.effort.hours:g} h ({task.effort.basis})." if task and task.effort else ""
-        self.task_detail.setText(f"{task.detail}{estimate}" if task else "")
+        own = "\n\nYour own task: edit or remove it from its context menu." if task and is_own(task.id) else ""
+        self.task_detail.setText(f"{task.detail}{estimate}{own}".strip() if task else "")
         if task is None:
             self.task_states.set_state(None)
             self.task_note.set_saved_text("", force=True)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from roadmap_app.domain.evidence import ProofKind
 from roadmap_app.domain.model import ItemState, Skill
-from roadmap_app.domain.own_items import OwnKind
+from roadmap_app.domain.own_items import OwnKind, is_own
 from roadmap_app.ui.pages.base import Page, scrolling
 from roadmap_app.ui.widgets.archived import ArchivedProgressBox
 from roadmap_app.ui.widgets.common import Card, DebouncedTextEdit, heading, muted_label
@@ -248,6 +248,7 @@ class SkillsPage(Page):
         self.skill_title.setText(skill.title)
         self.skill_where.setText(
             f"{category.title if category else skill.category_id} · {skill.group.value.capitalize()} · {progress.state.label}"
+            + (" · Your own skill (right click to edit)" if is_own(skill.id) else "")
         )
         estimate = f"\n\nEstimate: {skill.effort.hours:g} h ({skill.effort.basis})." if skill.effort else ""
         self.description.setText(f"{skill.description}{estimate}")
