@@ -169,6 +169,15 @@ def test_own_items_belong_to_their_profile_and_the_roadmap_follows_the_profile(s
     assert services.roadmap.skill("own.skill.docker") is not None
 
 
+def test_states_and_notes_check_the_items_of_the_profile_they_are_for(services: Services, ada: int) -> None:
+    services.own_items.add(ada, "skill", "Docker", new_category="MLOps")
+    services.use_profile(services.profiles.create("Sam").id)
+    # A note typed for Ada and saved once Sam's profile is open still lands on Ada's item.
+    services.progress.set_note(ada, "own.skill.docker", "kept for Ada")
+    assert services.progress.get(ada, "own.skill.docker").note == "kept for Ada"
+    assert services.progress.summary(ada).skills.total == len(load_roadmap().skills) + 1
+
+
 def test_each_bad_own_item_is_refused_in_one_line_and_changes_nothing(services: Services, ada: int) -> None:
     services.own_items.add(ada, "skill", "Docker", new_category="MLOps")
     add = services.own_items.add
