@@ -113,3 +113,19 @@ def test_gap_adds_an_unknown_skill_in_one_action(run_cli: InProcessCli, tmp_path
     data = json.loads(ok(run_cli("gap", str(ad), "--json")))
     assert "Terraform" not in data["unknown"] and "own.skill.terraform" in [m["id"] for m in data["missing"]]
     one_line_error(run_cli("gap", str(ad), "--add-unknown", "Cobol"), "no unknown skill 'Cobol'")
+
+
+def test_a_read_only_folder_shows_own_items_and_refuses_adding_one(run_cli: InProcessCli, small_disk: Path) -> None:
+    import subprocess
+
+    data = small_disk / "data"
+    ok(run_cli("item", "add", "skill", "Docker", "--new-category", "MLOps", data=data))
+    ok(run_cli("set", "own.skill.docker", "done", data=data))
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    try:
+        for args in (("items", "--kind", "skill"), ("show", "own.skill.docker"), ("export",), ("search", "Docker")):
+            assert "Docker" in ok(run_cli(*args, data=data)), args
+        refused = run_cli("item", "add", "skill", "K8s", "--new-category", "MLOps", data=data)
+        assert refused.returncode == 1 and "read-only" in refused.stderr
+    finally:
+        subprocess.run(["mount", "-o", "remount,rw", str(small_disk)], check=True)

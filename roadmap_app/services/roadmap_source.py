@@ -54,8 +54,13 @@ class RoadmapSource:
         self._merged: dict[int, Roadmap] = {}
 
     def use(self, profile_id: int) -> None:
-        """Read the roadmap of this profile from now on."""
+        """Read the roadmap of this profile from now on.
+
+        Built here, outside any transaction: a service reads the roadmap inside its own, and
+        a read-only database has one connection, which cannot open a second one inside it.
+        """
         self._profile_id = profile_id
+        self.of(profile_id)
 
     def use_when_asked(self, resolve: Callable[[], int]) -> None:
         """Bind the profile ``resolve`` names the first time the roadmap is read (a command
@@ -79,5 +84,10 @@ class RoadmapSource:
         return merged
 
     def changed(self) -> None:
-        """Own items were written (here, or by another process): build the roadmaps anew."""
+        """Own items were written (here, or by another process): build the roadmaps anew.
+
+        Called after the write's transaction has ended; the roadmap in use is built at once.
+        """
         self._merged.clear()
+        if self._profile_id is not None:
+            self.of(self._profile_id)

@@ -364,8 +364,9 @@ class TransferService:
                         TombstoneRow(uuid=t.uuid, kind=t.kind, profile_uuid=profile.uuid, deleted_at=t.deleted_at)
                     )
             session.flush()
-            self._roadmaps.changed()
-            return to_profile(profile)
+            imported = to_profile(profile)
+        self._roadmaps.changed()
+        return imported
 
 
 class _UuidKeeper:
