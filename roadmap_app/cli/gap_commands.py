@@ -37,7 +37,9 @@ def _add_unknown(ctx: Context, unknown: Sequence[str], names: Sequence[str]) -> 
     for name, found in zip(names, wanted, strict=True):
         if found is None:
             listed = ", ".join(unknown) or "none"
-            raise InvalidInputError(f"the ad names no unknown skill '{name}' (unknown here: {listed})")
+            raise InvalidInputError(
+                f"the ad names no unknown skill '{' '.join(name.split())}' (unknown here: {listed})"
+            )
     added = []
     for name in dict.fromkeys(w for w in wanted if w):
         item = ctx.services.own_items.add_unknown_skill(ctx.profile.id, name)

@@ -166,10 +166,12 @@ def check_own_item(roadmap: Roadmap, item: OwnItem) -> None:
     if item.kind is OwnKind.TASK:
         if roadmap.step(item.step_id) is None:
             steps = ", ".join(s.id for s in roadmap.steps)
-            raise OwnItemError(f"unknown step '{item.step_id}'; use one of: {steps}")
+            raise OwnItemError(f"unknown step '{_q(item.step_id)}'; use one of: {steps}")
     elif not item.category_name and roadmap.category(item.category_id) is None:
         categories = ", ".join(c.id for c in roadmap.categories)
-        raise OwnItemError(f"unknown category '{item.category_id}'; use one of: {categories}, or --new-category NAME")
+        raise OwnItemError(
+            f"unknown category '{_q(item.category_id)}'; use one of: {categories}, or --new-category NAME"
+        )
     if item.kind is OwnKind.SKILL and item.category_name:
         for c in roadmap.categories:
             if c.title.casefold() == item.category_name.casefold() and c.id != item.category_id:
@@ -180,32 +182,37 @@ def check_own_item(roadmap: Roadmap, item: OwnItem) -> None:
     _check_prerequisites(roadmap, item)
 
 
+def _q(text: str) -> str:
+    """A value as a one-line message shows it: line breaks and runs of spaces as one space."""
+    return " ".join(text.split())[:100]
+
+
 def _check_title(roadmap: Roadmap, item: OwnItem) -> None:
     if item.kind is OwnKind.TASK:
         step = roadmap.step(item.step_id)
         for task in step.tasks if step else ():
             if task.id != item.id and task.title.casefold() == item.title.casefold():
                 raise OwnItemError(
-                    f"step '{item.step_id}' already has a task '{task.title}' ({task.id}); choose another title"
+                    f"step '{_q(item.step_id)}' already has a task '{task.title}' ({task.id}); choose another title"
                 )
         return
     tokens = name_tokens(item.title)
     if not tokens:
-        raise OwnItemError(f"the skill title '{item.title}' has no letter or digit; give a name such as 'Docker'")
+        raise OwnItemError(f"the skill title '{_q(item.title)}' has no letter or digit; give a name such as 'Docker'")
     for skill in roadmap.skills:
         if skill.id != item.id and tokens in {name_tokens(n) for n in (skill.title, *skill.aliases)}:
             raise OwnItemError(
-                f"the title '{item.title}' is taken by the skill '{skill.title}' ({skill.id}); choose another"
+                f"the title '{_q(item.title)}' is taken by the skill '{skill.title}' ({skill.id}); choose another"
             )
 
 
 def _check_prerequisites(roadmap: Roadmap, item: OwnItem) -> None:
     for need in item.prerequisites:
         if need == item.id:
-            raise OwnItemError(f"'{item.title}' cannot be its own prerequisite")
+            raise OwnItemError(f"'{_q(item.title)}' cannot be its own prerequisite")
         if roadmap.skill(need) is None:
             raise OwnItemError(
-                f"unknown prerequisite '{need}': give a skill id, as 'roadmap-app items --kind skill' lists"
+                f"unknown prerequisite '{_q(need)}': give a skill id, as 'roadmap-app items --kind skill' lists"
             )
     if item.kind is OwnKind.SKILL:
         graph = {s.id: set(s.requires) for s in roadmap.skills}

@@ -117,7 +117,7 @@ class OwnItemService:
                     "with 'own.') can be edited or removed"
                 )
             raise NotFoundError(
-                f"no own item '{item_id}'; list yours with 'roadmap-app items --kind task' or '--kind skill'"
+                f"no own item '{' '.join(item_id.split())}'; list yours with 'roadmap-app items --kind task' or '--kind skill'"
             )
         return row
 
