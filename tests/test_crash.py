@@ -420,3 +420,51 @@ def test_killed_application_writers_leave_each_application_whole(data_dir: Path)
         for i in reported:
             assert (f"a{i}" in companies) == (i % 3 != 0), f"committed application {i} was lost or not deleted"
     assert reported, "the writers never got to write; the kill delays are too short"
+
+
+def own_item_writer(data_dir: Path, first: int) -> Callable[[Callable[[str], None]], None]:
+    """Own skills added and removed: each change with its activity row, in one transaction."""
+
+    def job(report: Callable[[str], None]) -> None:
+        _paths, services = open_services(data_dir)
+        ada = services.profiles.find("Ada")
+        services.use_profile(ada.id)
+        report("ready")
+        for i in range(first, first + 100_000):
+            item = services.own_items.add(ada.id, "skill", f"Own skill {i}", new_category="Mine")
+            if i % 3 == 0:
+                services.own_items.remove(ada.id, item.id)
+            report(str(i))
+
+    return job
+
+
+def test_killed_own_item_writers_leave_each_item_with_its_log_entry(data_dir: Path) -> None:
+    _paths, services = open_services(data_dir)
+    services.profiles.create("Ada")
+    services.close()
+    db = data_dir / "roadmap.sqlite3"
+    rng = random.Random(int(os.environ.get("ROADMAP_CRASH_SEED", "0")) or None)
+    reported: set[int] = set()
+    first = 0
+    for _run in range(max(6, RUNS // 3)):
+        pid, read_fd = in_child(own_item_writer(data_dir, first))
+        lines = kill_after(pid, read_fd, rng.uniform(0.0, 0.03), lines_first=rng.randint(1, 6))
+        numbers = [int(line) for line in lines if line.isdigit()]
+        reported.update(numbers)
+        first = (max(numbers) if numbers else first - 1) + 2
+        assert integrity(db) == "ok"
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        try:
+            items = dict(conn.execute("SELECT item_id, removed_at IS NOT NULL FROM own_items"))
+            added = sorted(r[0] for r in conn.execute("SELECT subject_id FROM activity WHERE action = 'item.add'"))
+            removed = sorted(r[0] for r in conn.execute("SELECT subject_id FROM activity WHERE action = 'item.remove'"))
+            titles = {r[0] for r in conn.execute("SELECT title FROM own_items")}
+        finally:
+            conn.close()
+        assert added == sorted(items), "an own item without its activity row, or the reverse"
+        assert removed == sorted(i for i, gone in items.items() if gone), "a removal without its activity row"
+        assert len(set(items)) == len(items)
+        for i in reported:
+            assert f"Own skill {i}" in titles, f"committed own item {i} was lost"
+    assert reported, "the writers never got to write; the kill delays are too short"

@@ -58,6 +58,10 @@ def shared_data(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Serv
     services.jobs.add_note(ada.id, application.id, "ask about the team")
     services.task_links.link(ada.id, "task.experience.end-to-end", "experience", job.id)
     services.task_links.link(ada.id, "task.portfolio.sentiment", "project", project.id)
+    services.use_profile(ada.id)
+    own = services.own_items.add(ada.id, "skill", "Docker", new_category="MLOps", prerequisites=["skill.python"])
+    services.own_items.add(ada.id, "task", "Ship it", step_id="step.portfolio", prerequisites=[own.id])
+    services.progress.set_state(ada.id, own.id, "done")
     export = services.transfer.export_profile(ada.id)
     export["feedback"] = [
         {

@@ -106,6 +106,19 @@ def test_a_database_from_an_older_release_opens_with_all_its_data(fixture_name: 
             assert [p.title for p in links[fixture.LINKED_TASKS[0]]] == [fixture.CREDENTIAL[0]]
             assert [p.title for p in links[fixture.LINKED_TASKS[1]]] == [fixture.EXPERIENCE[0]]
             assert states[fixture.LINKED_TASKS[0]].state.value == "done"
+        if (read_revision(FIXTURES / fixture_name) or "") >= "0008":
+            services.use_profile(ada.id)
+            roadmap = services.roadmap
+            assert roadmap.skill(fixture.OWN_SKILL[2]) is not None
+            task = roadmap.task(fixture.OWN_TASK[2])
+            assert task is not None and task.title == fixture.OWN_TASK[0]
+            assert (states[fixture.OWN_TASK[2]].state.value, states[fixture.OWN_TASK[2]].note) == (
+                "done",
+                fixture.OWN_NOTE,
+            )
+            archived = {p.item_id: p for p in services.progress.archived(ada.id)}
+            assert archived[fixture.OWN_REMOVED[1]].state.value == "in_progress"
+            assert roadmap.title_of(fixture.OWN_REMOVED[1]) == fixture.OWN_REMOVED[0]
         # The upgraded file still takes writes.
         services.progress.set_state(ada.id, "skill.r", "done")
         assert services.backups.check().ok

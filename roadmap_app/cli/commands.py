@@ -31,11 +31,14 @@ class Context:
         self.paths, self.services = open_services(args.data_dir, roadmap_path=roadmap, replace_damaged=damaged_ok)
         self._profile_name: str | None = args.profile
         self._profile: Profile | None = None
+        # The roadmap a command reads holds its profile's own items.
+        self.services.roadmaps.use_when_asked(lambda: self.profile.id)
 
     @property
     def profile(self) -> Profile:
         if self._profile is None:
             self._profile = self.services.profiles.current(self._profile_name)
+            self.services.use_profile(self._profile.id)
         return self._profile
 
     def close(self) -> None:

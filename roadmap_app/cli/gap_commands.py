@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from roadmap_app.cli.commands import Context, emit_json
@@ -30,12 +31,34 @@ def read_ad(source: str) -> str:
     return decode_ad(data, source)
 
 
+def _add_unknown(ctx: Context, unknown: Sequence[str], names: Sequence[str]) -> list[dict[str, str]]:
+    """Each name the ad asks for and the roadmap does not know, added as an own skill (every name is checked before any is added)."""
+    by_name = {n.casefold(): n for n in unknown}
+    wanted = [by_name.get(" ".join(n.split()).casefold()) for n in names]
+    for name, found in zip(names, wanted, strict=True):
+        if found is None:
+            listed = ", ".join(unknown) or "none"
+            raise InvalidInputError(
+                f"the ad names no unknown skill '{' '.join(name.split())}' (unknown here: {listed})"
+            )
+    added = []
+    for name in dict.fromkeys(w for w in wanted if w):
+        item = ctx.services.own_items.add_unknown_skill(ctx.profile.id, name)
+        added.append({"id": item.id, "title": item.title})
+    return added
+
+
 def gap(args: argparse.Namespace, ctx: Context) -> int:
     text = read_ad(args.file)
     result = ctx.services.gap.check(ctx.profile.id, text)
+    added = _add_unknown(ctx, result.unknown, args.add_unknown)
+    if added:
+        result = ctx.services.gap.check(ctx.profile.id, text)
     if args.json:
-        emit_json(result.as_dict())
+        emit_json({**result.as_dict(), **({"added": added} if args.add_unknown else {})})
         return 0
+    for item in added:
+        print(f"Added your own skill {item['title']}: {item['id']}")
     print_gap(result)
     return 0
 

@@ -100,14 +100,17 @@ def _archived_items(args: argparse.Namespace, ctx: Context) -> int:
     width = max((len(p.item_id) for p in rows), default=10)
     for p in rows:
         note = f"  note: {' '.join(p.note.split())[:60]}" if p.note else ""
-        print(f"{p.item_id:<{width}}  {p.state.value:<11}{note}")
+        title = roadmap.title_of(p.item_id)
+        named = f"  {title}" if title != p.item_id else ""
+        print(f"{p.item_id:<{width}}  {p.state.value:<11}{named}{note}")
     return 0
 
 
 def _archived_row(progress: Progress, roadmap: Roadmap, records: tuple[Proof, ...]) -> dict[str, Any]:
     item = roadmap.item(progress.item_id)
     if item is None:
-        return archived_json(progress, records)
+        # A removed own item keeps its title; an id from an older roadmap file has only its id.
+        return {**archived_json(progress, records), "title": roadmap.title_of(progress.item_id)}
     # The id is still there, but as an item without a state (its kind changed).
     return {**archived_json(progress, records), "kind": item.kind.value, "title": item.title}
 

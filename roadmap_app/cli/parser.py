@@ -27,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     from roadmap_app.cli import gap_commands as gc
     from roadmap_app.cli import item_commands as ic
     from roadmap_app.cli import job_commands as jc
+    from roadmap_app.cli import own_item_commands as oic
     from roadmap_app.cli import portfolio_commands as pc
     from roadmap_app.cli import record_commands as rc
     from roadmap_app.cli import roadmap_commands as roc
@@ -153,6 +154,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("gap", gc.gap, "which of a job ad's skills you have done, still miss, or the roadmap does not know")
     p.add_argument("file", metavar="FILE", help="a text file holding the ad ('-' reads standard input)")
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--add-unknown", action="append", default=[], metavar="NAME",
+        help="add a skill the ad names and the roadmap does not know as your own (repeatable)",
+    )  # fmt: skip
 
     project = command(
         "project",
@@ -205,6 +210,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     rc.register(sub, _Parser)
     jc.register(sub, _Parser)
+    oic.register(sub, _Parser)
     dcc.register(sub, _Parser)
 
     p = command("evidence", ec.evidence, "what proves each skill you claim; flags done skills nothing proves")

@@ -35,6 +35,12 @@ class ActivityAction(enum.StrEnum):
     # A task done by a record: field is the record's kind; after (link) or before (unlink) its title.
     ITEM_LINK = "item.link"
     ITEM_UNLINK = "item.unlink"
+    # The learner's own tasks and skills (subject: the item): add and restore keep the title
+    # in after, remove in before; edit names its field (a description: its length).
+    ITEM_ADD = "item.add"
+    ITEM_EDIT = "item.edit"
+    ITEM_REMOVE = "item.remove"
+    ITEM_RESTORE = "item.restore"
     PROJECT_ADD = "project.add"  # after: the title
     PROJECT_EDIT = "project.edit"  # field: what changed; before/after its value (a summary: its length)
     PROJECT_SKILLS = "project.skills"  # before/after: the skill ids, space-separated
@@ -136,6 +142,8 @@ _KEEPS_TITLE_AFTER = frozenset(
     {
         ActivityAction.PROJECT_ADD,
         ActivityAction.PROJECT_RESTORE,
+        ActivityAction.ITEM_ADD,
+        ActivityAction.ITEM_RESTORE,
         ActivityAction.CREDENTIAL_ADD,
         ActivityAction.CREDENTIAL_RESTORE,
         ActivityAction.EXPERIENCE_ADD,
@@ -147,6 +155,7 @@ _KEEPS_TITLE_AFTER = frozenset(
 _KEEPS_TITLE_BEFORE = frozenset(
     {
         ActivityAction.PROJECT_DELETE,
+        ActivityAction.ITEM_REMOVE,
         ActivityAction.CREDENTIAL_DELETE,
         ActivityAction.EXPERIENCE_DELETE,
         ActivityAction.APPLICATION_DELETE,
@@ -164,6 +173,10 @@ def parse_subject_kind(text: str) -> SubjectKind:
 
 _WORDS = {
     ActivityAction.ITEM_NOTE: "Edited the note on",
+    ActivityAction.ITEM_ADD: "Added your own item",
+    ActivityAction.ITEM_EDIT: "Edited your own item",
+    ActivityAction.ITEM_REMOVE: "Removed your own item",
+    ActivityAction.ITEM_RESTORE: "Brought back your own item",
     ActivityAction.PROJECT_ADD: "Added project",
     ActivityAction.PROJECT_EDIT: "Edited project",
     ActivityAction.PROJECT_SKILLS: "Changed the skills of",
@@ -239,6 +252,8 @@ _FIELD_WORDS = {
     "location": "location",
     "salary": "salary",
     "source": "source",
+    "description": "description",
+    "prerequisites": "prerequisites",
 }
 
 
@@ -270,6 +285,7 @@ def describe(entry: Activity, title_of: Callable[[Activity], str]) -> str:
             ActivityAction.CREDENTIAL_EDIT,
             ActivityAction.EXPERIENCE_EDIT,
             ActivityAction.APPLICATION_EDIT,
+            ActivityAction.ITEM_EDIT,
         )
         and entry.field
     ):

@@ -227,6 +227,8 @@ class Roadmap:
     self_checks: tuple[SelfCheck, ...]
     use_cases: tuple[UseCase, ...]
     outside_skills: tuple[OutsideSkill, ...] = ()
+    kept_titles: dict[str, str] = field(default_factory=dict, compare=False)
+    """Titles of the learner's own items that are no longer in it (removed), by id."""
     _index: dict[str, ContentItem] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -292,9 +294,9 @@ class Roadmap:
         return self._levels.get(level_id)
 
     def title_of(self, item_id: str) -> str:
-        """The item's title, or its id when this roadmap does not have it."""
+        """The item's title (or the title a removed own item had), or its id when this roadmap does not have it."""
         item = self._index.get(item_id)
-        return item.title if item else item_id
+        return item.title if item else self.kept_titles.get(item_id, item_id)
 
     @cached_property
     def _skills(self) -> dict[str, Skill]:

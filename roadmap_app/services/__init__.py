@@ -14,10 +14,12 @@ from roadmap_app.services.evidence import EvidenceService
 from roadmap_app.services.experience import ExperienceService
 from roadmap_app.services.gap import GapService
 from roadmap_app.services.jobs import JobService
+from roadmap_app.services.own_items import OwnItemService
 from roadmap_app.services.portfolio import PortfolioService
 from roadmap_app.services.portfolio_document import PortfolioDocumentService
 from roadmap_app.services.profiles import ProfileService
 from roadmap_app.services.progress import ProgressService
+from roadmap_app.services.roadmap_source import RoadmapSource
 from roadmap_app.services.roadmap_updates import RoadmapUpdateService
 from roadmap_app.services.search import SearchService
 from roadmap_app.services.study import StudyService
@@ -46,7 +48,7 @@ __all__ = [
 class Services:
     """Every service, built once by the composition root and handed down."""
 
-    roadmap: Roadmap
+    roadmaps: RoadmapSource
     profiles: ProfileService
     progress: ProgressService
     portfolio: PortfolioService
@@ -64,10 +66,12 @@ class Services:
     jobs: JobService
     roadmap_updates: RoadmapUpdateService
     task_links: TaskLinkService
+    own_items: OwnItemService
     _db: Database
 
     @classmethod
-    def build(cls, db: Database, roadmap: Roadmap, clock: Clock = system_clock) -> Services:
+    def build(cls, db: Database, file_roadmap: Roadmap, clock: Clock = system_clock) -> Services:
+        roadmap = RoadmapSource(db, file_roadmap)
         progress = ProgressService(db, roadmap, clock)
         portfolio = PortfolioService(db, roadmap, clock)
         credentials = CredentialService(db, roadmap, clock)
@@ -76,7 +80,7 @@ class Services:
         evidence = EvidenceService(roadmap, progress, portfolio, credentials, experience)
         gap = GapService(roadmap, progress, portfolio, credentials, experience)
         return cls(
-            roadmap=roadmap,
+            roadmaps=roadmap,
             profiles=profiles,
             progress=progress,
             portfolio=portfolio,
@@ -94,10 +98,20 @@ class Services:
             ),
             gap=gap,
             jobs=JobService(db, gap, clock),
-            roadmap_updates=RoadmapUpdateService(db, roadmap),
+            roadmap_updates=RoadmapUpdateService(db, file_roadmap),
             task_links=TaskLinkService(db, roadmap, clock),
+            own_items=OwnItemService(db, roadmap, clock),
             _db=db,
         )
+
+    @property
+    def roadmap(self) -> Roadmap:
+        """The roadmap in use, with the own items of the profile in use (see ``use_profile``)."""
+        return self.roadmaps.current
+
+    def use_profile(self, profile_id: int) -> None:
+        """Read the roadmap with this profile's own items from now on (the window's, a command's profile)."""
+        self.roadmaps.use(profile_id)
 
     @property
     def read_only(self) -> bool:

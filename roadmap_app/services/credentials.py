@@ -25,6 +25,7 @@ from roadmap_app.services.record_values import (
     logged,
     parse_choice,
 )
+from roadmap_app.services.roadmap_source import RoadmapSource
 from roadmap_app.storage.db import Database
 from roadmap_app.storage.tables import CredentialRow, CredentialSkillRow, new_uuid
 
@@ -79,9 +80,14 @@ def clean_credential_fields(fields: dict[str, Any]) -> dict[str, Any]:
 
 
 class CredentialService:
-    def __init__(self, db: Database, roadmap: Roadmap, clock: Clock = system_clock) -> None:
+    @property
+    def _roadmap(self) -> Roadmap:
+        """The roadmap with the own items of the profile in use."""
+        return self._roadmaps.current
+
+    def __init__(self, db: Database, roadmap: RoadmapSource, clock: Clock = system_clock) -> None:
         self._db = db
-        self._roadmap = roadmap
+        self._roadmaps = roadmap
         self._clock = clock
 
     def list(self, profile_id: int) -> list[Credential]:

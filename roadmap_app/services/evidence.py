@@ -14,19 +14,25 @@ from roadmap_app.services.credentials import CredentialService
 from roadmap_app.services.experience import ExperienceService
 from roadmap_app.services.portfolio import PortfolioService
 from roadmap_app.services.progress import ProgressService
+from roadmap_app.services.roadmap_source import RoadmapSource
 from roadmap_app.storage.tables import CredentialRow, CredentialSkillRow, ExperienceRow, ExperienceSkillRow
 
 
 class EvidenceService:
+    @property
+    def _roadmap(self) -> Roadmap:
+        """The roadmap with the own items of the profile in use."""
+        return self._roadmaps.current
+
     def __init__(
         self,
-        roadmap: Roadmap,
+        roadmap: RoadmapSource,
         progress: ProgressService,
         portfolio: PortfolioService,
         credentials: CredentialService,
         experience: ExperienceService,
     ) -> None:
-        self._roadmap = roadmap
+        self._roadmaps = roadmap
         self._progress = progress
         self._portfolio = portfolio
         self._credentials = credentials

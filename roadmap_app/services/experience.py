@@ -26,6 +26,7 @@ from roadmap_app.services.record_values import (
     logged,
     parse_choice,
 )
+from roadmap_app.services.roadmap_source import RoadmapSource
 from roadmap_app.storage.db import Database
 from roadmap_app.storage.tables import ExperienceNoteRow, ExperienceRow, ExperienceSkillRow, new_uuid
 
@@ -95,9 +96,14 @@ def clean_experience_fields(fields: dict[str, Any]) -> dict[str, Any]:
 
 
 class ExperienceService:
-    def __init__(self, db: Database, roadmap: Roadmap, clock: Clock = system_clock) -> None:
+    @property
+    def _roadmap(self) -> Roadmap:
+        """The roadmap with the own items of the profile in use."""
+        return self._roadmaps.current
+
+    def __init__(self, db: Database, roadmap: RoadmapSource, clock: Clock = system_clock) -> None:
         self._db = db
-        self._roadmap = roadmap
+        self._roadmaps = roadmap
         self._clock = clock
 
     # --- reading -----------------------------------------------------------------------

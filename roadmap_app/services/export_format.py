@@ -11,10 +11,10 @@ after all of it has been read here.
 Format versions: 1 (the first; entries of the activity log as free text, no UUIDs),
 2 (typed activity, a UUID on every record, tombstones) and 3 (study sessions; the weekly
 goal, a day's minimum and the ready-by day on the profile) and 4 (job applications with
-their stages, interviews, contacts and notes; the tasks done by a record, ``task_links``).
-A version-1 document is read as version 1 and then brought to version 2 (``_upgrade_v1``),
-so it still imports; a version-2 or -3 document is a version-4 one without the newer
-fields, which have defaults.
+their stages, interviews, contacts and notes; the tasks done by a record, ``task_links``;
+the learner's own tasks and skills, ``own_items``). A version-1 document is read as
+version 1 and then brought to version 2 (``_upgrade_v1``), so it still imports; a
+version-2 or -3 document is a version-4 one without the newer fields, which have defaults.
 """
 
 from __future__ import annotations
@@ -28,8 +28,9 @@ from typing import Annotated, Any
 from roadmap_app.domain.activity import from_legacy
 from roadmap_app.domain.evidence import ProofKind
 from roadmap_app.domain.jobs import InterviewKind, Stage
-from roadmap_app.domain.limits import MAX_ID, MAX_SHORT, MAX_TEXT, MAX_TITLE
+from roadmap_app.domain.limits import MAX_ID, MAX_NAME, MAX_SHORT, MAX_TEXT, MAX_TITLE
 from roadmap_app.domain.model import ItemState, ProjectStatus
+from roadmap_app.domain.own_items import OWN_SKILL_PREFIX, OWN_TASK_PREFIX, OwnKind
 from roadmap_app.domain.records import CredentialKind, CredentialStatus, ExperienceKind
 from roadmap_app.domain.study import DEFAULT_MIN_MINUTES, MAX_HOURS_PER_WEEK, MINUTES_PER_DAY, StudySubjectKind
 from roadmap_app.services.errors import InvalidInputError
@@ -250,6 +251,25 @@ class TaskLinkRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class OwnItemRecord:
+    """A task or skill the learner added (format 4). ``removed_at``: removed, its progress archived."""
+
+    uuid: Uuid
+    id: Id
+    kind: OwnKind
+    title: Annotated[str, Text(MAX_TITLE, empty=False)]
+    description: Long
+    step: OptionalId
+    category: OptionalId
+    category_name: Annotated[str, Text(MAX_NAME)]
+    prerequisites: Annotated[tuple[Id, ...], Many(50, unique=("",))]
+    position: Annotated[int, Between(0, 10_000_000)]
+    created_at: datetime
+    updated_at: datetime
+    removed_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ExportDocument:
     format: Short
     version: int
@@ -267,6 +287,7 @@ class ExportDocument:
     # Format 4.
     applications: Annotated[tuple[ApplicationRecord, ...], Many(100_000, unique=("uuid",))] = ()
     task_links: Annotated[tuple[TaskLinkRecord, ...], Many(1_000_000)] = ()
+    own_items: Annotated[tuple[OwnItemRecord, ...], Many(100_000, unique=("id", "uuid"))] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,6 +344,7 @@ def validate_document(document: Any) -> ExportDocument:
     checked = from_json(ExportDocument, document, "document")
     _check_days(checked.study_sessions)
     _check_spans(checked)
+    _check_own_ids(checked)
     try:
         clean_profile_name(checked.profile.name)
     except InvalidInputError as exc:
@@ -390,6 +412,14 @@ def _check_spans(doc: ExportDocument) -> None:
     for i, a in enumerate(doc.applications):
         if not a.stages:
             raise fail(f"applications[{i}].stages", "is empty; an application has at least one stage")
+
+
+def _check_own_ids(doc: ExportDocument) -> None:
+    """An own item's id says its kind (``own.task.N``, ``own.skill.NAME``): no roadmap id can be taken."""
+    for i, item in enumerate(doc.own_items):
+        prefix = OWN_TASK_PREFIX if item.kind is OwnKind.TASK else OWN_SKILL_PREFIX
+        if not item.id.startswith(prefix) or item.id == prefix:
+            raise fail(f"own_items[{i}].id", f"must start with '{prefix}'")
 
 
 def _reject_constant(name: str) -> Any:

@@ -10,6 +10,7 @@ from roadmap_app.services.errors import InvalidInputError
 from roadmap_app.services.experience import ExperienceService
 from roadmap_app.services.portfolio import PortfolioService
 from roadmap_app.services.progress import ProgressService
+from roadmap_app.services.roadmap_source import RoadmapSource
 
 MAX_AD_CHARS = 2_000_000  # a long ad is some thousands of words; this is far beyond any
 MAX_AD_BYTES = 4 * MAX_AD_CHARS
@@ -49,30 +50,44 @@ _ASKED_KEPT = 2_000
 
 
 class GapService:
+    @property
+    def _roadmap(self) -> Roadmap:
+        """The roadmap with the own items of the profile in use."""
+        return self._roadmaps.current
+
     def __init__(
         self,
-        roadmap: Roadmap,
+        roadmap: RoadmapSource,
         progress: ProgressService,
         portfolio: PortfolioService,
         credentials: CredentialService,
         experience: ExperienceService,
     ) -> None:
-        self._roadmap = roadmap
+        self._roadmaps = roadmap
         self._progress = progress
         self._portfolio = portfolio
         self._credentials = credentials
         self._experience = experience
-        self._reader = reader_for(roadmap)
+        self._reader_of: tuple[Roadmap, AdReader] | None = None
         self._asked: dict[str, tuple[str, ...]] = {}
+        self._asked_of: AdReader | None = None
+
+    def _reader(self) -> AdReader:
+        """The matcher of the roadmap in use, made again when the learner's own skills change."""
+        roadmap = self._roadmap
+        if self._reader_of is None or self._reader_of[0] is not roadmap:
+            self._reader_of = (roadmap, reader_for(roadmap))
+        return self._reader_of[1]
 
     def skills_asked(self, text: str) -> tuple[str, ...]:
-        """The roadmap skill ids an ad asks for, in its order; remembered per text, as the
-        next actions read every open application's ad at each call."""
+        """The roadmap skill ids an ad asks for, in its order; remembered per text (until the
+        roadmap changes), as the next actions read every open application's ad at each call."""
+        reader = self._reader()
+        if reader is not self._asked_of or len(self._asked) >= _ASKED_KEPT:
+            self._asked, self._asked_of = {}, reader
         found = self._asked.get(text)
         if found is None:
-            if len(self._asked) >= _ASKED_KEPT:
-                self._asked.clear()
-            found = self._asked[text] = self._reader.read(text).skill_ids if len(text) <= MAX_AD_CHARS else ()
+            found = self._asked[text] = reader.read(text).skill_ids if len(text) <= MAX_AD_CHARS else ()
         return found
 
     def _records_showing(self, profile_id: int, skill_ids: list[str]) -> dict[str, list[str]]:
@@ -99,7 +114,7 @@ class GapService:
             raise InvalidInputError(
                 f"the ad has {len(text):,} characters, more than {MAX_AD_CHARS:,}; give the ad alone"
             )
-        found = self._reader.read(text)
+        found = self._reader().read(text)
         states = self._progress.states(profile_id)
         done = [s for s in found.skill_ids if (p := states.get(s)) is not None and p.state is ItemState.DONE]
         projects = self._portfolio.showing(profile_id, done, EVIDENCE_SHOWN)

@@ -18,6 +18,7 @@ from roadmap_app.services._project_rows import PROJECT_COLUMNS, projects_from_ro
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
 from roadmap_app.services.project_query import ProjectQuery, ProjectSort, matching, ordered
 from roadmap_app.services.project_values import clean_link, clean_title, logged_value, parse_status
+from roadmap_app.services.roadmap_source import RoadmapSource
 from roadmap_app.storage.db import Database
 from roadmap_app.storage.tables import ProjectNoteRow, ProjectRow, ProjectSkillRow, new_uuid
 
@@ -48,9 +49,14 @@ class NoteChange:
 
 
 class PortfolioService:
-    def __init__(self, db: Database, roadmap: Roadmap, clock: Clock = system_clock) -> None:
+    @property
+    def _roadmap(self) -> Roadmap:
+        """The roadmap with the own items of the profile in use."""
+        return self._roadmaps.current
+
+    def __init__(self, db: Database, roadmap: RoadmapSource, clock: Clock = system_clock) -> None:
         self._db = db
-        self._roadmap = roadmap
+        self._roadmaps = roadmap
         self._clock = clock
 
     # --- reading -----------------------------------------------------------------------

@@ -10,19 +10,25 @@ from roadmap_app.services.evidence import EvidenceService
 from roadmap_app.services.experience import ExperienceService
 from roadmap_app.services.portfolio import PortfolioService
 from roadmap_app.services.profiles import ProfileService
+from roadmap_app.services.roadmap_source import RoadmapSource
 
 
 class PortfolioDocumentService:
+    @property
+    def _roadmap(self) -> Roadmap:
+        """The roadmap with the own items of the profile in use."""
+        return self._roadmaps.current
+
     def __init__(
         self,
-        roadmap: Roadmap,
+        roadmap: RoadmapSource,
         profiles: ProfileService,
         portfolio: PortfolioService,
         credentials: CredentialService,
         experience: ExperienceService,
         evidence: EvidenceService,
     ) -> None:
-        self._roadmap = roadmap
+        self._roadmaps = roadmap
         self._profiles = profiles
         self._portfolio = portfolio
         self._credentials = credentials

@@ -14,6 +14,7 @@ from roadmap_app.domain.model import Profile, Roadmap
 from roadmap_app.domain.study import MAX_HOURS_PER_WEEK, MINUTES_PER_DAY
 from roadmap_app.services._common import Clock, bury, profile_row, record, system_clock, to_profile
 from roadmap_app.services.errors import InvalidInputError, NotFoundError, UserError
+from roadmap_app.services.roadmap_source import RoadmapSource
 from roadmap_app.storage.db import Database
 from roadmap_app.storage.tables import ProfileRow, Setting
 
@@ -42,9 +43,14 @@ def default_profile_name() -> str:
 
 
 class ProfileService:
-    def __init__(self, db: Database, roadmap: Roadmap, clock: Clock = system_clock) -> None:
+    @property
+    def _roadmap(self) -> Roadmap:
+        """The file's roadmap: profiles need its steps and roles, which own items never add."""
+        return self._roadmaps.base
+
+    def __init__(self, db: Database, roadmap: RoadmapSource, clock: Clock = system_clock) -> None:
         self._db = db
-        self._roadmap = roadmap
+        self._roadmaps = roadmap
         self._clock = clock
 
     def all(self) -> list[Profile]:
@@ -109,6 +115,7 @@ class ProfileService:
             setting = session.get(Setting, CURRENT_PROFILE_KEY)
             if setting is not None and setting.value == str(profile_id):
                 session.delete(setting)
+        self._roadmaps.changed()  # a later profile may be given the same row id
 
     def use(self, profile_id: int) -> Profile:
         """Make a profile the one opened next time."""

@@ -14,6 +14,7 @@ from roadmap_app.domain.model import ItemKind, ItemState, Progress, Roadmap
 from roadmap_app.domain.progress import ProgressSummary, summarise
 from roadmap_app.services._common import Clock, profile_row, record, system_clock, to_progress
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
+from roadmap_app.services.roadmap_source import RoadmapSource
 from roadmap_app.storage.db import Database
 from roadmap_app.storage.tables import ProgressRow
 
@@ -39,13 +40,13 @@ def parse_state(text: str) -> ItemState:
 
 
 class ProgressService:
-    def __init__(self, db: Database, roadmap: Roadmap, clock: Clock = system_clock) -> None:
+    def __init__(self, db: Database, roadmap: RoadmapSource, clock: Clock = system_clock) -> None:
         self._db = db
-        self._roadmap = roadmap
+        self._roadmaps = roadmap
         self._clock = clock
 
-    def _check_trackable(self, item_id: str) -> None:
-        item = self._roadmap.item(item_id)
+    def _check_trackable(self, profile_id: int, item_id: str) -> None:
+        item = self._roadmaps.of(profile_id).item(item_id)
         if item is None:
             raise NotFoundError(f"unknown item '{item_id}'; list the ids with 'roadmap-app items'")
         if item.kind not in (ItemKind.TASK, ItemKind.SKILL):
@@ -64,38 +65,40 @@ class ProgressService:
 
         They are kept, never deleted: a later roadmap version may bring the item back.
         """
+        roadmap = self._roadmaps.of(profile_id)
         return [
             p
             for item_id, p in sorted(self.states(profile_id).items())
-            if not self._is_trackable(item_id) and (p.note or p.state is not ItemState.TODO)
+            if not self._is_trackable(roadmap, item_id) and (p.note or p.state is not ItemState.TODO)
         ]
 
-    def _is_trackable(self, item_id: str) -> bool:
-        item = self._roadmap.item(item_id)
+    @staticmethod
+    def _is_trackable(roadmap: Roadmap, item_id: str) -> bool:
+        item = roadmap.item(item_id)
         return item is not None and item.kind in (ItemKind.TASK, ItemKind.SKILL)
 
     def get(self, profile_id: int, item_id: str) -> Progress:
-        self._check_trackable(item_id)
+        self._check_trackable(profile_id, item_id)
         with self._db.read() as session:
             row = session.get(ProgressRow, (profile_id, item_id))
             return to_progress(row) if row else Progress(item_id, ItemState.TODO, "", None)
 
     def set_state(self, profile_id: int, item_id: str, state: ItemState | str) -> ProgressChange:
         """Set a task's or skill's state; committed when this returns."""
-        self._check_trackable(item_id)
+        self._check_trackable(profile_id, item_id)
         new_state = state if isinstance(state, ItemState) else parse_state(state)
         return self._update(profile_id, item_id, state=new_state)
 
     def set_note(self, profile_id: int, item_id: str, note: str) -> ProgressChange:
         """Replace the learner's note on a task or skill."""
-        self._check_trackable(item_id)
+        self._check_trackable(profile_id, item_id)
         if len(note) > MAX_TEXT:
             raise InvalidInputError(f"a note can have at most {MAX_TEXT:,} characters")
         return self._update(profile_id, item_id, note=note)
 
     def restore(self, profile_id: int, progress: Progress) -> ProgressChange:
         """Put back a state and note as they were (for undo)."""
-        self._check_trackable(progress.item_id)
+        self._check_trackable(profile_id, progress.item_id)
         return self._update(profile_id, progress.item_id, state=progress.state, note=progress.note)
 
     def _update(
@@ -107,7 +110,7 @@ class ProgressService:
 
     def summary(self, profile_id: int, chosen_step: str = "") -> ProgressSummary:
         """Overall, per-step and per-skill-group progress."""
-        return summarise(self._roadmap, self.states(profile_id), chosen_step)
+        return summarise(self._roadmaps.of(profile_id), self.states(profile_id), chosen_step)
 
 
 def apply_progress(

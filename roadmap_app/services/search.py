@@ -1,5 +1,5 @@
-"""Full-text search over the learner's projects, project notes, notes on tasks and skills, the notes of study
-sessions, credentials, experience and job applications."""
+"""Full-text search over the learner's projects, project notes, notes on tasks and skills, their own
+tasks and skills, the notes of study sessions, credentials, experience and job applications."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from roadmap_app.domain.model import Roadmap
 from roadmap_app.domain.search import HitKind, SearchHit, make_snippet, match_expression
+from roadmap_app.services.roadmap_source import RoadmapSource
 from roadmap_app.services.search_jobs import application_hits
 from roadmap_app.storage.db import Database
 
@@ -126,15 +127,30 @@ _SESSIONS = text(
 )
 
 
+_OWN_ITEMS = text(
+    """
+    SELECT o.item_id, o.title, o.description, bm25(own_items_fts, 4.0, 1.0) AS score
+    FROM own_items_fts JOIN own_items AS o ON o.id = own_items_fts.rowid
+    WHERE own_items_fts MATCH :query AND o.profile_id = :profile_id AND o.removed_at IS NULL
+    ORDER BY score LIMIT :limit
+    """
+)
+
+
 def _floor(session: Session, query: TextClause, params: dict[str, Any]) -> int:
     found = session.execute(query, {**params, "window": RANKED_WINDOW}).scalar()
     return int(found) if found is not None else 0
 
 
 class SearchService:
-    def __init__(self, db: Database, roadmap: Roadmap) -> None:
+    @property
+    def _roadmap(self) -> Roadmap:
+        """The roadmap with the own items of the profile in use."""
+        return self._roadmaps.current
+
+    def __init__(self, db: Database, roadmap: RoadmapSource) -> None:
         self._db = db
-        self._roadmap = roadmap
+        self._roadmaps = roadmap
 
     def search(self, profile_id: int, text: str, limit: int = 50) -> list[SearchHit]:
         """The best matches for every word of ``text`` (the last may be unfinished), best first.
@@ -161,6 +177,9 @@ class SearchService:
             for item_id, note, score in session.execute(_ITEMS, params):
                 item = self._roadmap.item(item_id)
                 found.append((score, HitKind.ITEM, item.title if item else item_id, note, None, None, item_id))
+            for item_id, title, description, score in session.execute(_OWN_ITEMS, params):
+                body = f"{title} — {description}" if description else title
+                found.append((score, HitKind.ITEM, title, body, None, None, item_id))
             floor = _floor(session, _SESSIONS_FLOOR, params)
             for sid, day, minutes, note, score in session.execute(_SESSIONS, {**params, "floor": floor}):
                 day = day if isinstance(day, date) else date.fromisoformat(str(day))

@@ -24,6 +24,7 @@ from roadmap_app.domain.study import (
 )
 from roadmap_app.services._common import Clock, bury, profile_row, record, system_clock, to_progress, unbury
 from roadmap_app.services.errors import InvalidInputError, NotFoundError, UserError
+from roadmap_app.services.roadmap_source import RoadmapSource
 from roadmap_app.services.study_values import (
     RECORD_ROWS,
     check_hours_per_week,
@@ -54,9 +55,14 @@ _STUDY_ACTIONS = (ActivityAction.STUDY_LOG.value, ActivityAction.STUDY_DELETE.va
 
 
 class StudyService:
-    def __init__(self, db: Database, roadmap: Roadmap, clock: Clock = system_clock) -> None:
+    @property
+    def _roadmap(self) -> Roadmap:
+        """The roadmap with the own items of the profile in use."""
+        return self._roadmaps.current
+
+    def __init__(self, db: Database, roadmap: RoadmapSource, clock: Clock = system_clock) -> None:
         self._db = db
-        self._roadmap = roadmap
+        self._roadmaps = roadmap
         self._clock = clock
 
     def now(self) -> datetime:

@@ -19,6 +19,7 @@ from roadmap_app.services.errors import InvalidInputError, NotFoundError
 from roadmap_app.services.evidence import record_skills
 from roadmap_app.services.gap import GapService
 from roadmap_app.services.job_values import load_applications
+from roadmap_app.services.roadmap_source import RoadmapSource
 from roadmap_app.services.study import time_facts
 from roadmap_app.storage.db import Database
 from roadmap_app.storage.tables import (
@@ -39,9 +40,14 @@ def to_feedback(row: FeedbackRow) -> Feedback:
 
 
 class SuggestionService:
-    def __init__(self, db: Database, roadmap: Roadmap, gap: GapService, clock: Clock = system_clock) -> None:
+    @property
+    def _roadmap(self) -> Roadmap:
+        """The roadmap with the own items of the profile in use."""
+        return self._roadmaps.current
+
+    def __init__(self, db: Database, roadmap: RoadmapSource, gap: GapService, clock: Clock = system_clock) -> None:
         self._db = db
-        self._roadmap = roadmap
+        self._roadmaps = roadmap
         self._gap = gap
         self._clock = clock
 

@@ -18,6 +18,7 @@ from roadmap_app.services._common import Clock, profile_row, record, system_cloc
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
 from roadmap_app.services.progress import ProgressChange, apply_progress
 from roadmap_app.services.records import quoted
+from roadmap_app.services.roadmap_source import RoadmapSource
 from roadmap_app.storage.db import Database
 from roadmap_app.storage.tables import CredentialRow, ExperienceRow, ProgressRow, ProjectRow, TaskLinkRow
 
@@ -45,9 +46,14 @@ class LinkChange:
 
 
 class TaskLinkService:
-    def __init__(self, db: Database, roadmap: Roadmap, clock: Clock = system_clock) -> None:
+    @property
+    def _roadmap(self) -> Roadmap:
+        """The roadmap with the own items of the profile in use."""
+        return self._roadmaps.current
+
+    def __init__(self, db: Database, roadmap: RoadmapSource, clock: Clock = system_clock) -> None:
         self._db = db
-        self._roadmap = roadmap
+        self._roadmaps = roadmap
         self._clock = clock
 
     def kind_for(self, task_id: str) -> ProofKind:

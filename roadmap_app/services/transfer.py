@@ -42,8 +42,10 @@ from roadmap_app.services.export_format import (
     validate_document,
 )
 from roadmap_app.services.profiles import clean_profile_name
+from roadmap_app.services.roadmap_source import RoadmapSource
 from roadmap_app.services.study_values import study_kind
 from roadmap_app.services.transfer_jobs import export_applications, import_applications
+from roadmap_app.services.transfer_own_items import export_own_items, import_own_items
 from roadmap_app.services.transfer_records import export_records, export_task_links, import_records, import_task_links
 from roadmap_app.storage.db import Database
 from roadmap_app.storage.tables import (
@@ -68,11 +70,16 @@ def _copied(source: object, names: tuple[str, ...]) -> dict[str, Any]:
 
 
 class TransferService:
+    @property
+    def _roadmap(self) -> Roadmap:
+        """The roadmap with the own items of the profile in use."""
+        return self._roadmaps.current
+
     def __init__(
-        self, db: Database, roadmap: Roadmap, clock: Clock = system_clock, *, backups: BackupService | None = None
+        self, db: Database, roadmap: RoadmapSource, clock: Clock = system_clock, *, backups: BackupService | None = None
     ) -> None:
         self._db = db
-        self._roadmap = roadmap
+        self._roadmaps = roadmap
         self._clock = clock
         self._backups = backups or BackupService(db, db.path.parent / "backups", clock)
 
@@ -188,6 +195,7 @@ class TransferService:
                 task_links=export_task_links(
                     session, profile_id, {**record_uuids, SubjectKind.PROJECT.value: project_uuids}
                 ),
+                own_items=export_own_items(session, profile_id),
             )
 
     def write_export(self, profile_id: int, path: Path) -> None:
@@ -306,6 +314,7 @@ class TransferService:
             new_ids = {p.uuid: str(row.id) for p, row in zip(doc.projects, project_rows, strict=True)}
             record_ids = import_records(session, profile.id, doc, fresh)
             record_ids |= import_applications(session, profile.id, doc, fresh)
+            import_own_items(session, profile.id, doc, fresh)
 
             def subject_of(entry: ActivityRecord) -> str:
                 if entry.subject_kind == SubjectKind.PROJECT.value:
@@ -364,7 +373,9 @@ class TransferService:
                         TombstoneRow(uuid=t.uuid, kind=t.kind, profile_uuid=profile.uuid, deleted_at=t.deleted_at)
                     )
             session.flush()
-            return to_profile(profile)
+            imported = to_profile(profile)
+        self._roadmaps.changed()
+        return imported
 
 
 class _UuidKeeper:

@@ -9,7 +9,7 @@ import uuid
 from datetime import date, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import ForeignKey, Index, MetaData, String, Text
+from sqlalchemy import ForeignKey, Index, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 NAMING = {
@@ -364,3 +364,27 @@ class TaskLinkRow(Base):
     __table_args__ = (
         Index("ix_task_links_profile_id_record_kind_record_id", "profile_id", "record_kind", "record_id"),
     )
+
+
+class OwnItemRow(Base):
+    """A task or skill the learner added to the roadmap (schema 0008). ``removed_at`` is set
+    when the learner removes it: the row stays, so its progress shows as archived with its title."""
+
+    __tablename__ = "own_items"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = uuid_column()
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"))
+    item_id: Mapped[str]
+    kind: Mapped[str]
+    title: Mapped[str]
+    description: Mapped[str] = mapped_column(Text, default="")
+    step_id: Mapped[str] = mapped_column(default="")
+    category_id: Mapped[str] = mapped_column(default="")
+    category_name: Mapped[str] = mapped_column(default="")
+    prerequisites: Mapped[str] = mapped_column(Text, default="")
+    """Skill ids, one per line."""
+    position: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    removed_at: Mapped[datetime | None]
+    __table_args__ = (UniqueConstraint("profile_id", "item_id", name="uq_own_items_profile_id_item_id"),)

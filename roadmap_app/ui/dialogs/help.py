@@ -27,6 +27,7 @@ SHORTCUTS = [
     ("Ctrl+F", "Filter the skills (Skills page) or the projects (Portfolio page)"),
     ("Ctrl+K", "Find: search your projects, notes, tasks and skills"),
     ("Ctrl+N", "New project, from any page; on the Job search page, a new application"),
+    ("Menu key / Shift+F10", "On a task or a skill: add one of your own, or edit or remove one of yours"),
     ("Ctrl+Q", "Quit"),
 ]
 

@@ -17,17 +17,23 @@ from PySide6.QtWidgets import (
 )
 
 from roadmap_app.domain.model import ItemState, Step
+from roadmap_app.domain.own_items import OWN_TASK_PREFIX, OwnKind, is_own
 from roadmap_app.services import FAILURES
 from roadmap_app.ui.pages.base import Page, scrolling
 from roadmap_app.ui.pages.task_done_by import TaskDoneBy
+from roadmap_app.ui.widgets.archived import ArchivedProgressBox
 from roadmap_app.ui.widgets.common import Card, DebouncedTextEdit, ProgressBar, heading, muted_label
 from roadmap_app.ui.widgets.delegates import KEYS_HINT, ChecklistView, StateButtons, StepDelegate
 from roadmap_app.ui.widgets.models import ChecklistModel, StepsModel, task_rows
+from roadmap_app.ui.widgets.own_item_actions import OwnItemActions
 from roadmap_app.ui.widgets.plan_timeline import PlanTimeline
 from roadmap_app.ui.widgets.records_card import RECORD_STEPS, RecordsCard
 from roadmap_app.ui.window.context import Change, LearnerContext
 from roadmap_app.ui.window.navigator import Navigator
 from roadmap_app.ui.window.undo import SetGoalCommand, SetItemNoteCommand, SetStateCommand, item_note_key
+
+#: Archived ids shown on this page: tasks of an earlier roadmap, and own tasks removed.
+TASK_PREFIXES = ("task.", OWN_TASK_PREFIX)
 
 
 class RoadmapPage(Page):
@@ -39,6 +45,8 @@ class RoadmapPage(Page):
         super().__init__(ctx, parent)
         #: The task whose state and note the controls under the list show.
         self._shown_task = ""
+        #: The step whose tasks the list shows.
+        self._shown_step = ""
         self.setObjectName("roadmapPage")
         self.setAccessibleName("Roadmap")
         self.steps_model = StepsModel(self)
@@ -89,8 +97,17 @@ class RoadmapPage(Page):
         self.plan_card.body.addWidget(self.plan_timeline)
 
         tasks = Card("Tasks")
+        hint_row = QHBoxLayout()
         self.keys_hint = muted_label(KEYS_HINT)
-        tasks.body.addWidget(self.keys_hint)
+        hint_row.addWidget(self.keys_hint, 1)
+        self.own_items = OwnItemActions(ctx, OwnKind.TASK, self)
+        self.add_task_button = QPushButton("Add task…")
+        self.add_task_button.setObjectName("addTaskButton")
+        self.add_task_button.setAccessibleName("Add a task of your own to this step")
+        self.add_task_button.setToolTip("Add a task of your own to this step")
+        self.add_task_button.clicked.connect(lambda: self.own_items.add(self._shown_step))
+        hint_row.addWidget(self.add_task_button, 0, Qt.AlignmentFlag.AlignTop)
+        tasks.body.addLayout(hint_row)
         self.tasks_model = ChecklistModel(self)
         self.tasks_view = ChecklistView()
         self.tasks_view.setObjectName("tasksView")
@@ -100,6 +117,7 @@ class RoadmapPage(Page):
         self.tasks_view.setFrameShape(QFrame.Shape.NoFrame)
         self.tasks_view.state_requested.connect(self._set_state)
         self.tasks_view.selectionModel().currentChanged.connect(self._show_task)
+        self.own_items.attach_menu(self.tasks_view, lambda _task: self._shown_step)
         tasks.body.addWidget(self.tasks_view, 1)
         self.task_detail = muted_label()
         tasks.body.addWidget(self.task_detail)
@@ -129,6 +147,9 @@ class RoadmapPage(Page):
         self.task_note_label.setBuddy(self.task_note)
         tasks.body.addWidget(self.task_note)
         body.addWidget(tasks)
+        # Tasks an earlier roadmap had, or own tasks removed: their state and note, read-only.
+        self.archived_box = ArchivedProgressBox(name="archivedTasks")
+        body.addWidget(self.archived_box)
         body.addWidget(self.plan_card)
         body.addStretch(1)
 
@@ -143,7 +164,6 @@ class RoadmapPage(Page):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         self.steps_view.selectionModel().currentChanged.connect(lambda *_: self._show_step())
-        self._shown_step = ""
         self.refresh()
         self.steps_view.setCurrentIndex(self.steps_model.index(self._current_row()))
 
@@ -165,8 +185,16 @@ class RoadmapPage(Page):
     def refresh(self) -> None:
         summary = self.ctx.services.progress.summary(self.ctx.profile_id, self.ctx.profile.current_step_id)
         self.steps_model.set_steps(summary.steps, summary.current_step_id)
+        self._show_archived()
         self._show_step()
         self._show_plan()
+
+    def _show_archived(self) -> None:
+        roadmap = self.ctx.services.roadmap
+        archived = [
+            p for p in self.ctx.services.progress.archived(self.ctx.profile_id) if p.item_id.startswith(TASK_PREFIXES)
+        ]
+        self.archived_box.set_progress(archived, {p.item_id: roadmap.title_of(p.item_id) for p in archived})
 
     def _show_plan(self) -> None:
         profile = self.ctx.profile
@@ -265,7 +293,8 @@ class RoadmapPage(Page):
         self.log_task_time.setEnabled(task is not None)
         self.done_by.show_task(task.id if task else "")
         estimate = f"\n\nEstimate: {task.effort.hours:g} h ({task.effort.basis})." if task and task.effort else ""
-        self.task_detail.setText(f"{task.detail}{estimate}" if task else "")
+        own = "\n\nYour own task: edit or remove it from its context menu." if task and is_own(task.id) else ""
+        self.task_detail.setText(f"{task.detail}{estimate}{own}".strip() if task else "")
         if task is None:
             self.task_states.set_state(None)
             self.task_note.set_saved_text("", force=True)

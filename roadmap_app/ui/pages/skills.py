@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
 
 from roadmap_app.domain.evidence import ProofKind
 from roadmap_app.domain.model import ItemState, Skill
+from roadmap_app.domain.own_items import OwnKind, is_own
 from roadmap_app.ui.pages.base import Page, scrolling
 from roadmap_app.ui.widgets.archived import ArchivedProgressBox
 from roadmap_app.ui.widgets.common import Card, DebouncedTextEdit, heading, muted_label
 from roadmap_app.ui.widgets.delegates import KEYS_HINT, ChecklistView, StateButtons
 from roadmap_app.ui.widgets.models import OBJECT_ROLE, ChecklistModel, ProjectsModel, skill_rows
+from roadmap_app.ui.widgets.own_item_actions import OwnItemActions
 from roadmap_app.ui.window.context import Change, LearnerContext
 from roadmap_app.ui.window.navigator import Navigator
 from roadmap_app.ui.window.undo import SetItemNoteCommand, SetStateCommand, item_note_key
@@ -55,7 +57,16 @@ class SkillsPage(Page):
         QShortcut(QKeySequence.StandardKey.Find, self, self.filter_edit.setFocus)
         clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter_edit, self.filter_edit.clear)
         clear.setContext(Qt.ShortcutContext.WidgetShortcut)
-        left_layout.addWidget(self.filter_edit)
+        top = QHBoxLayout()
+        top.addWidget(self.filter_edit, 1)
+        self.add_skill_button = QPushButton("Add skill…")
+        self.add_skill_button.setObjectName("addSkillButton")
+        self.add_skill_button.setAccessibleName("Add a skill of your own")
+        self.add_skill_button.setToolTip("Add a skill of your own, to a category or a new one")
+        self.add_skill_button.clicked.connect(self._add_skill)
+        top.addWidget(self.add_skill_button)
+        left_layout.addLayout(top)
+        self.own_items = OwnItemActions(ctx, OwnKind.SKILL, self)
         self.model = ChecklistModel(self)
         self.view = ChecklistView()
         self.view.setObjectName("skillsView")
@@ -65,6 +76,7 @@ class SkillsPage(Page):
         self.view.state_requested.connect(self._set_state)
         self.view.selectionModel().currentChanged.connect(lambda *_: self._show_skill())
         left_layout.addWidget(self.view, 1)
+        self.own_items.attach_menu(self.view, self._category_of)
         left_layout.addWidget(muted_label(KEYS_HINT))
         self.archived_box = ArchivedProgressBox()
         self.archived_hint = self.archived_box.hint
@@ -175,7 +187,9 @@ class SkillsPage(Page):
         selected = self.view.current_item_id()
         states = self.ctx.services.progress.states(self.ctx.profile_id)
         self.model.update_rows(skill_rows(self.ctx.services.roadmap, states, self.filter_edit.text()))
-        self.archived_box.set_progress(self.ctx.services.progress.archived(self.ctx.profile_id))
+        archived = self.ctx.services.progress.archived(self.ctx.profile_id)
+        title_of = self.ctx.services.roadmap.title_of
+        self.archived_box.set_progress(archived, {p.item_id: title_of(p.item_id) for p in archived})
         if selected and self.model.row_of(selected) >= 0:
             self.view.setCurrentIndex(self.model.index(self.model.row_of(selected)))
         elif not self.view.currentIndex().isValid():
@@ -192,6 +206,13 @@ class SkillsPage(Page):
         self.note.set_saved_text("", force=True)
         self._shown_skill = ""
         self.refresh()
+
+    def _add_skill(self) -> None:
+        self.own_items.add(self._category_of(self.view.current_item_id()))
+
+    def _category_of(self, skill_id: str) -> str:
+        skill = self.ctx.services.roadmap.skill(skill_id) if skill_id else None
+        return skill.category_id if skill else ""
 
     def archived_rows(self) -> list[tuple[str, str, str]]:
         """The saved (id, state, note) on items the roadmap in use no longer has."""
@@ -227,6 +248,7 @@ class SkillsPage(Page):
         self.skill_title.setText(skill.title)
         self.skill_where.setText(
             f"{category.title if category else skill.category_id} · {skill.group.value.capitalize()} · {progress.state.label}"
+            + (" · Your own skill (right click to edit)" if is_own(skill.id) else "")
         )
         estimate = f"\n\nEstimate: {skill.effort.hours:g} h ({skill.effort.basis})." if skill.effort else ""
         self.description.setText(f"{skill.description}{estimate}")

@@ -1,6 +1,9 @@
-"""Saved progress on items the roadmap in use no longer has: shown, never edited or lost."""
+"""Saved progress on items the roadmap in use no longer has (an earlier version had them, or
+the learner removed one of their own): shown, never edited or lost, not counted in progress."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -12,20 +15,27 @@ ArchivedRow = tuple[str, str, str]  # item id, state, note
 
 EXPLANATION = (
     "These come from an earlier version of the roadmap, which had items this one no longer "
-    "has. Your state and note on each are kept, read-only, in case a later version brings "
-    "the item back."
+    "has, or are items of your own that you removed. Your state and note on each are kept, "
+    "read-only, and not counted in your progress, in case the item comes back."
 )
 
 
 class ArchivedProgressBox(Card):
-    """A “No longer in the roadmap” panel, hidden while there is nothing to show."""
+    """An “Archived” panel, hidden while there is nothing to show."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("No longer in the roadmap", parent)
-        self.setObjectName("archivedProgress")
+    def __init__(self, parent: QWidget | None = None, *, name: str = "archivedProgress") -> None:
+        super().__init__("Archived: no longer in the roadmap", parent)
+        self.setObjectName(name)
+        #: The titles kept for removed own items, by id; other ids show as they are.
+        self._titles: dict[str, str] = {}
         self.hint = muted_label(EXPLANATION)
         self.model: RecordTableModel[ArchivedRow] = RecordTableModel(
-            [Column("Item", lambda r: r[0]), Column("State", lambda r: r[1]), Column("Note", lambda r: r[2])], self
+            [
+                Column("Item", lambda r: self._titles.get(r[0], r[0])),
+                Column("State", lambda r: r[1]),
+                Column("Note", lambda r: r[2]),
+            ],
+            self,
         )
         self.view = QTableView()
         self.view.setObjectName("archivedView")
@@ -44,7 +54,8 @@ class ArchivedProgressBox(Card):
         self.body.addWidget(self.view)
         self.hide()
 
-    def set_progress(self, archived: list[Progress]) -> None:
+    def set_progress(self, archived: list[Progress], titles: Mapping[str, str] | None = None) -> None:
+        self._titles = dict(titles or {})
         rows = [(p.item_id, p.state.label, " ".join(p.note.split())) for p in archived]
         self.model.set_rows(rows)
         self.setVisible(bool(rows))

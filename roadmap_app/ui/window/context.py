@@ -42,7 +42,7 @@ class LearnerContext(QObject):
     def __init__(self, services: Services, profile: Profile, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self._profile = profile
+        self._set_profile(profile)  # the pages read the roadmap with this profile's own items
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(UNDO_LIMIT)
         self._painted = False
@@ -66,6 +66,10 @@ class LearnerContext(QObject):
     def profile(self) -> Profile:
         return self._profile
 
+    def _set_profile(self, profile: Profile) -> None:
+        self._profile = profile
+        self.services.use_profile(profile.id)
+
     @property
     def profile_id(self) -> int:
         return self._profile.id
@@ -73,9 +77,9 @@ class LearnerContext(QObject):
     def reload_profile(self) -> None:
         """Re-read the profile (goal, name) after a change."""
         try:
-            self._profile = self.services.profiles.get(self._profile.id)
+            self._set_profile(self.services.profiles.get(self._profile.id))
         except UserError:
-            self._profile = self.services.profiles.current()
+            self._set_profile(self.services.profiles.current())
             self.undo_stack.clear()
             self.profile_switched.emit()
 
@@ -86,7 +90,7 @@ class LearnerContext(QObject):
         """
         profiles = self.services.profiles
         try:
-            self._profile = profiles.get(profile_id) if self.services.read_only else profiles.use(profile_id)
+            self._set_profile(profiles.get(profile_id) if self.services.read_only else profiles.use(profile_id))
         except FAILURES as exc:
             self.report(exc)
             return False
@@ -97,9 +101,10 @@ class LearnerContext(QObject):
     def reload_all(self) -> None:
         """Everything may have changed (a restored backup): re-read the profile, forget undo, refresh every page."""
         try:
-            self._profile = self.services.profiles.get(self._profile.id)
+            self._set_profile(self.services.profiles.get(self._profile.id))
         except UserError:
-            self._profile = self.services.profiles.current()
+            self._set_profile(self.services.profiles.current())
+        self.services.roadmaps.changed()
         self.undo_stack.clear()
         if self.unsaved:
             # The data was replaced (a restored backup): text kept for the old data is not
@@ -194,6 +199,7 @@ class LearnerContext(QObject):
         if version == self._data_version or version == -1:
             return False
         self._data_version = version
+        self.services.roadmaps.changed()  # another process may have added or removed an own item
         self.reload_profile()
         self.external_change.emit()
         self.changed.emit(Change.ALL)

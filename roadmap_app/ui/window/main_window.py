@@ -188,6 +188,11 @@ class MainWindow(QMainWindow):
         self.find_action.setShortcut(QKeySequence("Ctrl+K"))
         self.find_action.setStatusTip("Search your projects, notes, tasks and skills")
         self.addAction(self.find_action)
+        edit_menu.addSeparator()
+        self.add_task_action = edit_menu.addAction("Add &task…", self.add_own_task)
+        self.add_task_action.setStatusTip("Add a task of your own to a step of the roadmap")
+        self.add_skill_action = edit_menu.addAction("Add s&kill…", self.add_own_skill)
+        self.add_skill_action.setStatusTip("Add a skill of your own, to a category or a new one")
 
         view_menu = bar.addMenu("&View")
         for number, entry in enumerate(PAGES, start=1):
@@ -224,6 +229,16 @@ class MainWindow(QMainWindow):
         """File → New project: from any page, on the Portfolio page."""
         self.show_page(PageName.PORTFOLIO)
         self.portfolio.new_project()
+
+    def add_own_task(self) -> None:
+        """Edit → Add task…: on the Roadmap page, to the step it shows."""
+        self.show_page(PageName.ROADMAP)
+        self.roadmap.add_task_button.click()
+
+    def add_own_skill(self) -> None:
+        """Edit → Add skill…: on the Skills page, to the category of the skill it shows."""
+        self.show_page(PageName.SKILLS)
+        self.skills.add_skill_button.click()
 
     def current_page(self) -> Page:
         return self.page(PAGES[max(0, self.stack.currentIndex())])
