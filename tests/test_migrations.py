@@ -87,8 +87,16 @@ def test_a_database_from_an_older_release_opens_with_all_its_data(fixture_name: 
             (credential,) = services.credentials.list(ada.id)
             assert (credential.title, set(credential.skill_ids)) == (fixture.CREDENTIAL[0], set(fixture.CREDENTIAL[3]))
             (job,) = services.experience.list(ada.id)
-            assert (job.title, job.organisation, job.finished_on) == (fixture.EXPERIENCE[0], fixture.EXPERIENCE[2], None)
+            assert (job.title, job.organisation, job.finished_on) == (
+                fixture.EXPERIENCE[0],
+                fixture.EXPERIENCE[2],
+                None,
+            )
             assert [n.text for n in services.experience.get(ada.id, job.id).notes] == [fixture.EXPERIENCE_NOTE]
+        if (read_revision(FIXTURES / fixture_name) or "") >= "0009":
+            kept = services.resources.list(ada.id, fixture.NOTE_ITEM)
+            assert [(r.title, r.url, r.kind.value, r.of, r.progress) for r in kept[:1]] == [fixture.RESOURCES[0]]
+            assert [(r.title, r.done) for r in kept[1:]] == [(fixture.RESOURCES[1][0], True)]
         # The upgraded file still takes writes.
         services.progress.set_state(ada.id, "skill.r", "done")
         assert services.backups.check().ok

@@ -28,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     from roadmap_app.cli import item_commands as ic
     from roadmap_app.cli import portfolio_commands as pc
     from roadmap_app.cli import record_commands as rc
+    from roadmap_app.cli import resource_commands as rsc
     from roadmap_app.cli import roadmap_commands as roc
     from roadmap_app.cli import study_commands as sc
 
@@ -195,6 +196,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--yes", action="store_true", help="confirm the deletion")
 
     rc.register(sub, _Parser)
+    rsc.register(sub, _Parser)
     dcc.register(sub, _Parser)
 
     p = command("evidence", ec.evidence, "what proves each skill you claim; flags done skills nothing proves")

@@ -17,6 +17,7 @@ from roadmap_app.services.portfolio import PortfolioService
 from roadmap_app.services.portfolio_document import PortfolioDocumentService
 from roadmap_app.services.profiles import ProfileService
 from roadmap_app.services.progress import ProgressService
+from roadmap_app.services.resources import ResourceService
 from roadmap_app.services.roadmap_updates import RoadmapUpdateService
 from roadmap_app.services.search import SearchService
 from roadmap_app.services.study import StudyService
@@ -60,6 +61,7 @@ class Services:
     portfolio_document: PortfolioDocumentService
     gap: GapService
     roadmap_updates: RoadmapUpdateService
+    resources: ResourceService
     _db: Database
 
     @classmethod
@@ -89,6 +91,7 @@ class Services:
             ),
             gap=GapService(roadmap, progress, portfolio, credentials, experience),
             roadmap_updates=RoadmapUpdateService(db, roadmap),
+            resources=ResourceService(db, roadmap, clock),
             _db=db,
         )
 
