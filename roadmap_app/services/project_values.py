@@ -4,10 +4,10 @@ each as the activity log keeps it."""
 from __future__ import annotations
 
 from roadmap_app.domain.limits import MAX_TITLE
+from roadmap_app.domain.links import LINK_SCHEMES as LINK_SCHEMES
+from roadmap_app.domain.links import is_link
 from roadmap_app.domain.model import ProjectStatus
 from roadmap_app.services.errors import InvalidInputError
-
-LINK_SCHEMES = ("http://", "https://")
 
 
 def parse_status(text: str) -> ProjectStatus:
@@ -21,7 +21,7 @@ def parse_status(text: str) -> ProjectStatus:
 def clean_link(value: str, what: str) -> str:
     """A repository or demo link: empty, or an http(s) address without spaces."""
     value = value.strip()
-    if value and (not value.lower().startswith(LINK_SCHEMES) or any(c.isspace() for c in value)):
+    if value and not is_link(value):
         raise InvalidInputError(f"the {what} link must be an address starting with https:// (got '{value}')")
     return value
 
