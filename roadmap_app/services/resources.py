@@ -162,10 +162,13 @@ class ResourceService:
         kind: ResourceKind | str = ResourceKind.OTHER,
         of: int | str | None = None,
         progress: int | str = 0,
+        done: bool = False,
     ) -> Resource:
         """Keep a resource on a task or skill, last in its list; returns it with its new id."""
         self.check_item(item_id)
-        values = clean_resource_fields({"title": title, "url": url, "kind": kind, "of": of, "progress": progress})
+        values = clean_resource_fields(
+            {"title": title, "url": url, "kind": kind, "of": of, "progress": progress, "done": done}
+        )
         check_progress(values["progress"], values["of"])
         now = self._clock()
         with self._db.write() as session:
@@ -183,7 +186,7 @@ class ResourceService:
                 kind=values["kind"].value,
                 progress=values["progress"],
                 total=values["of"],
-                done=False,
+                done=values["done"],
                 position=(last or 0) + 1,
                 created_at=now,
                 updated_at=now,

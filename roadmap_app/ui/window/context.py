@@ -25,7 +25,8 @@ class Change(enum.Flag):
     PROFILE = enum.auto()
     SUGGESTIONS = enum.auto()
     TIME = enum.auto()
-    ALL = PROGRESS | PORTFOLIO | PROFILE | SUGGESTIONS | TIME
+    RESOURCES = enum.auto()
+    ALL = PROGRESS | PORTFOLIO | PROFILE | SUGGESTIONS | TIME | RESOURCES
 
 
 class LearnerContext(QObject):
