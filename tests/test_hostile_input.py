@@ -48,6 +48,7 @@ def shared_data(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Serv
     services.credentials.add(ada.id, "BSc Maths", kind="degree", status="done", skill_ids=["skill.python"])
     job = services.experience.add(ada.id, "ML intern", kind="internship", url="https://x.org", skill_ids=["skill.sql"])
     services.experience.add_note(ada.id, job.id, "## Week 2\nfeatures")
+    services.resources.add(ada.id, "skill.python", "Python docs", url="https://docs.python.org/3/", of=16, progress=3)
     export = services.transfer.export_profile(ada.id)
     export["feedback"] = [
         {

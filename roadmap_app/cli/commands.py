@@ -245,6 +245,7 @@ def search(args: argparse.Namespace, ctx: Context) -> int:
             "session": f"study session {h.session_id}",
             "credential": f"credential {h.record_id}",
             "experience": f"experience {h.record_id}" + (f", note {h.note_id}" if h.note_id else ""),
+            "resource": f"resource {h.record_id} on {h.item_id}",
         }
         print(f"{h.title}  [{where.get(h.kind.value, h.item_id)}]")
         print(f"    {' '.join(h.snippet.split())}")

@@ -7,6 +7,9 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime
 
+MAX_PARTS = 100_000
+"""The most parts (modules, chapters, videos) a resource may have."""
+
 
 class ResourceKind(enum.StrEnum):
     COURSE = "course"

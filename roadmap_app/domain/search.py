@@ -23,6 +23,7 @@ class HitKind(enum.StrEnum):
     SESSION = "session"
     CREDENTIAL = "credential"
     EXPERIENCE = "experience"  # the experience's own text or one of its notes (note_id)
+    RESOURCE = "resource"  # a learning resource's title or link: record_id, and its item_id
 
 
 @dataclass(frozen=True, slots=True)

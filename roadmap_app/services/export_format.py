@@ -9,10 +9,11 @@ for free. Nothing here touches the database: ``TransferService`` writes a docume
 after all of it has been read here.
 
 Format versions: 1 (the first; entries of the activity log as free text, no UUIDs),
-2 (typed activity, a UUID on every record, tombstones) and 3 (study sessions; the weekly
-goal, a day's minimum and the ready-by day on the profile). A version-1 document is read as
-version 1 and then brought to version 2 (``_upgrade_v1``), so it still imports; a
-version-2 document is a version-3 one without the new fields, which have defaults.
+2 (typed activity, a UUID on every record, tombstones), 3 (study sessions; the weekly
+goal, a day's minimum and the ready-by day on the profile) and 4 (learning resources). A
+version-1 document is read as version 1 and then brought to version 2 (``_upgrade_v1``),
+so it still imports; a version-2 or -3 document is a version-4 one without the new
+fields, which have defaults.
 """
 
 from __future__ import annotations
@@ -25,8 +26,10 @@ from typing import Annotated, Any
 
 from roadmap_app.domain.activity import from_legacy
 from roadmap_app.domain.limits import MAX_ID, MAX_SHORT, MAX_TEXT, MAX_TITLE
+from roadmap_app.domain.links import is_link
 from roadmap_app.domain.model import ItemState, ProjectStatus
 from roadmap_app.domain.records import CredentialKind, CredentialStatus, ExperienceKind
+from roadmap_app.domain.resources import MAX_PARTS, ResourceKind
 from roadmap_app.domain.study import DEFAULT_MIN_MINUTES, MAX_HOURS_PER_WEEK, MINUTES_PER_DAY, StudySubjectKind
 from roadmap_app.services.errors import InvalidInputError
 from roadmap_app.services.profiles import clean_profile_name
@@ -45,7 +48,7 @@ from roadmap_app.services.records import (
 __all__ = ["ImportFormatError", "encodable", "from_json", "to_json"]
 
 FORMAT = "roadmap-app-profile"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 
 Id = Annotated[str, Text(MAX_ID, empty=False)]
@@ -188,6 +191,23 @@ class ExperienceRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class ResourceRecord:
+    """A learning resource on an item (a task or skill id, kept when the roadmap lacks it)."""
+
+    uuid: Uuid
+    item: Id
+    title: Annotated[str, Text(MAX_TITLE, empty=False)]
+    url: Short
+    kind: ResourceKind
+    progress: Annotated[int, Between(0, MAX_PARTS)]
+    of: Annotated[int, Between(1, MAX_PARTS)] | None
+    done: bool
+    position: Annotated[int, Between(0, 2**31)]
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class ExportDocument:
     format: Short
     version: int
@@ -202,6 +222,7 @@ class ExportDocument:
     # Added without a new format version: a file made before they existed has none.
     credentials: Annotated[tuple[CredentialRecord, ...], Many(100_000, unique=("uuid",))] = ()
     experience: Annotated[tuple[ExperienceRecord, ...], Many(100_000, unique=("uuid",))] = ()
+    resources: Annotated[tuple[ResourceRecord, ...], Many(1_000_000, unique=("uuid",))] = ()  # from version 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,6 +279,7 @@ def validate_document(document: Any) -> ExportDocument:
     checked = from_json(ExportDocument, document, "document")
     _check_days(checked.study_sessions)
     _check_spans(checked)
+    _check_resources(checked.resources)
     try:
         clean_profile_name(checked.profile.name)
     except InvalidInputError as exc:
@@ -322,6 +344,15 @@ def _check_spans(doc: ExportDocument) -> None:
     for key, i, started, finished in spans:
         if started is not None and finished is not None and finished < started:
             raise fail(f"{key}[{i}].finished_on", "is before started_on")
+
+
+def _check_resources(resources: tuple[ResourceRecord, ...]) -> None:
+    """A resource's link and progress follow the app's rules, in a file as in the app."""
+    for i, r in enumerate(resources):
+        if r.url and not is_link(r.url):
+            raise fail(f"resources[{i}].url", "must be an address starting with http:// or https://")
+        if r.of is not None and r.progress > r.of:
+            raise fail(f"resources[{i}].progress", f"is above its {r.of} parts")
 
 
 def _reject_constant(name: str) -> Any:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from roadmap_app.domain.activity import ActivityAction, SubjectKind
 from roadmap_app.domain.model import ItemKind, Roadmap, enum_or
-from roadmap_app.domain.resources import Resource, ResourceKind, RoadmapResource, list_order
+from roadmap_app.domain.resources import MAX_PARTS, Resource, ResourceKind, RoadmapResource, list_order
 from roadmap_app.services._common import Clock, bury, profile_row, record, system_clock, unbury
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
 from roadmap_app.services.project_values import clean_link
@@ -21,8 +21,6 @@ from roadmap_app.storage.tables import ResourceRow, new_uuid
 
 EDITABLE = ("title", "url", "kind", "of", "progress", "done")
 TITLE_EXAMPLE = "The Python Tutorial"
-MAX_PARTS = 100_000
-"""The most parts (modules, chapters, videos) a resource may have."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,6 +44,7 @@ from roadmap_app.services.export_format import (
 from roadmap_app.services.profiles import clean_profile_name
 from roadmap_app.services.study_values import study_kind
 from roadmap_app.services.transfer_records import export_records, import_records
+from roadmap_app.services.transfer_resources import export_resources, import_resources
 from roadmap_app.storage.db import Database
 from roadmap_app.storage.tables import (
     ActivityRow,
@@ -181,6 +182,7 @@ class TransferService:
                 ),
                 credentials=credentials,
                 experience=experience,
+                resources=export_resources(session, profile_id),
             )
 
     def write_export(self, profile_id: int, path: Path) -> None:
@@ -298,6 +300,7 @@ class TransferService:
             session.flush()
             new_ids = {p.uuid: str(row.id) for p, row in zip(doc.projects, project_rows, strict=True)}
             record_ids = import_records(session, profile.id, doc, fresh)
+            import_resources(session, profile.id, doc, fresh)
 
             def subject_of(entry: ActivityRecord) -> str:
                 if entry.subject_kind == SubjectKind.PROJECT.value:

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from roadmap_app.domain.resources import Resource, ResourceKind
+from roadmap_app.domain.resources import MAX_PARTS, Resource, ResourceKind
 from roadmap_app.services import UserError
-from roadmap_app.services.resources import MAX_PARTS, TITLE_EXAMPLE, check_progress, clean_resource_fields
+from roadmap_app.services.resources import TITLE_EXAMPLE, check_progress, clean_resource_fields
 
 
 class ResourceDialog(QDialog):

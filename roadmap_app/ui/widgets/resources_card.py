@@ -12,8 +12,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QListView, QPushButton, QSpinBox, QWidget
 
-from roadmap_app.domain.resources import Resource, RoadmapResource
-from roadmap_app.services.resources import MAX_PARTS
+from roadmap_app.domain.resources import MAX_PARTS, Resource, RoadmapResource
 from roadmap_app.ui.dialogs.confirm import asked, verb_question
 from roadmap_app.ui.dialogs.resource_dialog import ResourceDialog
 from roadmap_app.ui.widgets.common import Card, muted_label

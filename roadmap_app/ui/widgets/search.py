@@ -53,6 +53,7 @@ _KIND_LABELS = {
     HitKind.CREDENTIAL: "Credential",
     HitKind.EXPERIENCE: "Experience",
     HitKind.SESSION: "Study",
+    HitKind.RESOURCE: "Resource",
 }
 
 Segments = list[tuple[str, bool]]
