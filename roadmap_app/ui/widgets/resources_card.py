@@ -5,6 +5,7 @@ browser only when its button is clicked, and only an http(s) address."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from typing import Any
 
@@ -95,7 +96,7 @@ class ResourcesModel(QAbstractListModel):
 
 class ResourcesCard(Card):
     def __init__(self, ctx: LearnerContext, parent: QWidget | None = None) -> None:
-        super().__init__("Learning resources", parent)
+        super().__init__("Resources", parent)
         self.ctx = ctx
         self.item_id = ""
         self.setObjectName("resourcesCard")
@@ -117,7 +118,8 @@ class ResourcesCard(Card):
         for key, slot in (
             (Qt.Key.Key_Delete, self.remove_selected),
             (Qt.Key.Key_Space, self.toggle_done),
-            (QKeySequence.StandardKey.New, self.add),
+            # Ctrl+N is File → New project everywhere; Insert adds here.
+            (Qt.Key.Key_Insert, self.add),
         ):
             shortcut = QShortcut(QKeySequence(key), self.view, slot)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -137,6 +139,10 @@ class ResourcesCard(Card):
         progress_row.addWidget(self.of_label)
         progress_row.addStretch(1)
         self.body.addLayout(progress_row)
+        # Why a roadmap's resource has no progress, on its own line so the card stays narrow.
+        self.read_only_hint = muted_label("The roadmap's resources are read-only; add your own copy to track one.")
+        self.read_only_hint.setWordWrap(True)
+        self.body.addWidget(self.read_only_hint)
         buttons = QHBoxLayout()
         self.add_button = QPushButton("Add…")
         self.edit_button = QPushButton("Edit…")
@@ -152,9 +158,17 @@ class ResourcesCard(Card):
         ):
             button.setAccessibleName(name)
             button.clicked.connect(slot)
+        # Two short rows, so that the card fits beside the checklist on a small screen.
+        for button in (self.done_button, self.open_button):
+            progress_row.addWidget(button)
+        for button in (self.add_button, self.edit_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.body.addLayout(buttons)
+        chain: list[QWidget] = [self.view, self.progress_box, self.done_button, self.open_button]
+        chain += [self.add_button, self.edit_button, self.remove_button]
+        for first, then in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, then)
         ctx.changed.connect(self._on_changed)
         self._enable()
 
@@ -209,8 +223,7 @@ class ResourcesCard(Card):
         self.progress_box.setValue(own.progress if own else 0)
         self.progress_box.blockSignals(False)
         self.of_label.setText(f"of {own.of}" if own and own.of is not None else "")
-        if isinstance(chosen, RoadmapResource):
-            self.of_label.setText("The roadmap's resources are read-only; add your own copy to track it.")
+        self.read_only_hint.setVisible(isinstance(chosen, RoadmapResource))
 
     # --- changes, each one step on the undo stack -------------------------------------------
 
