@@ -71,6 +71,12 @@ def fill_demo(services: Services) -> int:
     first_skill_task = services.roadmap.steps[1].tasks[0].id
     services.progress.set_state(profile.id, first_skill_task, ItemState.IN_PROGRESS)
     services.progress.set_note(profile.id, "skill.python", "Finished the official tutorial; next: typing and tests.")
+    if "skill.python" in known:
+        services.resources.add(
+            profile.id, "skill.python", "Fluent Python, 2nd edition", kind="book", of=24, progress=9,
+            url="https://www.oreilly.com/library/view/fluent-python-2nd/9781492056348/",
+        )  # fmt: skip
+        services.resources.add(profile.id, "skill.python", "Python testing with pytest", kind="video", done=True)
     idea = services.roadmap.project_ideas[0]
     project = services.portfolio.start_from_idea(profile.id, idea.id)
     services.portfolio.update(

@@ -62,6 +62,7 @@ def shared_data(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Serv
     own = services.own_items.add(ada.id, "skill", "Docker", new_category="MLOps", prerequisites=["skill.python"])
     services.own_items.add(ada.id, "task", "Ship it", step_id="step.portfolio", prerequisites=[own.id])
     services.progress.set_state(ada.id, own.id, "done")
+    services.resources.add(ada.id, "skill.python", "Python docs", url="https://docs.python.org/3/", of=16, progress=3)
     export = services.transfer.export_profile(ada.id)
     export["feedback"] = [
         {

@@ -119,6 +119,10 @@ def test_a_database_from_an_older_release_opens_with_all_its_data(fixture_name: 
             archived = {p.item_id: p for p in services.progress.archived(ada.id)}
             assert archived[fixture.OWN_REMOVED[1]].state.value == "in_progress"
             assert roadmap.title_of(fixture.OWN_REMOVED[1]) == fixture.OWN_REMOVED[0]
+        if (read_revision(FIXTURES / fixture_name) or "") >= "0009":
+            kept = services.resources.list(ada.id, fixture.NOTE_ITEM)
+            assert [(r.title, r.url, r.kind.value, r.of, r.progress) for r in kept[:1]] == [fixture.RESOURCES[0]]
+            assert [(r.title, r.done) for r in kept[1:]] == [(fixture.RESOURCES[1][0], True)]
         # The upgraded file still takes writes.
         services.progress.set_state(ada.id, "skill.r", "done")
         assert services.backups.check().ok

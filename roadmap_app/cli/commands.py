@@ -250,6 +250,7 @@ def search(args: argparse.Namespace, ctx: Context) -> int:
             "credential": f"credential {h.record_id}",
             "experience": f"experience {h.record_id}" + (f", note {h.note_id}" if h.note_id else ""),
             "application": f"job {h.record_id}",
+            "resource": f"resource {h.record_id} on {h.item_id}",
         }
         print(f"{h.title}  [{where.get(h.kind.value, h.item_id)}]")
         print(f"    {' '.join(h.snippet.split())}")

@@ -7,6 +7,7 @@ import math
 from typing import Any
 
 from roadmap_app.cli.commands import Context, emit_json
+from roadmap_app.cli.resource_commands import print_resources, resources_json
 from roadmap_app.cli.task_link_commands import record_words, records_json
 from roadmap_app.domain.evidence import Proof
 from roadmap_app.domain.item_facts import ItemFacts, RoadmapFacts
@@ -121,20 +122,27 @@ def show(args: argparse.Namespace, ctx: Context) -> int:
     learner = _Learner(ctx)
     if facts is None:
         saved = learner.archived.get(args.item)
-        if saved is None:
+        kept = resources_json(ctx, args.item)
+        if saved is None and not kept:
             raise NotFoundError(f"unknown item '{args.item}'; list the ids with 'roadmap-app items'")
         records = learner.records.get(args.item, ())
+        saved = saved or Progress(args.item, ItemState.TODO, "", None)
         if args.json:
             emit_json(archived_json(saved, records))
             return 0
         print(f"{args.item}  (archived: the roadmap in use no longer has this item)")
         _print_progress(saved)
         _print_records(records)
+        if kept:
+            print("Resources:")
+            print_resources(kept)
         return 0
     data = item_json(facts, learner)
     if args.json:
+        # The same object as a row of `items --json`; `resource list ITEM --json` has the resources.
         emit_json(data)
         return 0
+    resources = resources_json(ctx, facts.id) if facts.trackable else []
     print(f"{facts.title}  [{facts.id}, {facts.kind.value.replace('_', ' ')}]")
     for name, value in facts.facts.items():
         if isinstance(value, dict):
@@ -153,6 +161,9 @@ def show(args: argparse.Namespace, ctx: Context) -> int:
     elif facts.id in learner.archived:
         print("Saved progress (archived: this item no longer has a state):")
         _print_progress(learner.archived[facts.id])
+    if resources:
+        print("Resources:")
+        print_resources(resources)
     return 0
 
 

@@ -30,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     from roadmap_app.cli import own_item_commands as oic
     from roadmap_app.cli import portfolio_commands as pc
     from roadmap_app.cli import record_commands as rc
+    from roadmap_app.cli import resource_commands as rsc
     from roadmap_app.cli import roadmap_commands as roc
     from roadmap_app.cli import study_commands as sc
     from roadmap_app.cli import task_link_commands as tl
@@ -211,6 +212,7 @@ def build_parser() -> argparse.ArgumentParser:
     rc.register(sub, _Parser)
     jc.register(sub, _Parser)
     oic.register(sub, _Parser)
+    rsc.register(sub, _Parser)
     dcc.register(sub, _Parser)
 
     p = command("evidence", ec.evidence, "what proves each skill you claim; flags done skills nothing proves")

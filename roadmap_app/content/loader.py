@@ -9,7 +9,7 @@ with an example):
 - ``[[categories]]``: id, title, group ("technical" or "workplace").
 - ``[[skills]]``: id, title, optional aliases (other names a job ad may use, such as
   ``["torch"]`` for PyTorch), category, description, optional requires (skill ids), hours
-  and hours_basis.
+  and hours_basis, and resources (a few official links: see content/resource_entries.py).
 - ``hours`` (optional, on tasks and skills): the estimated hours of study the item takes,
   a number above 0 and at most 2000; ``hours_basis`` says what the estimate rests on (for
   example "a typical introductory course: 6 weeks at 4 h") and is required with ``hours``.
@@ -38,6 +38,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
+from roadmap_app.content.resource_entries import read_resources
 from roadmap_app.domain.gap import name_tokens
 from roadmap_app.domain.model import (
     CareerStep,
@@ -278,6 +279,7 @@ class _Reader:
             requires=self.ids(raw, where, "requires"),
             effort=self.effort(raw, where),
             aliases=self.names(raw, where, "aliases"),
+            resources=read_resources(raw, where, self.fail),
         )
 
     def duty(self, where: str, raw: dict[str, Any]) -> Duty:

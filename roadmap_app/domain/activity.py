@@ -95,6 +95,12 @@ class ActivityAction(enum.StrEnum):
     APPLICATION_NOTE_EDIT = "application.note.edit"
     APPLICATION_NOTE_DELETE = "application.note.delete"
     APPLICATION_NOTE_RESTORE = "application.note.restore"
+    # A learning resource: the subject is its item (a task or skill); add/restore keep the
+    # resource's title in after, delete in before; edit names its field, with before/after.
+    RESOURCE_ADD = "resource.add"
+    RESOURCE_EDIT = "resource.edit"
+    RESOURCE_DELETE = "resource.delete"
+    RESOURCE_RESTORE = "resource.restore"
     OTHER = "other"  # an entry this version does not know (from a newer one); field: its action
 
 
@@ -254,6 +260,8 @@ _FIELD_WORDS = {
     "source": "source",
     "description": "description",
     "prerequisites": "prerequisites",
+    "kind": "kind",
+    "of": "size",
 }
 
 
@@ -298,6 +306,8 @@ def describe(entry: Activity, title_of: Callable[[Activity], str]) -> str:
         return f"Renamed your profile to “{entry.after}”"
     if action in _STUDY:
         return _describe_study(entry, title_of)
+    if action in _RESOURCE:
+        return _describe_resource(entry, title_of)
     if action is ActivityAction.OTHER:
         return (entry.field or "Changed something").replace(".", " ").capitalize()
     words = _WORDS[action]
@@ -330,6 +340,27 @@ def _describe_study(entry: Activity, title_of: Callable[[Activity], str]) -> str
     else:
         about = replace(entry, subject_kind=SubjectKind.ITEM, subject_id=entry.field)
     return f"{_STUDY[entry.action]} {minutes} on “{title_of(about)}”"
+
+
+_RESOURCE = {
+    ActivityAction.RESOURCE_ADD: "Added",
+    ActivityAction.RESOURCE_EDIT: "Changed",
+    ActivityAction.RESOURCE_DELETE: "Removed",
+    ActivityAction.RESOURCE_RESTORE: "Restored",
+}
+
+
+def _describe_resource(entry: Activity, title_of: Callable[[Activity], str]) -> str:
+    """'Added “Python tutorial” to the resources of “Python”'; an edit names its field."""
+    item = title_of(entry)
+    if entry.action is ActivityAction.RESOURCE_EDIT:
+        if entry.field == "done":
+            return f"Marked a resource of “{item}” {'done' if entry.after == 'true' else 'not done'}"
+        if entry.field == "progress":
+            return f"Reached {entry.after} in a resource of “{item}”"
+        return f"Changed the {_field_words(entry.field) or 'details'} of a resource of “{item}”"
+    title = entry.after or entry.before
+    return f"{_RESOURCE[entry.action]} “{title}” {'from' if entry.action is ActivityAction.RESOURCE_DELETE else 'to'} the resources of “{item}”"
 
 
 # --- the log as the first versions wrote it ------------------------------------------------

@@ -8,6 +8,8 @@ from datetime import date, datetime
 from functools import cached_property
 from typing import TypeVar
 
+from roadmap_app.domain.resources import RoadmapResource
+
 _E = TypeVar("_E", bound=enum.Enum)
 
 
@@ -119,6 +121,8 @@ class Skill:
     effort: Effort | None = None
     aliases: tuple[str, ...] = ()
     """Other names a job ad may use for the skill (the gap check matches the title and these)."""
+    resources: tuple[RoadmapResource, ...] = ()
+    """Official documentation and tutorials the roadmap lists for the skill (read-only)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,7 @@ class HitKind(enum.StrEnum):
     CREDENTIAL = "credential"
     EXPERIENCE = "experience"  # the experience's own text or one of its notes (note_id)
     APPLICATION = "application"  # a job application's text, or that of its stages, interviews, contacts, notes
+    RESOURCE = "resource"  # a learning resource's title or link: record_id, and its item_id
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ from roadmap_app.services.portfolio import PortfolioService
 from roadmap_app.services.portfolio_document import PortfolioDocumentService
 from roadmap_app.services.profiles import ProfileService
 from roadmap_app.services.progress import ProgressService
+from roadmap_app.services.resources import ResourceService
 from roadmap_app.services.roadmap_source import RoadmapSource
 from roadmap_app.services.roadmap_updates import RoadmapUpdateService
 from roadmap_app.services.search import SearchService
@@ -67,6 +68,7 @@ class Services:
     roadmap_updates: RoadmapUpdateService
     task_links: TaskLinkService
     own_items: OwnItemService
+    resources: ResourceService
     _db: Database
 
     @classmethod
@@ -101,6 +103,7 @@ class Services:
             roadmap_updates=RoadmapUpdateService(db, file_roadmap),
             task_links=TaskLinkService(db, roadmap, clock),
             own_items=OwnItemService(db, roadmap, clock),
+            resources=ResourceService(db, roadmap, clock),
             _db=db,
         )
 

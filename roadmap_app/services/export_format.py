@@ -9,12 +9,13 @@ for free. Nothing here touches the database: ``TransferService`` writes a docume
 after all of it has been read here.
 
 Format versions: 1 (the first; entries of the activity log as free text, no UUIDs),
-2 (typed activity, a UUID on every record, tombstones) and 3 (study sessions; the weekly
+2 (typed activity, a UUID on every record, tombstones), 3 (study sessions; the weekly
 goal, a day's minimum and the ready-by day on the profile) and 4 (job applications with
 their stages, interviews, contacts and notes; the tasks done by a record, ``task_links``;
-the learner's own tasks and skills, ``own_items``). A version-1 document is read as
-version 1 and then brought to version 2 (``_upgrade_v1``), so it still imports; a
-version-2 or -3 document is a version-4 one without the newer fields, which have defaults.
+the learner's own tasks and skills, ``own_items``; learning resources). A version-1
+document is read as version 1 and then brought to version 2 (``_upgrade_v1``), so it still
+imports; a version-2 or -3 document is a version-4 one without the newer fields, which
+have defaults.
 """
 
 from __future__ import annotations
@@ -29,9 +30,11 @@ from roadmap_app.domain.activity import from_legacy
 from roadmap_app.domain.evidence import ProofKind
 from roadmap_app.domain.jobs import InterviewKind, Stage
 from roadmap_app.domain.limits import MAX_ID, MAX_NAME, MAX_SHORT, MAX_TEXT, MAX_TITLE
+from roadmap_app.domain.links import is_link
 from roadmap_app.domain.model import ItemState, ProjectStatus
 from roadmap_app.domain.own_items import OWN_SKILL_PREFIX, OWN_TASK_PREFIX, OwnKind
 from roadmap_app.domain.records import CredentialKind, CredentialStatus, ExperienceKind
+from roadmap_app.domain.resources import MAX_PARTS, ResourceKind
 from roadmap_app.domain.study import DEFAULT_MIN_MINUTES, MAX_HOURS_PER_WEEK, MINUTES_PER_DAY, StudySubjectKind
 from roadmap_app.services.errors import InvalidInputError
 from roadmap_app.services.gap import MAX_AD_CHARS
@@ -270,6 +273,23 @@ class OwnItemRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class ResourceRecord:
+    """A learning resource on an item (a task or skill id, kept when the roadmap lacks it)."""
+
+    uuid: Uuid
+    item: Id
+    title: Annotated[str, Text(MAX_TITLE, empty=False)]
+    url: Short
+    kind: ResourceKind
+    progress: Annotated[int, Between(0, MAX_PARTS)]
+    of: Annotated[int, Between(1, MAX_PARTS)] | None
+    done: bool
+    position: Annotated[int, Between(0, 2**31)]
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class ExportDocument:
     format: Short
     version: int
@@ -288,6 +308,7 @@ class ExportDocument:
     applications: Annotated[tuple[ApplicationRecord, ...], Many(100_000, unique=("uuid",))] = ()
     task_links: Annotated[tuple[TaskLinkRecord, ...], Many(1_000_000)] = ()
     own_items: Annotated[tuple[OwnItemRecord, ...], Many(100_000, unique=("id", "uuid"))] = ()
+    resources: Annotated[tuple[ResourceRecord, ...], Many(1_000_000, unique=("uuid",))] = ()  # from version 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,6 +366,7 @@ def validate_document(document: Any) -> ExportDocument:
     _check_days(checked.study_sessions)
     _check_spans(checked)
     _check_own_ids(checked)
+    _check_resources(checked.resources)
     try:
         clean_profile_name(checked.profile.name)
     except InvalidInputError as exc:
@@ -420,6 +442,15 @@ def _check_own_ids(doc: ExportDocument) -> None:
         prefix = OWN_TASK_PREFIX if item.kind is OwnKind.TASK else OWN_SKILL_PREFIX
         if not item.id.startswith(prefix) or item.id == prefix:
             raise fail(f"own_items[{i}].id", f"must start with '{prefix}'")
+
+
+def _check_resources(resources: tuple[ResourceRecord, ...]) -> None:
+    """A resource's link and progress follow the app's rules, in a file as in the app."""
+    for i, r in enumerate(resources):
+        if r.url and not is_link(r.url):
+            raise fail(f"resources[{i}].url", "must be an address starting with http:// or https://")
+        if r.of is not None and r.progress > r.of:
+            raise fail(f"resources[{i}].progress", f"is above its {r.of} parts")
 
 
 def _reject_constant(name: str) -> Any:

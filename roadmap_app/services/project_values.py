@@ -4,10 +4,11 @@ each as the activity log keeps it."""
 from __future__ import annotations
 
 from roadmap_app.domain.limits import MAX_TITLE
+from roadmap_app.domain.links import LINK_SCHEMES as LINK_SCHEMES
+from roadmap_app.domain.links import is_link
 from roadmap_app.domain.model import ProjectStatus
 from roadmap_app.services.errors import InvalidInputError
-
-LINK_SCHEMES = ("http://", "https://")
+from roadmap_app.services.records import quoted
 
 
 def parse_status(text: str) -> ProjectStatus:
@@ -15,14 +16,14 @@ def parse_status(text: str) -> ProjectStatus:
         return ProjectStatus(text.strip().lower())
     except ValueError:
         choices = ", ".join(s.value for s in ProjectStatus)
-        raise InvalidInputError(f"unknown project status '{text}'; use one of: {choices}") from None
+        raise InvalidInputError(f"unknown project status {quoted(text)}; use one of: {choices}") from None
 
 
 def clean_link(value: str, what: str) -> str:
     """A repository or demo link: empty, or an http(s) address without spaces."""
     value = value.strip()
-    if value and (not value.lower().startswith(LINK_SCHEMES) or any(c.isspace() for c in value)):
-        raise InvalidInputError(f"the {what} link must be an address starting with https:// (got '{value}')")
+    if value and not is_link(value):
+        raise InvalidInputError(f"the {what} link must be an address starting with https:// (got {quoted(value)})")
     return value
 
 

@@ -93,6 +93,10 @@ def _read(hint: Any, value: Any, where: str) -> Any:
         return _read_many(get_args(hint)[0], value, where, next((m for m in meta if isinstance(m, Many)), None))
     if hint is str:
         return _read_text(value, where, meta)
+    if hint is bool:
+        if not isinstance(value, bool):
+            raise fail(where, "must be true or false")
+        return value
     if hint is int:
         if not isinstance(value, int) or isinstance(value, bool):
             raise fail(where, "must be a whole number")

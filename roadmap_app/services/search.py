@@ -1,5 +1,6 @@
 """Full-text search over the learner's projects, project notes, notes on tasks and skills, their own
-tasks and skills, the notes of study sessions, credentials, experience and job applications."""
+tasks and skills, the notes of study sessions, credentials, experience, job applications and
+learning resources."""
 
 from __future__ import annotations
 
@@ -95,6 +96,16 @@ _EXPERIENCE_NOTES = text(
     """
 )
 
+# Learning resources: tens per item at most; a title counts four times a link.
+_RESOURCES = text(
+    """
+    SELECT r.id, r.item_id, r.title, r.url, bm25(resources_fts, 4.0, 1.0) AS score
+    FROM resources_fts JOIN resources AS r ON r.id = resources_fts.rowid
+    WHERE resources_fts MATCH :query AND r.profile_id = :profile_id
+    ORDER BY score LIMIT :limit
+    """
+)
+
 
 def _records(session: Session, params: dict[str, Any]) -> list[SearchHit]:
     """Unsnipped hits in credentials and experience (the snippet holds the whole text)."""
@@ -107,6 +118,9 @@ def _records(session: Session, params: dict[str, Any]) -> list[SearchHit]:
         found.append(SearchHit(HitKind.EXPERIENCE, title, body, record_id=eid, score=score))
     for nid, eid, title, body, score in session.execute(_EXPERIENCE_NOTES, params):
         found.append(SearchHit(HitKind.EXPERIENCE, title, body, note_id=nid, record_id=eid, score=score))
+    for rid, item_id, title, url, score in session.execute(_RESOURCES, params):
+        body = " — ".join(part for part in (title, url) if part)
+        found.append(SearchHit(HitKind.RESOURCE, title, body, item_id=item_id, record_id=rid, score=score))
     return found
 
 

@@ -47,6 +47,7 @@ from roadmap_app.services.study_values import study_kind
 from roadmap_app.services.transfer_jobs import export_applications, import_applications
 from roadmap_app.services.transfer_own_items import export_own_items, import_own_items
 from roadmap_app.services.transfer_records import export_records, export_task_links, import_records, import_task_links
+from roadmap_app.services.transfer_resources import export_resources, import_resources
 from roadmap_app.storage.db import Database
 from roadmap_app.storage.tables import (
     ActivityRow,
@@ -196,6 +197,7 @@ class TransferService:
                     session, profile_id, {**record_uuids, SubjectKind.PROJECT.value: project_uuids}
                 ),
                 own_items=export_own_items(session, profile_id),
+                resources=export_resources(session, profile_id),
             )
 
     def write_export(self, profile_id: int, path: Path) -> None:
@@ -315,6 +317,7 @@ class TransferService:
             record_ids = import_records(session, profile.id, doc, fresh)
             record_ids |= import_applications(session, profile.id, doc, fresh)
             import_own_items(session, profile.id, doc, fresh)
+            import_resources(session, profile.id, doc, fresh)
 
             def subject_of(entry: ActivityRecord) -> str:
                 if entry.subject_kind == SubjectKind.PROJECT.value:

@@ -388,3 +388,28 @@ class OwnItemRow(Base):
     updated_at: Mapped[datetime]
     removed_at: Mapped[datetime | None]
     __table_args__ = (UniqueConstraint("profile_id", "item_id", name="uq_own_items_profile_id_item_id"),)
+
+
+class ResourceRow(Base):
+    """A learning resource on a task or skill, keyed by the item's stable id.
+
+    Kept when a roadmap version drops the item: it is archived with the item's progress.
+    """
+
+    __tablename__ = "resources"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = uuid_column()
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"))
+    item_id: Mapped[str]
+    title: Mapped[str]
+    url: Mapped[str] = mapped_column(default="")
+    kind: Mapped[str] = mapped_column(default="other")
+    progress: Mapped[int] = mapped_column(default=0)
+    total: Mapped[int | None]
+    """How many parts it has ("of" in the CLI and the export); None when not given."""
+    done: Mapped[bool] = mapped_column(default=False)
+    position: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    # An item's resources in the learner's order.
+    __table_args__ = (Index("ix_resources_profile_id_item_id_position", "profile_id", "item_id", "position"),)

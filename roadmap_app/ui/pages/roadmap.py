@@ -28,6 +28,7 @@ from roadmap_app.ui.widgets.models import ChecklistModel, StepsModel, task_rows
 from roadmap_app.ui.widgets.own_item_actions import OwnItemActions
 from roadmap_app.ui.widgets.plan_timeline import PlanTimeline
 from roadmap_app.ui.widgets.records_card import RECORD_STEPS, RecordsCard
+from roadmap_app.ui.widgets.resources_card import ResourcesCard
 from roadmap_app.ui.window.context import Change, LearnerContext
 from roadmap_app.ui.window.navigator import Navigator
 from roadmap_app.ui.window.undo import SetGoalCommand, SetItemNoteCommand, SetStateCommand, item_note_key
@@ -146,6 +147,9 @@ class RoadmapPage(Page):
         self.task_note.save_requested.connect(self._save_note)
         self.task_note_label.setBuddy(self.task_note)
         tasks.body.addWidget(self.task_note)
+        self.task_resources = ResourcesCard(ctx)
+        self.task_resources.setObjectName("taskResources")
+        tasks.body.addWidget(self.task_resources)
         body.addWidget(tasks)
         # Tasks an earlier roadmap had, or own tasks removed: their state and note, read-only.
         self.archived_box = ArchivedProgressBox(name="archivedTasks")
@@ -299,8 +303,10 @@ class RoadmapPage(Page):
             self.task_states.set_state(None)
             self.task_note.set_saved_text("", force=True)
             self.task_note.setEnabled(False)
+            self.task_resources.show_item("")
             self._shown_task = ""
             return
+        self.task_resources.show_item(task.id)
         progress = self.ctx.services.progress.get(self.ctx.profile_id, task.id)
         self.task_states.set_state(progress.state)
         self.task_note.setEnabled(True)

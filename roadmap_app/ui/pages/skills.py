@@ -25,6 +25,7 @@ from roadmap_app.ui.widgets.common import Card, DebouncedTextEdit, heading, mute
 from roadmap_app.ui.widgets.delegates import KEYS_HINT, ChecklistView, StateButtons
 from roadmap_app.ui.widgets.models import OBJECT_ROLE, ChecklistModel, ProjectsModel, skill_rows
 from roadmap_app.ui.widgets.own_item_actions import OwnItemActions
+from roadmap_app.ui.widgets.resources_card import ResourcesCard
 from roadmap_app.ui.window.context import Change, LearnerContext
 from roadmap_app.ui.window.navigator import Navigator
 from roadmap_app.ui.window.undo import SetItemNoteCommand, SetStateCommand, item_note_key
@@ -125,6 +126,8 @@ class SkillsPage(Page):
         self.note.save_requested.connect(self._save_note)
         note_card.body.addWidget(self.note)
         body.addWidget(note_card, 1)
+        self.resources_card = ResourcesCard(ctx)
+        body.addWidget(self.resources_card)
 
         self.projects_card = projects_card = Card("Projects that show it")
         self.projects_model = ProjectsModel(self)
@@ -277,6 +280,7 @@ class SkillsPage(Page):
             self.projects_view.setVisible(bool(projects))
             self.no_projects.setVisible(not projects)
         self._show_evidence(skill.id)
+        self.resources_card.show_item(skill.id)
 
     def _show_evidence(self, skill_id: str) -> None:
         found = self.ctx.services.evidence.of_skill(self.ctx.profile_id, skill_id)
@@ -288,7 +292,14 @@ class SkillsPage(Page):
 
     def _show_detail(self, shown: bool) -> None:
         """A skill's detail, or the empty state when none is selected: never a stale skill."""
-        for widget in (self.skill_where, self.description, self.note_card, self.projects_card, self.log_skill_time):
+        shown_with_a_skill = (
+            self.skill_where,
+            self.description,
+            self.note_card,
+            self.projects_card,
+            self.resources_card,
+        )
+        for widget in (*shown_with_a_skill, self.log_skill_time):
             widget.setVisible(shown)
         if not shown:
             self.unproven.hide()
@@ -304,6 +315,7 @@ class SkillsPage(Page):
         self._shown_skill = ""
         self._projects_of = ""
         self.projects_model.set_items([])
+        self.resources_card.show_item("")
         self.requires.setVisible(False)
         self.state_controls.set_state(None)
         text = self.filter_edit.text().strip()

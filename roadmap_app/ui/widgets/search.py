@@ -54,6 +54,7 @@ _KIND_LABELS = {
     HitKind.EXPERIENCE: "Experience",
     HitKind.SESSION: "Study",
     HitKind.APPLICATION: "Application",
+    HitKind.RESOURCE: "Resource",
 }
 
 Segments = list[tuple[str, bool]]

@@ -26,7 +26,8 @@ class Change(enum.Flag):
     SUGGESTIONS = enum.auto()
     TIME = enum.auto()
     JOBS = enum.auto()
-    ALL = PROGRESS | PORTFOLIO | PROFILE | SUGGESTIONS | TIME | JOBS
+    RESOURCES = enum.auto()
+    ALL = PROGRESS | PORTFOLIO | PROFILE | SUGGESTIONS | TIME | JOBS | RESOURCES
 
 
 class LearnerContext(QObject):

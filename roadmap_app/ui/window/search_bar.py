@@ -46,13 +46,14 @@ class SearchBar:
 
     def open_hit(self, hit: SearchHit) -> None:
         """Show where a search match is: its project (and note), or its task or skill."""
-        if hit.kind is HitKind.ITEM:
+        if hit.kind in (HitKind.ITEM, HitKind.RESOURCE):
+            # A resource shows with its task or skill.
             if self.services.roadmap.item(hit.item_id) is not None:
                 self.navigator.show_item(hit.item_id)
             else:  # kept from an earlier roadmap version: the Skills page lists it
                 self.navigator.show_page(PageName.SKILLS)
                 self.navigator.show_message(
-                    f"“{hit.title}” is no longer in the roadmap; your note on it is kept under “No longer in the roadmap”."
+                    f"“{hit.title}” is no longer in the roadmap; what you kept on it is listed under “No longer in the roadmap”."
                 )
             return
         if hit.kind is HitKind.SESSION and hit.day is not None:
