@@ -389,3 +389,25 @@ def test_an_application_is_shown_with_the_form_a_next_action_asks_for(
     form.reject()
     window.show_application(404)  # gone since: the page, nothing selected wrongly
     assert window.stack.currentWidget() is page and page.selected_id() == globex.id
+
+
+def test_a_skill_the_ad_names_and_the_roadmap_lacks_is_added_as_own_and_undone(
+    qtbot: QtBot, data_dir: Path, opener: WindowOpener
+) -> None:
+    seed(data_dir)
+    window = opener()
+    page = jobs_page(window)
+    acme = next(a for a in page.applications if a.company == "Acme")
+    page.select(acme.id)
+    details = page.details
+    assert details.unknown_names == ("Docker", "Kubernetes")
+    assert details.add_unknown_button.isVisibleTo(page)
+    page.add_unknown_skill("Docker")
+    skill = next(s for s in window.services.roadmap.skills if s.title == "Docker")
+    assert skill.id.startswith("own.skill.")
+    # The ad is read again: Docker is a skill of the roadmap now, missing until it is done.
+    assert details.unknown_names == ("Kubernetes",)
+    assert "Docker" in details.missing.text()
+    window.ctx.undo_stack.undo()
+    assert not any(s.title == "Docker" for s in window.services.roadmap.skills)
+    assert details.unknown_names == ("Docker", "Kubernetes")

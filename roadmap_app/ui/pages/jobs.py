@@ -5,6 +5,7 @@ Every change goes through a small form and the window's undo stack (see job_chan
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QMenu,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -32,6 +34,7 @@ from roadmap_app.ui.widgets.job_details import JobDetails
 from roadmap_app.ui.widgets.job_figures_strip import FiguresStrip
 from roadmap_app.ui.widgets.job_models import APPLICATION, SINCE, ApplicationsModel
 from roadmap_app.ui.window.context import Change, LearnerContext
+from roadmap_app.ui.window.undo_own_items import AddUnknownSkillCommand
 
 EMPTY_STEPS = (
     "1. Add the jobs you have applied for, or want to: company, role, and the ad if you have it.",
@@ -117,6 +120,7 @@ class JobSearchPage(Page):
         details.contacts.add_button.clicked.connect(lambda: self.changes.add_contact())
         details.notes.add_button.clicked.connect(lambda: self.changes.add_note())
         details.notes.table.activated.connect(lambda _index: self.changes.edit_note())
+        details.add_unknown_button.clicked.connect(self._choose_unknown_skill)
         for card, kind in (
             (details.timeline, "stage"),
             (details.interviews, "interview"),
@@ -270,6 +274,19 @@ class JobSearchPage(Page):
                 why = f"{group.stage.label}: {plural(len(group.applications), 'application')}. Select one to see it."
         self.details.today = self.ctx.services.study.now().date()
         self.details.show_application(application, self._gap(application), why)
+
+    def _choose_unknown_skill(self) -> None:
+        """A menu of the ad's skills the roadmap does not know; the one chosen becomes the learner's."""
+        menu = QMenu(self)
+        for name in self.details.unknown_names:
+            action = menu.addAction(name)
+            action.triggered.connect(functools.partial(self.add_unknown_skill, name))
+        button = self.details.add_unknown_button
+        menu.exec(button.mapToGlobal(button.rect().bottomLeft()))
+
+    def add_unknown_skill(self, name: str) -> None:
+        """Add a skill the ad names as the learner's own (undone with Ctrl+Z)."""
+        self.ctx.run(AddUnknownSkillCommand(self.ctx, name))
 
     def _gap(self, application: Application | None) -> Gap | None:
         """The gap of the application's ad, read once until the page is refreshed."""

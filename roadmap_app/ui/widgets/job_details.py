@@ -243,8 +243,16 @@ class JobDetails(QWidget):
         self.ad_toggle.toggled.connect(self._toggle_ad)
         for widget in (self.no_ad, self.have, self.missing, self.unknown):
             self.gap_card.body.addWidget(widget)
+        self.add_unknown_button = QPushButton("Add to my skills…")
+        self.add_unknown_button.setObjectName("addUnknownSkill")
+        self.add_unknown_button.setAccessibleName("Add a skill the ad names and the roadmap does not know as your own")
+        self.add_unknown_button.setToolTip("Adds it to your skills, under “From job ads”, to track like any other")
+        self.add_unknown_button.hide()
+        #: The skills the shown ad names that the roadmap does not know.
+        self.unknown_names: tuple[str, ...] = ()
         toggle_row = QHBoxLayout()
         toggle_row.addWidget(self.ad_toggle)
+        toggle_row.addWidget(self.add_unknown_button)
         toggle_row.addStretch(1)
         self.gap_card.body.addLayout(toggle_row)
         self.gap_card.body.addWidget(self.ad_text)
@@ -305,6 +313,8 @@ class JobDetails(QWidget):
             self.ad_text.setPlainText(application.ad_text)
         for label in (self.have, self.missing, self.unknown):
             label.setVisible(has_ad)
+        self.unknown_names = gap.unknown if has_ad and gap is not None else ()
+        self.add_unknown_button.setVisible(bool(self.unknown_names))
         if not has_ad:
             return
         if gap is None:

@@ -38,6 +38,23 @@ class AddOwnItemCommand(ServiceCommand):
         self.ctx.services.own_items.remove(self.profile_id, self.added.id, confirmed=True)
 
 
+class AddUnknownSkillCommand(AddOwnItemCommand):
+    """A skill a job ad names and the roadmap does not know, added as the learner's own."""
+
+    # The Job search page reads the ads' gaps again: the skill is no longer unknown.
+    change = OWN_ITEM_CHANGE | Change.JOBS
+
+    def __init__(self, ctx: LearnerContext, name: str) -> None:
+        super().__init__(ctx, "skill", name)
+
+    def apply(self) -> None:
+        own = self.ctx.services.own_items
+        if self.added is None:
+            self.added = own.add_unknown_skill(self.profile_id, self.title)
+        else:
+            own.restore(self.profile_id, self.added)
+
+
 class EditOwnItemCommand(ServiceCommand):
     change = OWN_ITEM_CHANGE
 
