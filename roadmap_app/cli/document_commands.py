@@ -10,6 +10,7 @@ from typing import Any
 from roadmap_app.cli.commands import Context
 from roadmap_app.domain.portfolio_document import to_html, to_markdown
 from roadmap_app.services.errors import InvalidInputError, UserError
+from roadmap_app.services.records import quoted
 
 FORMATS = ("md", "html", "pdf")
 
@@ -17,7 +18,7 @@ FORMATS = ("md", "html", "pdf")
 def portfolio_export(args: argparse.Namespace, ctx: Context) -> int:
     fmt = args.format.strip().lower()
     if fmt not in FORMATS:
-        raise InvalidInputError(f"unknown format '{args.format}'; use one of: {', '.join(FORMATS)}")
+        raise InvalidInputError(f"unknown format {quoted(args.format)}; use one of: {', '.join(FORMATS)}")
     if fmt == "pdf" and not args.output:
         raise InvalidInputError("a PDF needs a file to go to; give one with -o FILE")
     content = ctx.services.portfolio_document.content(ctx.profile.id)

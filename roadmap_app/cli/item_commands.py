@@ -13,6 +13,7 @@ from roadmap_app.domain.evidence import Proof
 from roadmap_app.domain.item_facts import ItemFacts, RoadmapFacts
 from roadmap_app.domain.model import ItemKind, ItemState, Profile, Progress, Roadmap
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
+from roadmap_app.services.records import quoted
 from roadmap_app.services.study import parse_day
 
 
@@ -73,7 +74,7 @@ def items(args: argparse.Namespace, ctx: Context) -> int:
         return _archived_items(args, ctx)
     kinds = {k.value for k in ItemKind}
     if args.kind and args.kind not in kinds:
-        raise InvalidInputError(f"unknown kind '{args.kind}'; use one of: {', '.join(sorted(kinds))}")
+        raise InvalidInputError(f"unknown kind {quoted(args.kind)}; use one of: {', '.join(sorted(kinds))}")
     learner = _Learner(ctx)
     rows = [
         item_json(f, learner) for f in RoadmapFacts(ctx.services.roadmap).all() if args.kind in (None, f.kind.value)
@@ -124,7 +125,7 @@ def show(args: argparse.Namespace, ctx: Context) -> int:
         saved = learner.archived.get(args.item)
         kept = resources_json(ctx, args.item)
         if saved is None and not kept:
-            raise NotFoundError(f"unknown item '{args.item}'; list the ids with 'roadmap-app items'")
+            raise NotFoundError(f"unknown item {quoted(args.item)}; list the ids with 'roadmap-app items'")
         records = learner.records.get(args.item, ())
         saved = saved or Progress(args.item, ItemState.TODO, "", None)
         if args.json:

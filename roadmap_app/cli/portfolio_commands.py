@@ -9,6 +9,7 @@ from roadmap_app.cli.commands import Context, emit_json, read_text_arg, row_id
 from roadmap_app.domain.model import Project
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
 from roadmap_app.services.portfolio import clean_link, clean_title, parse_status
+from roadmap_app.services.records import quoted
 
 
 def project_id(text: str) -> int:
@@ -155,7 +156,7 @@ def _edited_skills(ctx: Context, project: Project, add: list[str], remove: list[
     remove = [s.strip() for s in remove]
     for skill_id in add:
         if roadmap.skill(skill_id) is None:
-            raise NotFoundError(f"unknown skill '{skill_id}'; list them with 'roadmap-app items --kind skill'")
+            raise NotFoundError(f"unknown skill {quoted(skill_id)}; list them with 'roadmap-app items --kind skill'")
     for skill_id in remove:
         if skill_id not in project.skill_ids:
             raise NotFoundError(

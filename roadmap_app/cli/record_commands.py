@@ -10,6 +10,7 @@ from roadmap_app.cli.commands import Context, emit_json, missing_subcommand, rea
 from roadmap_app.domain.records import Credential, Experience
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
 from roadmap_app.services.record_values import check_skills, parse_day
+from roadmap_app.services.records import quoted
 
 
 def record_id(text: str, what: str) -> int:
@@ -87,7 +88,7 @@ def _edited_skills(ctx: Context, current: tuple[str, ...], add: list[str], remov
     remove = [s.strip() for s in remove]
     for skill_id in remove:
         if skill_id not in current:
-            raise NotFoundError(f"{where} does not list the skill '{skill_id}'; see its skills with 'show'")
+            raise NotFoundError(f"{where} does not list the skill {quoted(skill_id)}; see its skills with 'show'")
     both = sorted(set(add) & set(remove))
     if both:
         raise InvalidInputError(f"'{both[0]}' is both added and removed; give it once")

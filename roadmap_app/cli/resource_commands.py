@@ -8,6 +8,7 @@ from typing import Any
 from roadmap_app.cli.commands import Context, emit_json, missing_subcommand, row_id
 from roadmap_app.domain.resources import Resource, ResourceKind, RoadmapResource
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
+from roadmap_app.services.records import quoted
 
 KINDS = ", ".join(k.value for k in ResourceKind)
 ROADMAP_PREFIX = "roadmap:"
@@ -76,7 +77,7 @@ def resource_list(args: argparse.Namespace, ctx: Context) -> int:
     rows = resources_json(ctx, args.item)
     if not rows and ctx.services.roadmap.item(args.item) is None:
         # An id the roadmap dropped still lists the resources kept on it; any other is a typo.
-        raise NotFoundError(f"unknown item '{args.item}'; list the ids with 'roadmap-app items'")
+        raise NotFoundError(f"unknown item {quoted(args.item)}; list the ids with 'roadmap-app items'")
     if args.json:
         emit_json(rows)
         return 0

@@ -9,6 +9,7 @@ from roadmap_app.cli.commands import Context, emit_json, read_text_arg, row_id
 from roadmap_app.domain.pace import Plan
 from roadmap_app.domain.study import History, StudySession, format_minutes
 from roadmap_app.services.errors import InvalidInputError, UserError
+from roadmap_app.services.records import quoted
 from roadmap_app.services.study import check_hours_per_week, parse_day
 
 
@@ -27,7 +28,7 @@ def _minutes(text: str) -> int:
     try:
         return int(text)
     except ValueError:
-        raise InvalidInputError(f"minutes must be a whole number, such as 45; got '{text}'") from None
+        raise InvalidInputError(f"minutes must be a whole number, such as 45; got {quoted(text)}") from None
 
 
 def log(args: argparse.Namespace, ctx: Context) -> int:

@@ -21,6 +21,7 @@ from sqlalchemy.exc import DBAPIError
 
 from roadmap_app.services._common import Clock, system_clock
 from roadmap_app.services.errors import NotFoundError, UserError
+from roadmap_app.services.records import quoted
 from roadmap_app.storage import backup as sqlite_backup
 from roadmap_app.storage.backup import DatabaseSummary
 from roadmap_app.storage.db import Database, StorageError, read_revision
@@ -321,7 +322,7 @@ class BackupService:
                 size=path.stat().st_size,
             )
             return info
-        raise NotFoundError(f"no backup named '{name}'; list them with 'roadmap-app backups'")
+        raise NotFoundError(f"no backup named {quoted(name)}; list them with 'roadmap-app backups'")
 
     def restore(self, name: str | None = None) -> BackupInfo:
         """Replace the database's content with a backup (the newest good one by default).

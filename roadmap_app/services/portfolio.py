@@ -18,6 +18,7 @@ from roadmap_app.services._project_rows import PROJECT_COLUMNS, projects_from_ro
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
 from roadmap_app.services.project_query import ProjectQuery, ProjectSort, matching, ordered
 from roadmap_app.services.project_values import clean_link, clean_title, logged_value, parse_status
+from roadmap_app.services.records import quoted
 from roadmap_app.services.roadmap_source import RoadmapSource
 from roadmap_app.storage.db import Database
 from roadmap_app.storage.tables import ProjectNoteRow, ProjectRow, ProjectSkillRow, new_uuid
@@ -126,7 +127,9 @@ class PortfolioService:
         cleaned = tuple(dict.fromkeys(s.strip() for s in skill_ids))
         for skill_id in cleaned:
             if skill_id not in known:
-                raise NotFoundError(f"unknown skill '{skill_id}'; list them with 'roadmap-app items --kind skill'")
+                raise NotFoundError(
+                    f"unknown skill {quoted(skill_id)}; list them with 'roadmap-app items --kind skill'"
+                )
         return cleaned
 
     # --- projects ------------------------------------------------------------------------
@@ -147,7 +150,7 @@ class PortfolioService:
         status = status if isinstance(status, ProjectStatus) else parse_status(status)
         skills = self._check_skills(skill_ids)
         if idea_id and idea_id not in {i.id for i in self._roadmap.project_ideas}:
-            raise NotFoundError(f"unknown project idea '{idea_id}'; see 'roadmap-app items --kind project_idea'")
+            raise NotFoundError(f"unknown project idea {quoted(idea_id)}; see 'roadmap-app items --kind project_idea'")
         if len(summary) > MAX_TEXT:
             raise InvalidInputError(f"a summary can have at most {MAX_TEXT:,} characters")
         now = self._clock()
@@ -176,7 +179,7 @@ class PortfolioService:
         """A new project from one of the content's ideas, with the skills it trains."""
         idea = next((i for i in self._roadmap.project_ideas if i.id == idea_id), None)
         if idea is None:
-            raise NotFoundError(f"unknown project idea '{idea_id}'; see 'roadmap-app items --kind project_idea'")
+            raise NotFoundError(f"unknown project idea {quoted(idea_id)}; see 'roadmap-app items --kind project_idea'")
         return self.add(profile_id, idea.title, summary=idea.summary, idea_id=idea.id, skill_ids=idea.skill_ids)
 
     def update(

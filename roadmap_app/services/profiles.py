@@ -14,6 +14,7 @@ from roadmap_app.domain.model import Profile, Roadmap
 from roadmap_app.domain.study import MAX_HOURS_PER_WEEK, MINUTES_PER_DAY
 from roadmap_app.services._common import Clock, bury, profile_row, record, system_clock, to_profile
 from roadmap_app.services.errors import InvalidInputError, NotFoundError, UserError
+from roadmap_app.services.records import quoted
 from roadmap_app.services.roadmap_source import RoadmapSource
 from roadmap_app.storage.db import Database
 from roadmap_app.storage.tables import ProfileRow, Setting
@@ -156,9 +157,11 @@ class ProfileService:
         """Record where the learner stands, the career step they aim for, their weekly study
         goal, a day's minimum for a streak and their ready-by day. Returns (before, after)."""
         if current_step_id and current_step_id not in {s.id for s in self._roadmap.steps}:
-            raise NotFoundError(f"unknown step '{current_step_id}'; see 'roadmap-app items --kind step'")
+            raise NotFoundError(f"unknown step {quoted(current_step_id)}; see 'roadmap-app items --kind step'")
         if target_career_id and target_career_id not in {c.id for c in self._roadmap.career_steps}:
-            raise NotFoundError(f"unknown career step '{target_career_id}'; see 'roadmap-app items --kind career_step'")
+            raise NotFoundError(
+                f"unknown career step {quoted(target_career_id)}; see 'roadmap-app items --kind career_step'"
+            )
         if weekly_goal_minutes is not None and not 0 <= weekly_goal_minutes <= MAX_HOURS_PER_WEEK * 60:
             raise InvalidInputError(
                 f"hours per week must be from 0 (no goal) to {MAX_HOURS_PER_WEEK}; got {weekly_goal_minutes / 60:g}"

@@ -14,6 +14,7 @@ from roadmap_app.domain.model import ItemKind, ItemState, Progress, Roadmap
 from roadmap_app.domain.progress import ProgressSummary, summarise
 from roadmap_app.services._common import Clock, profile_row, record, system_clock, to_progress
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
+from roadmap_app.services.records import quoted
 from roadmap_app.services.roadmap_source import RoadmapSource
 from roadmap_app.storage.db import Database
 from roadmap_app.storage.tables import ProgressRow
@@ -36,7 +37,7 @@ def parse_state(text: str) -> ItemState:
         return ItemState(text.strip().lower().replace("-", "_").replace(" ", "_"))
     except ValueError:
         choices = ", ".join(s.value for s in ItemState)
-        raise InvalidInputError(f"unknown state '{text}'; use one of: {choices}") from None
+        raise InvalidInputError(f"unknown state {quoted(text)}; use one of: {choices}") from None
 
 
 class ProgressService:
@@ -48,7 +49,7 @@ class ProgressService:
     def _check_trackable(self, profile_id: int, item_id: str) -> None:
         item = self._roadmaps.of(profile_id).item(item_id)
         if item is None:
-            raise NotFoundError(f"unknown item '{item_id}'; list the ids with 'roadmap-app items'")
+            raise NotFoundError(f"unknown item {quoted(item_id)}; list the ids with 'roadmap-app items'")
         if item.kind not in (ItemKind.TASK, ItemKind.SKILL):
             raise InvalidInputError(
                 f"'{item_id}' is a {item.kind.value}; only tasks and skills have a state and a note"

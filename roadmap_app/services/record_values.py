@@ -12,6 +12,7 @@ from roadmap_app.domain.limits import MAX_SHORT, MAX_TEXT, MAX_TITLE
 from roadmap_app.domain.model import Roadmap
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
 from roadmap_app.services.project_values import clean_link
+from roadmap_app.services.records import quoted
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -25,7 +26,7 @@ def parse_choice(kind: type[E], value: Any, what: str) -> E:
         return kind(text)
     except ValueError:
         choices = ", ".join(str(m.value) for m in kind)
-        raise InvalidInputError(f"unknown {what} '{value}'; use one of: {choices}") from None
+        raise InvalidInputError(f"unknown {what} {quoted(value)}; use one of: {choices}") from None
 
 
 def parse_day(text: str, what: str) -> date | None:
@@ -40,7 +41,7 @@ def parse_day(text: str, what: str) -> date | None:
 
 
 def _bad_day(text: str, what: str) -> date:
-    raise InvalidInputError(f"the {what} date '{text}' is not a day; give it as YYYY-MM-DD, such as 2025-09-01")
+    raise InvalidInputError(f"the {what} date {quoted(text)} is not a day; give it as YYYY-MM-DD, such as 2025-09-01")
 
 
 def clean_record_title(value: Any, what: str, example: str) -> str:
@@ -85,7 +86,7 @@ def check_skills(roadmap: Roadmap, skill_ids: Iterable[str], keep: Iterable[str]
     cleaned = tuple(dict.fromkeys(s.strip() for s in skill_ids))
     for skill_id in cleaned:
         if skill_id not in known:
-            raise NotFoundError(f"unknown skill '{skill_id}'; list them with 'roadmap-app items --kind skill'")
+            raise NotFoundError(f"unknown skill {quoted(skill_id)}; list them with 'roadmap-app items --kind skill'")
     return cleaned
 
 

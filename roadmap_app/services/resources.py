@@ -16,6 +16,7 @@ from roadmap_app.services._common import Clock, bury, profile_row, record, syste
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
 from roadmap_app.services.project_values import clean_link
 from roadmap_app.services.record_values import clean_record_title, parse_choice
+from roadmap_app.services.records import quoted
 from roadmap_app.services.roadmap_source import RoadmapSource
 from roadmap_app.storage.db import Database
 from roadmap_app.storage.tables import ResourceRow, new_uuid
@@ -57,7 +58,7 @@ def parse_parts(value: Any, what: str) -> int:
     try:
         number = int(str(value).strip()) if not isinstance(value, int) else value
     except ValueError:
-        raise InvalidInputError(f"the {what} must be a whole number, such as 3; got '{value}'") from None
+        raise InvalidInputError(f"the {what} must be a whole number, such as 3; got {quoted(value)}") from None
     if number > MAX_PARTS:
         raise InvalidInputError(f"the {what} can be at most {MAX_PARTS:,} (got {number})")
     return number
@@ -121,9 +122,9 @@ class ResourceService:
         """A resource goes on a task or a skill of the roadmap in use."""
         item = self._roadmap.item(item_id)
         if item is None:
-            raise NotFoundError(f"unknown item '{item_id}'; list the ids with 'roadmap-app items'")
+            raise NotFoundError(f"unknown item {quoted(item_id)}; list the ids with 'roadmap-app items'")
         if item.kind not in (ItemKind.TASK, ItemKind.SKILL):
-            raise InvalidInputError(f"'{item_id}' is a {item.kind.value}; resources go on a task or a skill")
+            raise InvalidInputError(f"{quoted(item_id)} is a {item.kind.value}; resources go on a task or a skill")
 
     def of_roadmap(self, item_id: str) -> tuple[RoadmapResource, ...]:
         """The official resources the roadmap file lists on the item (none for an unknown id)."""

@@ -28,6 +28,7 @@ from roadmap_app.domain.study import (
     make_history,
 )
 from roadmap_app.services.errors import InvalidInputError
+from roadmap_app.services.records import quoted
 from roadmap_app.storage.tables import CredentialRow, ExperienceRow, ProfileRow, ProjectRow, StudySessionRow, TimerRow
 
 
@@ -36,7 +37,9 @@ def parse_day(text: str, what: str = "date") -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise InvalidInputError(f"{what} '{text}' is not a day; write it as YYYY-MM-DD, such as 2026-03-01") from None
+        raise InvalidInputError(
+            f"{what} {quoted(text)} is not a day; write it as YYYY-MM-DD, such as 2026-03-01"
+        ) from None
 
 
 def clean_note(text: str) -> str:

@@ -19,6 +19,7 @@ from roadmap_app.services.errors import InvalidInputError, NotFoundError
 from roadmap_app.services.evidence import record_skills
 from roadmap_app.services.gap import GapService
 from roadmap_app.services.job_values import load_applications
+from roadmap_app.services.records import quoted
 from roadmap_app.services.roadmap_source import RoadmapSource
 from roadmap_app.services.study import time_facts
 from roadmap_app.storage.db import Database
@@ -183,7 +184,7 @@ class SuggestionService:
             raise InvalidInputError("give the key of a suggestion, as shown by 'roadmap-app next'")
         found = next((s for s in all_candidates(self.snapshot(profile_id)) if s.key == key), None)
         if found is None:
-            raise NotFoundError(f"no current suggestion has the key '{key}'; list them with 'roadmap-app next'")
+            raise NotFoundError(f"no current suggestion has the key {quoted(key)}; list them with 'roadmap-app next'")
         return found
 
     @staticmethod
