@@ -90,6 +90,44 @@ def integrity(db: Path) -> str:
         conn.close()
 
 
+Writer = Callable[[Path, int], Callable[[Callable[[str], None]], None]]
+
+
+def kill_writers_at_random(
+    data_dir: Path, writer: Writer, check: Callable[[sqlite3.Connection, set[str]], None]
+) -> None:
+    """Ada's profile written by ``writer(data_dir, first)`` in a child killed at a random
+    moment, again and again. After each kill the file is whole and ``check`` holds, given a
+    read-only connection and every line the writers reported so far (a number once a change
+    has returned, so it was committed)."""
+    _paths, services = open_services(data_dir)
+    services.profiles.create("Ada")
+    services.close()
+    db = data_dir / "roadmap.sqlite3"
+    rng = random.Random(int(os.environ.get("ROADMAP_CRASH_SEED", "0")) or None)
+    reported: set[str] = set()
+    first = 0
+    for _run in range(max(6, RUNS // 3)):
+        pid, read_fd = in_child(writer(data_dir, first))
+        lines = kill_after(pid, read_fd, rng.uniform(0.0, 0.03), lines_first=rng.randint(1, 6))
+        reported.update(line for line in lines if line != "ready")
+        numbers = [int(line) for line in lines if line.isdigit()]
+        # The one after the last reported may have been committed unreported: never written again.
+        first = (max(numbers) if numbers else first - 1) + 2
+        assert integrity(db) == "ok"
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        try:
+            check(conn, reported)
+        finally:
+            conn.close()
+    assert any(line.isdigit() for line in reported), "the writers never got to write; the kill delays are too short"
+
+
+def numbers_in(reported: set[str]) -> list[int]:
+    """The changes the writers reported as committed, by their number."""
+    return sorted(int(line) for line in reported if line.isdigit())
+
+
 def writer(data_dir: Path, first: int) -> Callable[[Callable[[str], None]], None]:
     """Transactions that each write two tables: a project with its skills and its activity
     row, or a note with its activity row. Reports each one after the call returns."""
@@ -296,37 +334,21 @@ def record_writer(data_dir: Path, first: int) -> Callable[[Callable[[str], None]
 
 
 def test_killed_record_writers_leave_each_record_whole(data_dir: Path) -> None:
-    _paths, services = open_services(data_dir)
-    services.profiles.create("Ada")
-    services.close()
-    db = data_dir / "roadmap.sqlite3"
-    rng = random.Random(int(os.environ.get("ROADMAP_CRASH_SEED", "0")) or None)
-    reported: set[int] = set()
-    first = 0
-    for _run in range(max(6, RUNS // 3)):
-        pid, read_fd = in_child(record_writer(data_dir, first))
-        lines = kill_after(pid, read_fd, rng.uniform(0.0, 0.03), lines_first=rng.randint(1, 6))
-        numbers = [int(line) for line in lines if line.isdigit()]
-        reported.update(numbers)
-        first = (max(numbers) if numbers else first - 1) + 2
-        assert integrity(db) == "ok"
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-        try:
-            for table, link, owner, action in (
-                ("credentials", "credential_skills", "credential_id", "credential.add"),
-                ("experiences", "experience_skills", "experience_id", "experience.add"),
-            ):
-                rows = dict(conn.execute(f"SELECT title, id FROM {table}"))
-                counts = dict(conn.execute(f"SELECT {owner}, count(*) FROM {link} GROUP BY {owner}").fetchall())
-                logged = [r[0] for r in conn.execute("SELECT after FROM activity WHERE action = ?", (action,))]
-                assert sorted(logged) == sorted(rows), f"a {table} row without its activity row, or the reverse"
-                assert all(counts.get(i) == len(SKILLS) for i in rows.values()), f"{table}: a partial set of skills"
-            titles = {r[0] for r in conn.execute("SELECT title FROM credentials UNION SELECT title FROM experiences")}
-        finally:
-            conn.close()
-        for i in reported:
+    def check(conn: sqlite3.Connection, reported: set[str]) -> None:
+        for table, link, owner, action in (
+            ("credentials", "credential_skills", "credential_id", "credential.add"),
+            ("experiences", "experience_skills", "experience_id", "experience.add"),
+        ):
+            rows = dict(conn.execute(f"SELECT title, id FROM {table}"))
+            counts = dict(conn.execute(f"SELECT {owner}, count(*) FROM {link} GROUP BY {owner}").fetchall())
+            logged = [r[0] for r in conn.execute("SELECT after FROM activity WHERE action = ?", (action,))]
+            assert sorted(logged) == sorted(rows), f"a {table} row without its activity row, or the reverse"
+            assert all(counts.get(i) == len(SKILLS) for i in rows.values()), f"{table}: a partial set of skills"
+        titles = {r[0] for r in conn.execute("SELECT title FROM credentials UNION SELECT title FROM experiences")}
+        for i in numbers_in(reported):
             assert f"{'c' if i % 2 == 0 else 'e'}{i}" in titles, f"committed record {i} was lost"
-    assert reported, "the writers never got to write; the kill delays are too short"
+
+    kill_writers_at_random(data_dir, record_writer, check)
 
 
 def study_logger(data_dir: Path, first: int) -> Callable[[Callable[[str], None]], None]:
@@ -346,30 +368,14 @@ def study_logger(data_dir: Path, first: int) -> Callable[[Callable[[str], None]]
 
 
 def test_a_killed_study_logger_loses_no_committed_session_and_none_without_its_log_entry(data_dir: Path) -> None:
-    _paths, services = open_services(data_dir)
-    services.profiles.create("Ada")
-    services.close()
-    db = data_dir / "roadmap.sqlite3"
-    rng = random.Random(int(os.environ.get("ROADMAP_CRASH_SEED", "0")) or None)
-    reported: set[int] = set()
-    first = 0
-    for _run in range(max(6, RUNS // 3)):
-        pid, read_fd = in_child(study_logger(data_dir, first))
-        lines = kill_after(pid, read_fd, rng.uniform(0.0, 0.03), lines_first=rng.randint(1, 6))
-        numbers = [int(line) for line in lines if line.isdigit()]
-        reported.update(numbers)
-        first = (max(numbers) if numbers else first - 1) + 2
-        assert integrity(db) == "ok"
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-        try:
-            notes = {r[0]: r[1] for r in conn.execute("SELECT note, id FROM study_sessions")}
-            logged = {int(r[0]) for r in conn.execute("SELECT subject_id FROM activity WHERE action = 'study.log'")}
-        finally:
-            conn.close()
-        for i in reported:
+    def check(conn: sqlite3.Connection, reported: set[str]) -> None:
+        notes = {r[0]: r[1] for r in conn.execute("SELECT note, id FROM study_sessions")}
+        logged = {int(r[0]) for r in conn.execute("SELECT subject_id FROM activity WHERE action = 'study.log'")}
+        for i in numbers_in(reported):
             assert f"s{i}" in notes, f"committed session s{i} was lost"
         assert logged == set(notes.values()), "a session without its activity row, or the reverse"
-    assert reported, "the loggers never got to write; the kill delays are too short"
+
+    kill_writers_at_random(data_dir, study_logger, check)
 
 
 def application_writer(data_dir: Path, first: int) -> Callable[[Callable[[str], None]], None]:
@@ -391,35 +397,19 @@ def application_writer(data_dir: Path, first: int) -> Callable[[Callable[[str], 
 
 
 def test_killed_application_writers_leave_each_application_whole(data_dir: Path) -> None:
-    _paths, services = open_services(data_dir)
-    services.profiles.create("Ada")
-    services.close()
-    db = data_dir / "roadmap.sqlite3"
-    rng = random.Random(int(os.environ.get("ROADMAP_CRASH_SEED", "0")) or None)
-    reported: set[int] = set()
-    first = 0
-    for _run in range(max(6, RUNS // 3)):
-        pid, read_fd = in_child(application_writer(data_dir, first))
-        lines = kill_after(pid, read_fd, rng.uniform(0.0, 0.03), lines_first=rng.randint(1, 6))
-        numbers = [int(line) for line in lines if line.isdigit()]
-        reported.update(numbers)
-        first = (max(numbers) if numbers else first - 1) + 2
-        assert integrity(db) == "ok"
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-        try:
-            companies = dict(conn.execute("SELECT company, id FROM applications"))
-            stages = dict(conn.execute("SELECT application_id, count(*) FROM application_stages GROUP BY 1").fetchall())
-            added = {r[0] for r in conn.execute("SELECT after FROM activity WHERE action = 'application.add'")}
-            deleted = {r[0] for r in conn.execute("SELECT before FROM activity WHERE action = 'application.delete'")}
-            buried = conn.execute("SELECT count(*) FROM tombstones WHERE kind = 'application'").fetchone()[0]
-        finally:
-            conn.close()
+    def check(conn: sqlite3.Connection, reported: set[str]) -> None:
+        companies = dict(conn.execute("SELECT company, id FROM applications"))
+        stages = dict(conn.execute("SELECT application_id, count(*) FROM application_stages GROUP BY 1").fetchall())
+        added = {r[0] for r in conn.execute("SELECT after FROM activity WHERE action = 'application.add'")}
+        deleted = {r[0] for r in conn.execute("SELECT before FROM activity WHERE action = 'application.delete'")}
+        buried = conn.execute("SELECT count(*) FROM tombstones WHERE kind = 'application'").fetchone()[0]
         assert all(stages.get(i, 0) >= 1 for i in companies.values()), "an application without its first stage"
         assert {f"ML engineer at {c}" for c in companies} == added - deleted, "an application without its log entry"
         assert buried == len(deleted), "a deletion without its tombstone"
-        for i in reported:
+        for i in numbers_in(reported):
             assert (f"a{i}" in companies) == (i % 3 != 0), f"committed application {i} was lost or not deleted"
-    assert reported, "the writers never got to write; the kill delays are too short"
+
+    kill_writers_at_random(data_dir, application_writer, check)
 
 
 def own_item_writer(data_dir: Path, first: int) -> Callable[[Callable[[str], None]], None]:
@@ -440,31 +430,14 @@ def own_item_writer(data_dir: Path, first: int) -> Callable[[Callable[[str], Non
 
 
 def test_killed_own_item_writers_leave_each_item_with_its_log_entry(data_dir: Path) -> None:
-    _paths, services = open_services(data_dir)
-    services.profiles.create("Ada")
-    services.close()
-    db = data_dir / "roadmap.sqlite3"
-    rng = random.Random(int(os.environ.get("ROADMAP_CRASH_SEED", "0")) or None)
-    reported: set[int] = set()
-    first = 0
-    for _run in range(max(6, RUNS // 3)):
-        pid, read_fd = in_child(own_item_writer(data_dir, first))
-        lines = kill_after(pid, read_fd, rng.uniform(0.0, 0.03), lines_first=rng.randint(1, 6))
-        numbers = [int(line) for line in lines if line.isdigit()]
-        reported.update(numbers)
-        first = (max(numbers) if numbers else first - 1) + 2
-        assert integrity(db) == "ok"
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-        try:
-            items = dict(conn.execute("SELECT item_id, removed_at IS NOT NULL FROM own_items"))
-            added = sorted(r[0] for r in conn.execute("SELECT subject_id FROM activity WHERE action = 'item.add'"))
-            removed = sorted(r[0] for r in conn.execute("SELECT subject_id FROM activity WHERE action = 'item.remove'"))
-            titles = {r[0] for r in conn.execute("SELECT title FROM own_items")}
-        finally:
-            conn.close()
+    def check(conn: sqlite3.Connection, reported: set[str]) -> None:
+        items = dict(conn.execute("SELECT item_id, removed_at IS NOT NULL FROM own_items"))
+        added = sorted(r[0] for r in conn.execute("SELECT subject_id FROM activity WHERE action = 'item.add'"))
+        removed = sorted(r[0] for r in conn.execute("SELECT subject_id FROM activity WHERE action = 'item.remove'"))
+        titles = {r[0] for r in conn.execute("SELECT title FROM own_items")}
         assert added == sorted(items), "an own item without its activity row, or the reverse"
         assert removed == sorted(i for i, gone in items.items() if gone), "a removal without its activity row"
-        assert len(set(items)) == len(items)
-        for i in reported:
+        for i in numbers_in(reported):
             assert f"Own skill {i}" in titles, f"committed own item {i} was lost"
-    assert reported, "the writers never got to write; the kill delays are too short"
+
+    kill_writers_at_random(data_dir, own_item_writer, check)

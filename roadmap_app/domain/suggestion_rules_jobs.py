@@ -28,7 +28,6 @@ MISSING_AT_LEAST = 2
 KEEP_OPEN = 3
 """Fewer open applications than this, and the search needs more of them."""
 
-CLOSED = CLOSED_STAGES
 
 OPEN_JOB_SEARCH = Action(ActionKind.OPEN_PAGE, PageName.JOB_SEARCH, label="Open job search")
 
@@ -89,7 +88,7 @@ def prepare_interviews(f: Facts) -> Iterator[Suggestion]:
     """An interview today or in the next 3 days: prepare, starting with the ad's skills not done yet."""
     found: list[tuple[int, int, Application, Interview]] = []
     for app in f.applications:
-        if app.stage in CLOSED:
+        if app.stage in CLOSED_STAGES:
             continue
         coming = [i for i in app.interviews if 0 <= (i.on - f.today).days <= PREPARE_DAYS]
         if coming:
