@@ -7,7 +7,15 @@ from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line, or open the window when no command is given. Returns the exit code."""
+    """Run the command line, or open the window when no command is given. Returns the exit code.
+
+    Called with no arguments it is the program itself (`roadmap-app`), and the start runs
+    without the cyclic garbage collector until it is over (see `roadmap_app.startup`).
+    """
+    if argv is None:
+        from roadmap_app.startup import pause_collector
+
+        pause_collector()
     from roadmap_app.cli.parser import parse, run_command
 
     args = parse(sys.argv[1:] if argv is None else argv)

@@ -15,6 +15,7 @@ from roadmap_app.domain.model import Profile
 from roadmap_app.services import UserError
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
 from roadmap_app.services.records import quoted
+from roadmap_app.startup import settle
 from roadmap_app.storage.db import StorageError
 from roadmap_app.storage.faults import FaultError, as_fault
 
@@ -48,6 +49,7 @@ class Context:
 def dispatch(args: argparse.Namespace) -> int:
     if getattr(args, "standalone", False):
         # A command that reads only the file it is given: no data folder is opened or made.
+        settle()
         try:
             standalone: int = args.handler(args, None)
         except (UserError, ContentError) as exc:
@@ -59,6 +61,7 @@ def dispatch(args: argparse.Namespace) -> int:
         return fail(exc)
     except OSError as exc:
         return fail(as_fault(exc, Path(args.data_dir or ".")) or exc)
+    settle()  # the start is over: collect cycles again during the command's own work
     try:
         result: int = args.handler(args, ctx)
     except (UserError, ContentError, StorageError, FaultError) as exc:

@@ -22,6 +22,7 @@ from roadmap_app.desktop import APP_ID, ICON_SIZES
 from roadmap_app.paths import AppPaths, resolve_paths
 from roadmap_app.resources import resource
 from roadmap_app.services import FAILURES, Services, UserError
+from roadmap_app.startup import settle
 from roadmap_app.ui.app.single_instance import SingleInstance
 from roadmap_app.ui.window.main_window import MainWindow
 
@@ -175,6 +176,7 @@ def _run(app: QApplication, args: argparse.Namespace, instance: SingleInstance |
         note = services.read_only_note()
     if note:
         window.show_message(note)
+    window.first_painted.connect(settle)  # the start is over (see roadmap_app.startup)
     if exit_early:
         window.first_painted.connect(lambda: QTimer.singleShot(0, window.close))
     window.closed.connect(app.quit)
