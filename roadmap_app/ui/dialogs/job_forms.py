@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 from roadmap_app.domain.jobs import Application, InterviewKind, Stage
 from roadmap_app.services import FAILURES
 from roadmap_app.services.gap import MAX_AD_BYTES, decode_ad
+from roadmap_app.ui.dialogs.form_error import form_error_label
 from roadmap_app.ui.widgets.common import muted_label
-from roadmap_app.ui.window.theme import is_dark
 
 #: Saves the form's values; gives the reason when the change was refused, "" when done.
 Submit = Callable[[dict[str, Any]], str]
@@ -63,12 +63,7 @@ class JobForm(QDialog):
         self.setMinimumWidth(460)
         self.submit: Submit | None = None
         self.form = QFormLayout()
-        self.error = QLabel()
-        self.error.setObjectName("jobFormError")
-        self.error.setWordWrap(True)
-        # A red that keeps 4.5:1 on the dialog's background in either theme.
-        self.error.setStyleSheet(f"color: {'#ff8a80' if is_dark(self.palette()) else '#c62828'};")
-        self.error.hide()
+        self.error = form_error_label("jobFormError")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)

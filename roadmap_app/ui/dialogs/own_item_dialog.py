@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from roadmap_app.domain.own_items import OwnItem, OwnKind
 from roadmap_app.services import FAILURES
+from roadmap_app.ui.dialogs.form_error import form_error_label
 from roadmap_app.ui.dialogs.skill_picker import SkillPickerDialog
 from roadmap_app.ui.widgets.common import muted_label
 from roadmap_app.ui.window.context import LearnerContext
@@ -100,11 +101,7 @@ class OwnItemDialog(QDialog):
         needs.addWidget(self.needs_label, 1)
         needs.addWidget(choose)
         form.addRow("Requires" if kind is OwnKind.SKILL else "Skills", needs)
-        self.error = QLabel()
-        self.error.setObjectName("ownItemError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828;")
-        self.error.hide()
+        self.error = form_error_label("ownItemError")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._check_and_accept)
         buttons.rejected.connect(self.reject)

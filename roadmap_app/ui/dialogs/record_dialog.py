@@ -23,6 +23,7 @@ from roadmap_app.domain.model import Roadmap
 from roadmap_app.domain.records import Credential, CredentialKind, CredentialStatus, Experience, ExperienceKind
 from roadmap_app.services import UserError
 from roadmap_app.services.record_values import check_dates, clean_record_title, clean_url, parse_day
+from roadmap_app.ui.dialogs.form_error import form_error_label
 from roadmap_app.ui.dialogs.skill_picker import SkillPickerDialog
 from roadmap_app.ui.widgets.common import muted_label
 
@@ -95,11 +96,7 @@ class RecordDialog(QDialog):
         form.addRow("&Note" if kind == "credential" else "S&ummary", self.text_edit)
         if kind == "experience":
             form.addRow("", muted_label("Leave the finish date empty while it goes on."))
-        self.error = QLabel()
-        self.error.setObjectName("recordError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828;")
-        self.error.hide()
+        self.error = form_error_label("recordError")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._check_and_accept)
         buttons.rejected.connect(self.reject)

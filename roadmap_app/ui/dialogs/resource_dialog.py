@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QSpinBox,
     QVBoxLayout,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from roadmap_app.domain.resources import MAX_PARTS, Resource, ResourceKind
 from roadmap_app.services import UserError
 from roadmap_app.services.resources import TITLE_EXAMPLE, check_progress, clean_resource_fields
+from roadmap_app.ui.dialogs.form_error import form_error_label
 
 
 class ResourceDialog(QDialog):
@@ -62,11 +62,7 @@ class ResourceDialog(QDialog):
         self.done_box.setObjectName("resourceDone")
         self.done_box.setChecked(bool(resource and resource.done))
         form.addRow("", self.done_box)
-        self.error = QLabel()
-        self.error.setObjectName("resourceError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828;")
-        self.error.hide()
+        self.error = form_error_label("resourceError")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._check_and_accept)
         buttons.rejected.connect(self.reject)
