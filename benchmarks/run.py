@@ -12,6 +12,7 @@ through the window offscreen, from the input to the end of the repaint.
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import platform
@@ -69,7 +70,10 @@ class Process:
 
 
 def child_env(work: Path) -> dict[str, str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="0")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    # Any value, "0" included, stops Python from writing compiled modules: the app would be
+    # compiled from source at every start, which an installed copy never is.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     home = work / "home"
     for name, sub in (("XDG_CONFIG_HOME", ".config"), ("XDG_DATA_HOME", ".local/share"), ("XDG_CACHE_HOME", ".cache")):
         env[name] = str(home / sub)
@@ -452,6 +456,8 @@ def main(argv: list[str] | None = None) -> int:
         work=work,
     )
     env = child_env(work)
+    # Compiled as an installed copy is (pip compiles a wheel's modules when it installs it).
+    compileall.compile_dir(str(HERE.parent / "roadmap_app"), quiet=1)
     os.environ.update({k: env[k] for k in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR")})
     started = datetime.now(UTC)
     try:
