@@ -156,3 +156,23 @@ services.close()
         "roadmap_app.ui.window.undo",
     ):
         assert later not in loaded, later
+
+
+def test_a_window_closed_as_it_opened_leaves_its_settings_file_alone(
+    qtbot: QtBot, data_dir: Path, opened: Opened
+) -> None:
+    window = first_painted(data_dir, qtbot, opened)
+    assert len(window.pages) == window.navigation.count()  # every page, with its splitters
+    window.close()
+    settings_file = Path(window.settings.fileName())
+    written = settings_file.stat().st_mtime_ns, settings_file.read_bytes()
+    again = first_painted(data_dir, qtbot, opened)
+    assert len(again.pages) == again.navigation.count()
+    again.close()
+    assert (settings_file.stat().st_mtime_ns, settings_file.read_bytes()) == written
+    third = first_painted(data_dir, qtbot, opened)
+    qtbot.keyClick(third, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    third.close()
+    assert b"page=roadmap" in settings_file.read_bytes()
+    fourth = first_painted(data_dir, qtbot, opened)
+    assert fourth.stack.currentWidget() is fourth.roadmap

@@ -52,6 +52,18 @@ log = logging.getLogger(__name__)
 P = TypeVar("P", bound=Page)
 
 
+class ChangedValuesSettings(QSettings):
+    """Settings that store a value only when it differs from the one stored.
+
+    QSettings rewrites its whole file (and syncs it to disk) for any value set, even an
+    unchanged one: a window closed as it was opened then writes nothing.
+    """
+
+    def setValue(self, key: str, value: object) -> None:
+        if self.value(key) != value:
+            super().setValue(key, value)
+
+
 class MainWindow(QMainWindow):
     first_painted = Signal()
     closed = Signal()
@@ -68,7 +80,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.services = services
         self.paths = paths
-        self.settings = QSettings(str(paths.settings_file), QSettings.Format.IniFormat)
+        self.settings: QSettings = ChangedValuesSettings(str(paths.settings_file), QSettings.Format.IniFormat)
         self.ctx = LearnerContext(services, profile, self)
         self.last_error = ""
         self._painted = False
@@ -542,6 +554,8 @@ class MainWindow(QMainWindow):
 
     def _report_roadmap_update(self) -> None:
         """A new version of the roadmap is said once, at the first start that meets it."""
+        if self._shut_down:
+            return  # closed at once (--exit-after-startup): said at a start that shows it
         try:
             update = self.services.roadmap_updates.since_last_start()
         except FAILURES:
