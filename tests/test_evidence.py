@@ -4,7 +4,9 @@ and the prove-skill rule (one case that triggers it, and ones that do not)."""
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import date, datetime
+from pathlib import Path
 
 from roadmap_app.content import load_roadmap
 from roadmap_app.domain.model import ItemState, Progress, Project, ProjectStatus
@@ -121,3 +123,30 @@ def test_the_suggestions_read_experience_and_credentials_as_proof(services: Serv
     assert "prove-skill:skill.python" in prove(services.suggestions.snapshot(ada))
     services.experience.add(ada, "Open source fixes", kind="open_source", skill_ids=["skill.python"])
     assert prove(services.suggestions.snapshot(ada)) == []
+
+
+def test_the_unproven_skills_are_those_the_whole_evidence_flags(services: Services, data_dir: Path) -> None:
+    ada = services.profiles.create("Ada").id
+    bob = services.profiles.create("Bob").id
+    skills = ("skill.python", "skill.sql", "skill.pytorch", "skill.nlp", "skill.r", "skill.descriptive-statistics")
+    for skill in skills:
+        services.progress.set_state(ada, skill, "done")
+    services.progress.set_state(ada, "skill.spark", "in_progress")
+    services.portfolio.add(ada, "Tweets", status="building", skill_ids=["skill.python"])
+    services.portfolio.add(ada, "Only an idea", skill_ids=["skill.sql"])
+    later = services.portfolio.add(ada, "From a newer version", status="done", skill_ids=["skill.r"])
+    services.experience.add(ada, "Intern", kind="internship", skill_ids=["skill.pytorch"])
+    services.credentials.add(ada, "NLP course", status="in_progress", skill_ids=["skill.nlp"])
+    services.credentials.add(ada, "Stats course", status="planned", skill_ids=["skill.descriptive-statistics"])
+    # Another learner's records prove nothing for Ada.
+    services.portfolio.add(bob, "Bob's queries", status="done", skill_ids=["skill.sql"])
+    services.experience.add(bob, "Bob's job", skill_ids=["skill.descriptive-statistics"])
+    # A status this version does not know reads as an idea, in both.
+    with sqlite3.connect(data_dir / "roadmap.sqlite3") as db:
+        db.execute("UPDATE projects SET status = 'shipped' WHERE id = ?", (later.id,))
+    db.close()  # the context manager commits; it does not close
+
+    flagged = [e for e in services.evidence.evidence(ada) if e.unproven]
+    assert [e.skill_id for e in flagged] == ["skill.r", "skill.sql", "skill.descriptive-statistics"]
+    assert services.evidence.unproven(ada) == flagged
+    assert services.evidence.unproven(bob) == []

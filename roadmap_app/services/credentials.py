@@ -97,6 +97,19 @@ class CredentialService:
             found = [to_credential(r) for r in rows]
         return sorted(found, key=lambda c: newest_first_key(c.started_on, c.id))
 
+    def proven_skill_ids(self, profile_id: int) -> set[str]:
+        """The skills some credential in progress or done covers (a planned one proves nothing)."""
+        under_way = [s.value for s in CredentialStatus if s is not CredentialStatus.PLANNED]
+        with self._db.read() as session:
+            return set(
+                session.scalars(
+                    select(CredentialSkillRow.skill_id)
+                    .distinct()
+                    .join(CredentialRow, CredentialSkillRow.credential_id == CredentialRow.id)
+                    .where(CredentialRow.profile_id == profile_id, CredentialRow.status.in_(under_way))
+                )
+            )
+
     def get(self, profile_id: int, credential_id: int) -> Credential:
         with self._db.read() as session:
             return to_credential(self._row(session, profile_id, credential_id))

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from roadmap_app.domain.evidence import SkillEvidence, gather_evidence
-from roadmap_app.domain.model import Project, Roadmap
+from roadmap_app.domain.model import ItemState, Project, Roadmap
 from roadmap_app.domain.records import CredentialStatus
 from roadmap_app.services.credentials import CredentialService
 from roadmap_app.services.experience import ExperienceService
@@ -47,6 +47,22 @@ class EvidenceService:
             self._experience.list(profile_id),
             self._credentials.list(profile_id),
         )
+
+    def unproven(self, profile_id: int) -> list[SkillEvidence]:
+        """The done skills nothing proves, in the roadmap's order (what `evidence` flags as
+        unproven), from the skills each kind of record proves rather than every record:
+        the dashboard names them on every refresh."""
+        proven = (
+            self._portfolio.proven_skill_ids(profile_id)
+            | self._experience.skill_ids(profile_id)
+            | self._credentials.proven_skill_ids(profile_id)
+        )
+        states = self._progress.states(profile_id)
+        return [
+            SkillEvidence(skill.id, skill.title, ItemState.DONE)
+            for skill in self._roadmap.skills
+            if skill.id not in proven and (p := states.get(skill.id)) is not None and p.state is ItemState.DONE
+        ]
 
     def of_skill(
         self, profile_id: int, skill_id: str, projects: Sequence[Project] | None = None

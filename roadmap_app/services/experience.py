@@ -115,6 +115,18 @@ class ExperienceService:
             found = [to_experience(r, with_notes=False) for r in rows]
         return sorted(found, key=lambda e: newest_first_key(e.started_on, e.id))
 
+    def skill_ids(self, profile_id: int) -> set[str]:
+        """The skills any of the profile's experience lists."""
+        with self._db.read() as session:
+            return set(
+                session.scalars(
+                    select(ExperienceSkillRow.skill_id)
+                    .distinct()
+                    .join(ExperienceRow, ExperienceSkillRow.experience_id == ExperienceRow.id)
+                    .where(ExperienceRow.profile_id == profile_id)
+                )
+            )
+
     def note_counts(self, profile_id: int) -> dict[int, int]:
         """How many notes each of the profile's experiences has, by id (none: left out)."""
         with self._db.read() as session:

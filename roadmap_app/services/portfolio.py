@@ -398,6 +398,19 @@ class PortfolioService:
             )  # fmt: skip
             return to_note(row)
 
+    def proven_skill_ids(self, profile_id: int) -> set[str]:
+        """The skills some project being built or done lists (an idea proves nothing)."""
+        under_way = [s.value for s in ProjectStatus if s is not ProjectStatus.IDEA]
+        with self._db.read() as session:
+            return set(
+                session.scalars(
+                    select(ProjectSkillRow.skill_id)
+                    .distinct()
+                    .join(ProjectRow, ProjectSkillRow.project_id == ProjectRow.id)
+                    .where(ProjectRow.profile_id == profile_id, ProjectRow.status.in_(under_way))
+                )
+            )
+
     def with_skill(self, profile_id: int, skill_id: str) -> list[Project]:
         """Projects that demonstrate a skill, newest first."""
         with self._db.read() as session:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication
 
 from roadmap_app.bootstrap import (
     DamagedDatabaseError,
@@ -25,6 +26,9 @@ from roadmap_app.services import FAILURES, Services, UserError
 from roadmap_app.startup import settle
 from roadmap_app.ui.app.single_instance import SingleInstance
 from roadmap_app.ui.window.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox, QPushButton
 
 
 def application() -> QApplication:
@@ -61,6 +65,8 @@ def _fail(exc: BaseException) -> int:
 
 def _tell(interactive: bool, text: str, *, critical: bool = False) -> None:
     """A message box for the learner, or one line on stderr when nobody is there to click."""
+    from PySide6.QtWidgets import QMessageBox  # only when something goes wrong
+
     if not interactive:
         print(f"roadmap-app: {text}", file=sys.stderr)
     elif critical:
@@ -71,6 +77,8 @@ def _tell(interactive: bool, text: str, *, critical: bool = False) -> None:
 
 def damage_question(where: str) -> tuple[QMessageBox, QPushButton]:
     """Asks whether to restore the newest good backup; gives the box and its button that restores."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(
         QMessageBox.Icon.Warning,
         "Roadmap: damaged database",

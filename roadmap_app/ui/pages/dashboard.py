@@ -235,9 +235,17 @@ class DashboardPage(Page):
         # A timer the page owns: it never fires once the page is gone.
         timer = QTimer(self)
         timer.setSingleShot(True)
-        timer.timeout.connect(self.refresh_suggestions)
+        timer.timeout.connect(self._suggest_after_paint)
         timer.timeout.connect(timer.deleteLater)
         timer.start(0)
+
+    def _suggest_after_paint(self) -> None:
+        # A window closed right after its first paint (--exit-after-startup, or the learner
+        # quitting at once) has nobody to suggest to: the page reads them when next shown.
+        if self.isVisible():
+            self.refresh_suggestions()
+        else:
+            self.stale = True
 
     def refresh(self, *, suggestions: bool = True) -> None:
         services, profile = self.ctx.services, self.ctx.profile
@@ -260,7 +268,7 @@ class DashboardPage(Page):
         for ring, group in ((self.technical, SkillGroup.TECHNICAL), (self.workplace, SkillGroup.WORKPLACE)):
             counts = summary.skills_by_group[group]
             ring.set_value(counts.fraction, f"{counts.done} of {counts.counted} done")
-        unproven = [e.title for e in services.evidence.evidence(profile.id) if e.unproven]
+        unproven = [e.title for e in services.evidence.unproven(profile.id)]
         self.unproven.setText(
             f"⚠ Unproven: {', '.join(unproven[:3])}{f' and {len(unproven) - 3} more' if len(unproven) > 3 else ''}"
             " — done, but no project, experience or credential shows it."

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
 from roadmap_app.services import FAILURES
 from roadmap_app.services.backups import BackupInfo, BackupService
-from roadmap_app.ui.dialogs.restore_dialog import RestoreDialog
 from roadmap_app.ui.window.navigator import Navigator
+
+if TYPE_CHECKING:
+    from roadmap_app.ui.dialogs.restore_dialog import RestoreDialog
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +38,8 @@ class BackupActions:
 
     def open_restore_dialog(self) -> RestoreDialog:
         """The list of backups; accepting it restores the chosen one."""
+        from roadmap_app.ui.dialogs.restore_dialog import RestoreDialog
+
         self.navigator.flush()
         dialog = RestoreDialog(self.backups.all(), self.parent)
         dialog.accepted.connect(lambda: self.restore_backup(dialog.chosen_name()))

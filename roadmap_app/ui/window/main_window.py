@@ -26,32 +26,42 @@ from roadmap_app.domain.pages import PageName
 from roadmap_app.domain.suggestion_types import Suggestion
 from roadmap_app.paths import AppPaths
 from roadmap_app.services import FAILURES, Services
-from roadmap_app.ui.dialogs.help import show_about, show_shortcuts
-from roadmap_app.ui.dialogs.welcome import WelcomeDialog
 from roadmap_app.ui.pages import registry
 from roadmap_app.ui.pages.base import Page
 from roadmap_app.ui.pages.registry import PAGES, PageEntry
 from roadmap_app.ui.widgets.common import MutedLabel
-from roadmap_app.ui.window.actions import perform_action
-from roadmap_app.ui.window.backup_actions import BackupActions
 from roadmap_app.ui.window.context import Change, LearnerContext
 from roadmap_app.ui.window.geometry import available_geometry, first_geometry, fit_frame_on_screen, minimum_size
 from roadmap_app.ui.window.navigator import ProjectFocus, focus_into
 from roadmap_app.ui.window.profiles_menu import ProfilesMenu
 from roadmap_app.ui.window.search_bar import SearchBar
 from roadmap_app.ui.window.theme import ThemeMode, apply_theme
-from roadmap_app.ui.window.transfer_actions import ProfileTransfer
 
 if TYPE_CHECKING:
+    from roadmap_app.ui.dialogs.welcome import WelcomeDialog
     from roadmap_app.ui.pages.career import CareerPage
     from roadmap_app.ui.pages.dashboard import DashboardPage
     from roadmap_app.ui.pages.portfolio import PortfolioPage
     from roadmap_app.ui.pages.roadmap import RoadmapPage
     from roadmap_app.ui.pages.skills import SkillsPage
+    from roadmap_app.ui.window.backup_actions import BackupActions
+    from roadmap_app.ui.window.transfer_actions import ProfileTransfer
 
 log = logging.getLogger(__name__)
 
 P = TypeVar("P", bound=Page)
+
+
+class ChangedValuesSettings(QSettings):
+    """Settings that store a value only when it differs from the one stored.
+
+    QSettings rewrites its whole file (and syncs it to disk) for any value set, even an
+    unchanged one: a window closed as it was opened then writes nothing.
+    """
+
+    def setValue(self, key: str, value: object) -> None:
+        if self.value(key) != value:
+            super().setValue(key, value)
 
 
 class MainWindow(QMainWindow):
@@ -70,7 +80,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.services = services
         self.paths = paths
-        self.settings = QSettings(str(paths.settings_file), QSettings.Format.IniFormat)
+        self.settings: QSettings = ChangedValuesSettings(str(paths.settings_file), QSettings.Format.IniFormat)
         self.ctx = LearnerContext(services, profile, self)
         self.last_error = ""
         self._painted = False
@@ -139,15 +149,38 @@ class MainWindow(QMainWindow):
         self._error_timer.setSingleShot(True)
         self._error_timer.setInterval(10_000)
         self._error_timer.timeout.connect(self.status_label.clear)
+        self._transfer: ProfileTransfer | None = None
+        self._backups: BackupActions | None = None
         self._build_menus()
         self._update_title()
         self._restore_settings()
-        self._update_theme_widgets(self.theme_mode)
+        # The theme was applied before any widget existed: nothing needs polishing again.
+        self.theme_actions[self.theme_mode].setChecked(True)
         hints = QApplication.styleHints()
         if hints is not None:
             hints.colorSchemeChanged.connect(self._follow_system_scheme)
 
     # --- menus -------------------------------------------------------------------------
+    # Every action and its shortcut exist from the start; what an action opens (a dialog,
+    # the export, the backups) is imported when it is first used, not before the first paint.
+
+    @property
+    def transfer(self) -> ProfileTransfer:
+        """File → Export profile… and Import profile…"""
+        if self._transfer is None:
+            from roadmap_app.ui.window.transfer_actions import ProfileTransfer
+
+            self._transfer = ProfileTransfer(self.ctx, self, self.settings, self)
+        return self._transfer
+
+    @property
+    def backups(self) -> BackupActions:
+        """File → Back up now, Restore from backup…, and the backup on close."""
+        if self._backups is None:
+            from roadmap_app.ui.window.backup_actions import BackupActions
+
+            self._backups = BackupActions(self.services.backups, self, self)
+        return self._backups
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -158,17 +191,15 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.profiles_menu = ProfilesMenu(self.ctx, self, self)
         file_menu.addMenu(self.profiles_menu)
-        self.transfer = ProfileTransfer(self.ctx, self, self.settings, self)
-        self.export_action = file_menu.addAction("E&xport profile…", self.transfer.export_profile)
-        self.import_action = file_menu.addAction("&Import profile…", self.transfer.import_profile)
+        self.export_action = file_menu.addAction("E&xport profile…", lambda: self.transfer.export_profile())
+        self.import_action = file_menu.addAction("&Import profile…", lambda: self.transfer.import_profile())
         self.export_portfolio_action = file_menu.addAction("Export por&tfolio…", self.export_portfolio)
         self.export_portfolio_action.setStatusTip(
             "Preview and save your portfolio for employers: PDF, HTML or Markdown"
         )
         file_menu.addSeparator()
-        self.backups = BackupActions(self.services.backups, self, self)
-        self.backup_action = file_menu.addAction("&Back up now", self.backups.back_up_now)
-        self.restore_action = file_menu.addAction("R&estore from backup…", self.backups.open_restore_dialog)
+        self.backup_action = file_menu.addAction("&Back up now", lambda: self.backups.back_up_now())
+        self.restore_action = file_menu.addAction("R&estore from backup…", lambda: self.backups.open_restore_dialog())
         file_menu.addSeparator()
         quit_action = file_menu.addAction("&Quit", self.close)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -212,8 +243,18 @@ class MainWindow(QMainWindow):
             self.theme_actions[mode] = action
 
         help_menu = bar.addMenu("&Help")
-        help_menu.addAction("&Keyboard shortcuts", lambda: show_shortcuts(self))
-        help_menu.addAction("&About Roadmap", lambda: show_about(self, self.services.roadmap, self.paths))
+        help_menu.addAction("&Keyboard shortcuts", self._show_shortcuts)
+        help_menu.addAction("&About Roadmap", self._show_about)
+
+    def _show_shortcuts(self) -> None:
+        from roadmap_app.ui.dialogs.help import show_shortcuts
+
+        show_shortcuts(self)
+
+    def _show_about(self) -> None:
+        from roadmap_app.ui.dialogs.help import show_about
+
+        show_about(self, self.services.roadmap, self.paths)
 
     # --- pages and actions ----------------------------------------------------------------
 
@@ -281,7 +322,7 @@ class MainWindow(QMainWindow):
         if missing and self.isVisible():
             self.page(missing[0])
             if len(missing) > 1:
-                QTimer.singleShot(0, self._build_next_page)
+                QTimer.singleShot(0, self, self._build_next_page)
 
     @property
     def pages(self) -> list[Page]:
@@ -364,6 +405,8 @@ class MainWindow(QMainWindow):
 
     def perform(self, suggestion: Suggestion) -> None:
         """Do what a next action says; the list refreshes through the change it makes."""
+        from roadmap_app.ui.window.actions import perform_action
+
         try:
             perform_action(self, self.ctx, suggestion.action)
         except (*FAILURES, ValueError) as exc:  # type: ignore[misc]
@@ -491,6 +534,8 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.show_welcome)
 
     def show_welcome(self) -> WelcomeDialog:
+        from roadmap_app.ui.dialogs.welcome import WelcomeDialog
+
         dialog = WelcomeDialog(self.ctx, self)
         dialog.finished.connect(dialog.deleteLater)
         self.welcome = dialog
@@ -503,11 +548,14 @@ class MainWindow(QMainWindow):
             self._painted = True
             self.first_painted.emit()
             self.ctx.mark_painted()
-            QTimer.singleShot(0, self._build_next_page)
-            QTimer.singleShot(0, self._report_roadmap_update)
+            # With the window as their context: a window deleted meanwhile drops them.
+            QTimer.singleShot(0, self, self._build_next_page)
+            QTimer.singleShot(0, self, self._report_roadmap_update)
 
     def _report_roadmap_update(self) -> None:
         """A new version of the roadmap is said once, at the first start that meets it."""
+        if self._shut_down:
+            return  # closed at once (--exit-after-startup): said at a start that shows it
         try:
             update = self.services.roadmap_updates.since_last_start()
         except FAILURES:

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import contextlib
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QActionGroup
-from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from roadmap_app.services import FAILURES
-from roadmap_app.ui.dialogs.confirm import asked, verb_question
 from roadmap_app.ui.window.context import LearnerContext
 from roadmap_app.ui.window.navigator import Navigator
-from roadmap_app.ui.window.undo import RenameProfileCommand
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox, QPushButton
+
+# The dialogs and the undo commands are imported when first asked for: the window
+# opens before any of them is needed.
 
 
 class ProfilesMenu(QMenu):
@@ -23,7 +28,8 @@ class ProfilesMenu(QMenu):
         self.navigator = navigator
         self.setAccessibleName("Profile")
         self.aboutToShow.connect(self.rebuild)
-        self.rebuild()
+        # The profiles are listed each time the menu opens; until then it holds its actions.
+        self._add_actions()
 
     def rebuild(self) -> None:
         self.clear()
@@ -36,6 +42,9 @@ class ProfilesMenu(QMenu):
             action.triggered.connect(lambda _=False, pid=profile.id: self.switch_to(pid))
             group.addAction(action)
         self.addSeparator()
+        self._add_actions()
+
+    def _add_actions(self) -> None:
         self.addAction("&New profile…", lambda: self.create_profile())
         self.addAction("&Rename this profile…", lambda: self.rename_profile())
         self.addAction("&Delete this profile…", lambda: self.delete_profile())
@@ -47,10 +56,14 @@ class ProfilesMenu(QMenu):
         self.ctx.switch_profile(profile_id)
 
     def _ask(self, title: str, label: str, text: str = "") -> str | None:
+        from PySide6.QtWidgets import QInputDialog
+
         value, ok = QInputDialog.getText(self.parentWidget(), title, label, text=text)
         return value if ok else None
 
     def _warn(self, error: Exception) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self.parentWidget(), "Roadmap", str(error))
 
     def create_profile(self, name: str | None = None) -> bool:
@@ -72,11 +85,17 @@ class ProfilesMenu(QMenu):
             name = self._ask("Rename profile", "New name:", self.ctx.profile.name)
         if name is None:
             return False
+        from roadmap_app.ui.window.undo import RenameProfileCommand
+
         # A refused name is reported in the status bar by the window.
         return self.ctx.run(RenameProfileCommand(self.ctx, name))
 
     def delete_confirmation(self, name: str) -> tuple[QMessageBox, QPushButton]:
         """The question before deleting a profile, and its button that deletes."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from roadmap_app.ui.dialogs.confirm import verb_question
+
         box, delete = verb_question(
             self.parentWidget(),
             "Delete profile",
@@ -90,6 +109,8 @@ class ProfilesMenu(QMenu):
 
     def delete_profile(self, *, confirm: bool = True) -> bool:
         """Delete the current profile after asking; opens another one (a new one if it was the last)."""
+        from roadmap_app.ui.dialogs.confirm import asked
+
         profile = self.ctx.profile
         if confirm and not asked(*self.delete_confirmation(profile.name)):
             return False

@@ -8,10 +8,14 @@ focus rings meet 3:1; `tests/test_ui_contrast.py` checks it page by page in both
 from __future__ import annotations
 
 import enum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QApplication, QTextEdit
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QTextEdit
 
 from roadmap_app.domain.model import ItemState
 
@@ -198,6 +202,10 @@ def apply_theme(app: QApplication, mode: ThemeMode) -> ThemeMode:
     app.setStyleSheet(style_sheet(dark))
     new_link = app.palette().color(QPalette.ColorRole.Link)
     if new_link != old_link:
+        # Imported here: Qt builds the text classes' many enums on first use, and the
+        # window's first theme is set before any text view exists.
+        from PySide6.QtWidgets import QTextEdit
+
         for widget in app.allWidgets():
             if isinstance(widget, QTextEdit) and widget.isReadOnly():
                 recolour_links(widget, old_link, new_link)
@@ -210,6 +218,8 @@ def recolour_links(view: QTextEdit, old: QColor, new: QColor) -> None:
     Qt writes the link colour into a document's formats when Markdown or HTML is loaded,
     so a document shown before a theme change would keep the old theme's links.
     """
+    from PySide6.QtGui import QTextCharFormat, QTextCursor
+
     document = view.document()
     changes: list[tuple[int, int]] = []
     block = document.begin()
