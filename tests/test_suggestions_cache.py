@@ -284,3 +284,33 @@ def test_statements_are_told_apart(statement: str, found: tuple[str, str] | None
     from roadmap_app.services.write_watch import written_tables
 
     assert written_tables(statement) == found
+
+
+def test_the_snapshot_holds_what_the_services_own_reads_give(services: Services, ada: int) -> None:
+    """Read through the driver with only the columns the rules use, the snapshot agrees with
+    the typed reads of the portfolio, the job search and the study time."""
+    from dataclasses import replace
+
+    from roadmap_app.services.study_values import time_facts
+    from roadmap_app.storage.tables import ProfileRow
+
+    project = services.portfolio.projects(ada, limit=1)[0]
+    services.portfolio.add_note(ada, project.id, "A first note.")
+    snapshot = services.suggestions.snapshot(ada)
+    fields = ("id", "title", "status", "repo_url", "idea_id", "started_on", "finished_on", "created_at", "updated_at")
+    fields += ("skill_ids", "uuid")
+    listed = sorted(services.portfolio.projects(ada, limit=100), key=lambda p: p.id)
+    assert [[getattr(p, f) for f in fields] for p in snapshot.projects] == [
+        [getattr(p, f) for f in fields] for p in listed
+    ]
+    notes = {p.id: max(n.updated_at for n in p.notes) for p in (services.portfolio.get(ada, q.id) for q in listed)
+             if p.notes}  # fmt: skip
+    assert dict(snapshot.last_note_at) == notes
+    apps = sorted((replace(a, notes=()) for a in services.jobs.list(ada)), key=lambda a: a.id)
+    assert list(snapshot.applications) == apps
+    with services._db.read() as session:
+        profile = session.get(ProfileRow, ada)
+        assert profile is not None
+        states = services.progress.states(ada)
+        linked = sum(1 for p in listed if p.status.value == "done" and p.repo_url)
+        assert snapshot.time == time_facts(session, services.roadmap, profile, states, linked, snapshot.today)

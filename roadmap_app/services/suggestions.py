@@ -54,6 +54,7 @@ class _Kept:
     ad_skills: dict[int, tuple[str, ...]] = field(default_factory=dict)
     week: History | None = None
     plan: tuple[date | None, float] = (None, 0.0)
+    linked: int = -1  # the finished projects with a link the plan was made with
 
 
 class SuggestionService:
@@ -103,15 +104,15 @@ class SuggestionService:
                         stale = set(PARTS)
                     else:
                         stale = touched({name: part.tables for name, part in PARTS.items()}, written)
-                    self._kept = None  # until the parts are whole again
+                    self._kept = None  # until the parts and what is made of them are whole again
                     for name in stale:
                         kept.parts[name] = PARTS[name].read(session, profile_id)
+                if stale or kept.today != today:
+                    self._compose(kept, stale, today)
             except BaseException:
                 self._watch.forget()
                 raise
             self._kept = kept
-            if stale or kept.today != today:
-                self._compose(kept, stale, today)
             return kept
 
     def _compose(self, kept: _Kept, stale: set[str], today: date) -> None:
@@ -133,9 +134,10 @@ class SuggestionService:
         new_day = kept.today != today
         if new_day or stale & {"study", "profile"}:
             kept.week = study_week(totals, profile, today)
-        if new_day or stale & {"study", "profile", "states", "projects", "project_skills"}:
-            linked = sum(1 for p in kept.projects if p.status is ProjectStatus.DONE and p.repo_url)
+        linked = sum(1 for p in kept.projects if p.status is ProjectStatus.DONE and p.repo_url)
+        if new_day or stale & {"study", "profile", "states"} or linked != kept.linked:
             kept.plan = ready_plan(kept.roadmap, profile, states, logged, linked, today)
+            kept.linked = linked
         kept.today = today
         kept.snapshot = Snapshot(
             roadmap=kept.roadmap,
