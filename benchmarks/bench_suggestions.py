@@ -1,17 +1,28 @@
 """How long suggested next actions take for a learner with a long history.
 
 Builds a profile with many projects and activity entries in a temporary data folder
-(bulk inserts, so building stays quick), then times reading the snapshot and running the
-rules on it, and prints median and 95th percentile.
+(bulk inserts, so building stays quick), then times reading the whole snapshot (a service
+built afresh), running the rules on it, asking again with nothing changed (the kept
+snapshot), and asking right after a task's state changed, and prints median and 95th
+percentile.
 
     .venv/bin/python benchmarks/bench_suggestions.py           # 500 projects, 20,000 entries
     .venv/bin/python benchmarks/bench_suggestions.py --quick   # small sizes, for CI
+
+With ``--data-dir DIR`` (a copy of a profile made by ``generate.py``, such as the large one)
+it times ``next_actions`` as the window asks for it: called again with nothing changed,
+right after each of four typical changes made through the services (a task's state, study
+time logged, a project note added, an application moved to a stage), and by a service
+built afresh on the same file (everything read). The folder is copied first, so the
+changes never reach it.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
+import shutil
 import sqlite3
 import statistics
 import sys
@@ -94,32 +105,125 @@ def timings(run: Callable[[], object], repeat: int) -> tuple[float, float]:
     return statistics.median(found), found[min(len(found) - 1, round(0.95 * (len(found) - 1)))]
 
 
+def percentiles(found: list[float]) -> tuple[float, float]:
+    found = sorted(found)
+    return statistics.median(found), found[min(len(found) - 1, round(0.95 * (len(found) - 1)))]
+
+
+def after_changes(data_dir: Path, repeat: int) -> int:
+    """p50 / p95 of next_actions unchanged, after each typical change, and from a fresh service."""
+    from roadmap_app.services.suggestions import SuggestionService
+
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder) / "data"
+        shutil.copytree(data_dir, work)
+        _paths, services = open_services(work)
+        try:
+            profile = services.profiles.current().id
+            tasks = [t.id for t in services.roadmap.tasks]
+            states = ("done", "in_progress", "todo")
+            now = {i: p.state.value for i, p in services.progress.states(profile).items()}
+
+            def set_state(n: int) -> object:
+                # Always a real change: the next state after the task's current one.
+                task = tasks[n % len(tasks)]
+                before = now.get(task, "todo")
+                now[task] = states[(states.index(before) + 1) % 3 if before in states else 0]
+                return services.progress.set_state(profile, task, now[task])
+
+            projects = [p.id for p in services.portfolio.projects(profile, limit=repeat + 1)]
+            apps = [a.id for a in services.jobs.list(profile)][: repeat + 1]
+            stages = ("screening", "interview", "applied")
+            changes: dict[str, Callable[[int], object]] = {
+                "set a task's state": set_state,
+                "log study time": lambda n: services.study.log(profile, 1, "skill.python"),
+                "add a project note": lambda n: services.portfolio.add_note(
+                    profile, projects[n % len(projects)], "Where it stands."
+                ),
+                "move an application to a stage": lambda n: services.jobs.set_stage(
+                    profile, apps[n % len(apps)], stages[n % 3]
+                ),
+            }
+            rows: list[tuple[str, tuple[float, float]]] = []
+            suggestions = services.suggestions
+            suggestions.next_actions(profile)
+            rows.append(("nothing changed", timings(lambda: suggestions.next_actions(profile), repeat)))
+            for name, change in changes.items():
+                found = []
+                for n in range(repeat + 1):
+                    change(n)
+                    began = time.perf_counter()
+                    suggestions.next_actions(profile)
+                    if n:
+                        found.append((time.perf_counter() - began) * 1000)
+                rows.append((f"right after: {name}", percentiles(found)))
+
+            def fresh() -> object:
+                service = SuggestionService(services._db, services.roadmaps, services.gap)
+                try:
+                    return service.next_actions(profile)
+                finally:
+                    getattr(service, "close", lambda: None)()  # stop watching the engine
+
+            rows.append(("a service built afresh (reads all)", timings(fresh, max(10, repeat // 2))))
+        finally:
+            services.close()
+    print(f"next_actions() on {data_dir}, {repeat} calls each")
+    print(f"{'measure':<48} {'p50 ms':>8} {'p95 ms':>8}")
+    for name, (p50, p95) in rows:
+        print(f"{name:<48} {p50:>8.2f} {p95:>8.2f}")
+    return 0
+
+
 def main() -> int:
+    from roadmap_app.services.suggestions import SuggestionService
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes and few runs, for CI")
+    parser.add_argument("--data-dir", type=Path, help="a profile made by generate.py: time the calls after changes")
+    parser.add_argument("--repeat", type=int, default=40, help="calls per measure with --data-dir")
     args = parser.parse_args()
+    if args.data_dir is not None:
+        return after_changes(args.data_dir, args.repeat)
     projects, entries, repeat = (50, 2_000, 10) if args.quick else (500, 20_000, 50)
 
     with tempfile.TemporaryDirectory() as folder:
         paths, services = open_services(Path(folder), clock=lambda: NOW)
         try:
             profile = fill(services, paths.database, projects, entries)
+            roadmap_task = services.roadmap.tasks[0].id
+            flip = itertools.cycle(("done", "todo"))
             snapshot = services.suggestions.snapshot(profile)
             found = suggest_next_actions(snapshot)
-            read = timings(lambda: services.suggestions.snapshot(profile), max(10, repeat // 5))
+
+            def fresh_snapshot() -> object:
+                service = SuggestionService(services._db, services.roadmaps, services.gap, lambda: NOW)
+                try:
+                    return service.snapshot(profile)
+                finally:
+                    getattr(service, "close", lambda: None)()
+
+            read = timings(fresh_snapshot, max(10, repeat // 5))
             rules = timings(lambda: suggest_next_actions(snapshot), repeat)
             both = timings(lambda: services.suggestions.next_actions(profile), max(10, repeat // 5))
+            services.progress.set_state(profile, roadmap_task, "in_progress")
+            changed = timings(
+                lambda: (services.progress.set_state(profile, roadmap_task, next(flip)),
+                         services.suggestions.next_actions(profile)),
+                max(10, repeat // 5),
+            )  # fmt: skip
         finally:
             services.close()
 
     print(f"Profile: {projects} projects, {2 * projects} notes, {entries:,} activity entries; {len(found)} suggestions")
-    print(f"{'measure':<36} {'median ms':>10} {'p95 ms':>8}")
+    print(f"{'measure':<42} {'median ms':>10} {'p95 ms':>8}")
     for name, (median, p95) in (
-        ("snapshot() (read, one session)", read),
+        ("snapshot() by a new service (reads all)", read),
         ("suggest_next_actions(snapshot)", rules),
-        ("next_actions() (read + rules)", both),
+        ("next_actions(), nothing changed (kept)", both),
+        ("set a task's state, then next_actions()", changed),
     ):
-        print(f"{name:<36} {median:>10.2f} {p95:>8.2f}")
+        print(f"{name:<42} {median:>10.2f} {p95:>8.2f}")
     return 0
 
 

@@ -38,6 +38,9 @@ class Snapshot:
     task or skill id to its newest activity entry's time. ``applications`` are the job
     applications, and ``ad_skills`` maps an application id to the roadmap skill ids its
     stored ad asks for, in the ad's order (an application without an ad has no entry).
+    The services read only what the rules use: projects come without their summary, demo
+    link and notes, applications without their notes; a rule that needs more reads it
+    into the snapshot first.
     """
 
     roadmap: Roadmap

@@ -15,11 +15,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from roadmap_app.domain.limits import MAX_TEXT
-from roadmap_app.domain.model import Progress, Roadmap
+from roadmap_app.domain.model import Profile, Progress, Roadmap
 from roadmap_app.domain.pace import make_plan
 from roadmap_app.domain.study import (
     MAX_HOURS_PER_WEEK,
     MINUTES_PER_DAY,
+    History,
     StudySession,
     StudySubject,
     StudySubjectKind,
@@ -27,6 +28,7 @@ from roadmap_app.domain.study import (
     Timer,
     make_history,
 )
+from roadmap_app.services._common import to_profile
 from roadmap_app.services.errors import InvalidInputError
 from roadmap_app.services.records import quoted
 from roadmap_app.storage.tables import CredentialRow, ExperienceRow, ProfileRow, ProjectRow, StudySessionRow, TimerRow
@@ -147,30 +149,66 @@ def time_facts(
     today: date,
 ) -> TimeFacts:
     """The week, the streak and the plan's job-ready day, for the next-action rules."""
-    totals = day_totals(session, profile.id)
-    history = make_history(
+    return time_facts_from(
+        day_totals(session, profile.id),
+        logged_on_items(session, profile.id),
+        roadmap,
+        to_profile(profile),
+        states,
+        linked_done_projects,
+        today,
+    )
+
+
+def time_facts_from(
+    totals: Mapping[date, int],
+    logged: Mapping[str, int],
+    roadmap: Roadmap,
+    profile: Profile,
+    states: Mapping[str, Progress],
+    linked_done_projects: int,
+    today: date,
+) -> TimeFacts:
+    """``time_facts`` from the minutes already read: per day (``day_totals``) and per item
+    (``logged_on_items``)."""
+    return time_facts_of(
+        profile,
+        study_week(totals, profile, today),
+        ready_plan(roadmap, profile, states, logged, linked_done_projects, today),
+    )
+
+
+def study_week(totals: Mapping[date, int], profile: Profile, today: date) -> History:
+    """This week's minutes and the streak (the history of one week)."""
+    return make_history(
         totals, {}, today, weeks=1, goal_minutes=profile.weekly_goal_minutes, min_minutes=profile.min_minutes_per_day
     )
-    ready_on: date | None = None
-    ready_hours = 0.0
-    if profile.weekly_goal_minutes and profile.ready_by is not None:
-        plan = make_plan(
-            roadmap,
-            states,
-            logged_on_items(session, profile.id),
-            profile.weekly_goal_minutes / 60,
-            today,
-            linked_done_projects,
-        )
-        ready_on, ready_hours = plan.job_ready_on, plan.ready_hours
+
+
+def ready_plan(
+    roadmap: Roadmap,
+    profile: Profile,
+    states: Mapping[str, Progress],
+    logged: Mapping[str, int],
+    linked_done_projects: int,
+    today: date,
+) -> tuple[date | None, float]:
+    """The plan's job-ready day and the hours left, when a goal and a ready-by day are set."""
+    if not profile.weekly_goal_minutes or profile.ready_by is None:
+        return None, 0.0
+    plan = make_plan(roadmap, states, logged, profile.weekly_goal_minutes / 60, today, linked_done_projects)
+    return plan.job_ready_on, plan.ready_hours
+
+
+def time_facts_of(profile: Profile, week: History, plan: tuple[date | None, float]) -> TimeFacts:
     return TimeFacts(
         goal_minutes=profile.weekly_goal_minutes,
-        week_minutes=history.week_minutes,
-        week_start=history.week_start,
-        today_minutes=history.today_minutes,
+        week_minutes=week.week_minutes,
+        week_start=week.week_start,
+        today_minutes=week.today_minutes,
         min_minutes=profile.min_minutes_per_day,
-        current_streak=history.current_streak,
+        current_streak=week.current_streak,
         ready_by=profile.ready_by,
-        job_ready_on=ready_on,
-        ready_hours=ready_hours,
+        job_ready_on=plan[0],
+        ready_hours=plan[1],
     )

@@ -2,42 +2,59 @@
 
 from __future__ import annotations
 
+import threading
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from types import MappingProxyType
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from roadmap_app.domain.activity import ActivityAction, SubjectKind
 from roadmap_app.domain.jobs import CLOSED_STAGES as CLOSED
+from roadmap_app.domain.jobs import Application
 from roadmap_app.domain.model import Feedback, Project, ProjectStatus, Roadmap
+from roadmap_app.domain.study import History
 from roadmap_app.domain.suggestion_types import Suggestion
 from roadmap_app.domain.suggestions import Snapshot, all_candidates, suggest_next_actions
 from roadmap_app.domain.today import DEFAULT_MINUTES, TodayPlan, plan_today
-from roadmap_app.services._common import Clock, bury, profile_row, record, system_clock, to_progress
-from roadmap_app.services._project_rows import PROJECT_COLUMNS, projects_from_rows
+from roadmap_app.services._common import Clock, bury, profile_row, record, system_clock
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
-from roadmap_app.services.evidence import record_skills
 from roadmap_app.services.gap import GapService
-from roadmap_app.services.job_values import load_applications
 from roadmap_app.services.records import quoted
 from roadmap_app.services.roadmap_source import RoadmapSource
-from roadmap_app.services.study import time_facts
+from roadmap_app.services.study_values import ready_plan, study_week, time_facts_of
+from roadmap_app.services.suggestion_parts import PARTS, Built, to_feedback
+from roadmap_app.services.write_watch import WriteWatch, touched
 from roadmap_app.storage.db import Database
-from roadmap_app.storage.tables import (
-    ActivityRow,
-    FeedbackRow,
-    ProgressRow,
-    ProjectNoteRow,
-    ProjectRow,
-)
+from roadmap_app.storage.tables import FeedbackRow
 
 MAX_SNOOZE_DAYS = 365
 MIN_SESSION = 5
 MAX_SESSION = 24 * 60
 
 
-def to_feedback(row: FeedbackRow) -> Feedback:
-    return Feedback(key=row.key, snoozed_until=row.snoozed_until, dismissed_fingerprint=row.dismissed_fingerprint)
+@dataclass
+class _Kept:
+    """The parts of one profile's snapshot as last read, and the suggestions made from them."""
+
+    profile_id: int
+    roadmap: Roadmap
+    engine: Engine
+    parts: dict[str, Any]
+    today: date | None = None
+    snapshot: Snapshot | None = None
+    found: list[Suggestion] | None = None
+    # Built from the parts, kept until a part they come from is read again.
+    built: Built = field(default_factory=Built)
+    projects: tuple[Project, ...] = ()
+    last_note_at: dict[int, datetime] = field(default_factory=dict)
+    applications: tuple[Application, ...] = ()
+    ad_skills: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    week: History | None = None
+    plan: tuple[date | None, float] = (None, 0.0)
+    linked: int = -1  # the finished projects with a link the plan was made with
 
 
 class SuggestionService:
@@ -51,73 +68,109 @@ class SuggestionService:
         self._roadmaps = roadmap
         self._gap = gap
         self._clock = clock
+        self._watch = WriteWatch()
+        self._kept: _Kept | None = None
+        self._lock = threading.RLock()
 
     def snapshot(self, profile_id: int) -> Snapshot:
-        """Everything the rules need, read in one consistent read.
+        """Everything the rules need, as of one consistent read.
 
-        Notes and activity are reduced to their newest time per project and per subject
-        in SQL, so a long history costs one grouped query rather than thousands of rows.
+        Kept between calls, with the suggestions made from it: a part is read again only
+        when a write through this process touched one of its tables, and everything is read
+        again when anything else may have changed the file (see ``write_watch``), when the
+        roadmap in use or the profile asked for is another, or the engine was replaced. The
+        parts made from today's date are made again when the day changes.
         """
-        with self._db.read() as session:
-            profile = profile_row(session, profile_id)
-            states = {
-                r.item_id: to_progress(r)
-                for r in session.scalars(select(ProgressRow).where(ProgressRow.profile_id == profile_id))
-            }
-            projects = self._projects(session, profile_id)
-            last_notes = session.connection().execute(
-                select(ProjectNoteRow.project_id, func.max(ProjectNoteRow.updated_at))
-                .join(ProjectRow, ProjectRow.id == ProjectNoteRow.project_id)
-                .where(ProjectRow.profile_id == profile_id)
-                .group_by(ProjectNoteRow.project_id)
-            )
-            last_activity = session.connection().execute(
-                select(ActivityRow.subject_id, func.max(ActivityRow.at))
-                .where(ActivityRow.profile_id == profile_id, ActivityRow.subject_kind == SubjectKind.ITEM.value)
-                .group_by(ActivityRow.subject_id)
-            )
-            feedback = {
-                r.key: to_feedback(r)
-                for r in session.scalars(select(FeedbackRow).where(FeedbackRow.profile_id == profile_id))
-            }
+        return self._current(profile_id).snapshot  # type: ignore[return-value]
+
+    def _current(self, profile_id: int) -> _Kept:
+        with self._lock:
+            roadmap = self._roadmap  # read outside the transaction (see RoadmapSource.use)
             today = self._clock().date()
-            linked = sum(1 for p in projects if p.status is ProjectStatus.DONE and p.repo_url)
-            applications = tuple(sorted(load_applications(session, profile_id), key=lambda a: a.id))
+            try:
+                with self._db.read() as session:
+                    engine = self._db.engine
+                    driver: Any = session.connection().connection.dbapi_connection
+                    written = self._watch.look(engine, driver)
+                    kept = self._kept
+                    if (
+                        written is None
+                        or kept is None
+                        or kept.profile_id != profile_id
+                        or kept.roadmap is not roadmap
+                        or kept.engine is not engine
+                    ):
+                        kept = _Kept(profile_id, roadmap, engine, {})
+                        stale = set(PARTS)
+                    else:
+                        stale = touched({name: part.tables for name, part in PARTS.items()}, written)
+                    self._kept = None  # until the parts and what is made of them are whole again
+                    for name in stale:
+                        kept.parts[name] = PARTS[name].read(session, profile_id)
+                if stale or kept.today != today:
+                    self._compose(kept, stale, today)
+            except BaseException:
+                self._watch.forget()
+                raise
+            self._kept = kept
+            return kept
+
+    def _compose(self, kept: _Kept, stale: set[str], today: date) -> None:
+        """The snapshot from the parts, rebuilding only what comes from a part read again."""
+        parts = kept.parts
+        if stale & {"projects", "project_skills"}:
+            kept.projects = kept.built.projects(parts["projects"], parts["project_skills"])
+        if stale & {"projects", "project_skills", "last_notes"}:
+            kept.last_note_at = kept.built.last_notes(kept.projects, parts["last_notes"])
+        if "applications" in stale:
+            kept.applications = applications = kept.built.applications(parts["applications"])
             # Closed applications' ads ask nothing of the learner any more.
-            ad_skills = {
+            kept.ad_skills = {
                 a.id: self._gap.skills_asked(a.ad_text) for a in applications if a.ad_text and a.stage not in CLOSED
             }
-            return Snapshot(
-                roadmap=self._roadmap,
-                today=today,
-                states=states,
-                projects=projects,
-                last_note_at={pid: at for pid, at in last_notes if at is not None},
-                last_activity={subject: at for subject, at in last_activity if at is not None},
-                feedback=feedback,
-                current_step_id=profile.current_step_id,
-                target_career_id=profile.target_career_id,
-                time=time_facts(session, self._roadmap, profile, states, linked, today),
-                record_skills=record_skills(session, profile_id),
-                applications=applications,
-                ad_skills=ad_skills,
-            )
-
-    @staticmethod
-    def _projects(session: Session, profile_id: int) -> tuple[Project, ...]:
-        """The profile's projects with their skills, without notes, oldest first.
-
-        Plain column queries: building hundreds of ORM objects costs more than the rules.
-        """
-        rows = session.execute(
-            select(*PROJECT_COLUMNS).where(ProjectRow.profile_id == profile_id).order_by(ProjectRow.id)
+        profile = parts["profile"]
+        states = parts["states"]
+        totals, logged = parts["study"]
+        new_day = kept.today != today
+        if new_day or stale & {"study", "profile"}:
+            kept.week = study_week(totals, profile, today)
+        linked = sum(1 for p in kept.projects if p.status is ProjectStatus.DONE and p.repo_url)
+        if new_day or stale & {"study", "profile", "states"} or linked != kept.linked:
+            kept.plan = ready_plan(kept.roadmap, profile, states, logged, linked, today)
+            kept.linked = linked
+        kept.today = today
+        kept.snapshot = Snapshot(
+            roadmap=kept.roadmap,
+            today=today,
+            states=MappingProxyType(states),
+            projects=kept.projects,
+            last_note_at=MappingProxyType(kept.last_note_at),
+            last_activity=MappingProxyType(parts["last_activity"]),
+            feedback=MappingProxyType(parts["feedback"]),
+            current_step_id=profile.current_step_id,
+            target_career_id=profile.target_career_id,
+            time=time_facts_of(profile, kept.week, kept.plan),  # type: ignore[arg-type]
+            record_skills=parts["records"],
+            applications=kept.applications,
+            ad_skills=MappingProxyType(kept.ad_skills),
         )
-        return tuple(projects_from_rows(session, rows))
+        kept.found = None
+
+    def close(self) -> None:
+        """Stop watching the database's writes and forget what was kept (for a service made
+        for one use; the app's lives as long as its database)."""
+        with self._lock:
+            self._watch.stop()
+            self._kept = None
 
     def next_actions(self, profile_id: int, limit: int | None = None) -> list[Suggestion]:
         """The ranked suggestions the learner has not snoozed or dismissed."""
-        found = suggest_next_actions(self.snapshot(profile_id))
-        return found if limit is None else found[: max(limit, 0)]
+        kept = self._current(profile_id)
+        found = kept.found
+        if found is None or kept.snapshot is None:
+            found = suggest_next_actions(kept.snapshot)  # type: ignore[arg-type]
+            kept.found = found
+        return list(found) if limit is None else found[: max(limit, 0)]
 
     def feedback(self, profile_id: int) -> dict[str, Feedback]:
         with self._db.read() as session:
