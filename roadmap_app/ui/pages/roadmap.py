@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListView,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -18,12 +17,13 @@ from PySide6.QtWidgets import (
 
 from roadmap_app.domain.model import ItemState, Step
 from roadmap_app.domain.own_items import OWN_TASK_PREFIX, OwnKind, is_own
+from roadmap_app.domain.progress import ProgressSummary
 from roadmap_app.services import FAILURES
 from roadmap_app.ui.pages.base import Page, scrolling
 from roadmap_app.ui.pages.task_done_by import TaskDoneBy
 from roadmap_app.ui.widgets.archived import ArchivedProgressBox
 from roadmap_app.ui.widgets.common import Card, DebouncedTextEdit, ProgressBar, heading, muted_label
-from roadmap_app.ui.widgets.delegates import KEYS_HINT, ChecklistView, StateButtons, StepDelegate
+from roadmap_app.ui.widgets.delegates import KEYS_HINT, ChecklistView, RowListView, StateButtons, StepDelegate
 from roadmap_app.ui.widgets.models import ChecklistModel, StepsModel, task_rows
 from roadmap_app.ui.widgets.own_item_actions import OwnItemActions
 from roadmap_app.ui.widgets.plan_timeline import PlanTimeline
@@ -51,7 +51,7 @@ class RoadmapPage(Page):
         self.setObjectName("roadmapPage")
         self.setAccessibleName("Roadmap")
         self.steps_model = StepsModel(self)
-        self.steps_view = QListView()
+        self.steps_view = RowListView()
         self.steps_view.setObjectName("stepsView")
         self.steps_view.setAccessibleName("Steps")
         self.steps_view.setModel(self.steps_model)
@@ -190,7 +190,7 @@ class RoadmapPage(Page):
         summary = self.ctx.services.progress.summary(self.ctx.profile_id, self.ctx.profile.current_step_id)
         self.steps_model.set_steps(summary.steps, summary.current_step_id)
         self._show_archived()
-        self._show_step()
+        self._show_step(summary)
         self._show_plan()
 
     def _show_archived(self) -> None:
@@ -251,11 +251,13 @@ class RoadmapPage(Page):
         self.tasks_view.setFocus()
         return True
 
-    def _show_step(self) -> None:
+    def _show_step(self, summary: ProgressSummary | None = None) -> None:
+        """The selected step's tasks and progress; ``summary`` when the caller has just read it."""
         step = self.selected_step()
         if step is None:
             return
-        summary = self.ctx.services.progress.summary(self.ctx.profile_id, self.ctx.profile.current_step_id)
+        if summary is None:
+            summary = self.ctx.services.progress.summary(self.ctx.profile_id, self.ctx.profile.current_step_id)
         counts = summary.step_tally(step.id)
         is_current = step.id == summary.current_step_id
         self.step_title.setText(f"Step {step.number}: {step.title}")

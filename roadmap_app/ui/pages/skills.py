@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from roadmap_app.domain.evidence import ProofKind
-from roadmap_app.domain.model import ItemState, Skill
+from roadmap_app.domain.model import ItemState, Project, Skill
 from roadmap_app.domain.own_items import OwnKind, is_own
 from roadmap_app.ui.pages.base import Page, scrolling
 from roadmap_app.ui.widgets.archived import ArchivedProgressBox
@@ -43,6 +43,8 @@ class SkillsPage(Page):
         #: The skill whose projects the list holds: they are read again only when another
         #: skill is shown or the portfolio changes, not when a state or note changes.
         self._projects_of = ""
+        #: The projects of ``_projects_of``: also what its evidence is gathered from.
+        self._projects: list[Project] = []
         self.setObjectName("skillsPage")
         self.setAccessibleName("Skills")
         left = QWidget()
@@ -276,6 +278,7 @@ class SkillsPage(Page):
         if skill.id != self._projects_of:
             self._projects_of = skill.id
             projects = self.ctx.services.portfolio.with_skill(self.ctx.profile_id, skill.id)
+            self._projects = projects
             self.projects_model.set_items(projects)
             self.projects_view.setVisible(bool(projects))
             self.no_projects.setVisible(not projects)
@@ -283,7 +286,8 @@ class SkillsPage(Page):
         self.resources_card.show_item(skill.id)
 
     def _show_evidence(self, skill_id: str) -> None:
-        found = self.ctx.services.evidence.of_skill(self.ctx.profile_id, skill_id)
+        # The projects were read for this skill since the portfolio last changed.
+        found = self.ctx.services.evidence.of_skill(self.ctx.profile_id, skill_id, self._projects)
         others = [p for p in (found.proof if found else ()) if p.kind is not ProofKind.PROJECT]
         names = [f"{p.kind.value} “{p.title}”" for p in others]
         self.evidence.setText("Also shown by your " + ", ".join(names) + "." if names else "")
@@ -314,6 +318,7 @@ class SkillsPage(Page):
         self.note.set_saved_text("", force=True)
         self._shown_skill = ""
         self._projects_of = ""
+        self._projects = []
         self.projects_model.set_items([])
         self.resources_card.show_item("")
         self.requires.setVisible(False)

@@ -1,0 +1,145 @@
+"""A change to one task or skill repaints its row and shows the new value, after undo and redo too."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QPaintEvent, QRegion
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+from ui_helpers import WindowOpener
+
+from roadmap_app.domain.model import ItemState, ProjectStatus
+from roadmap_app.domain.pages import PageName
+from roadmap_app.ui.widgets.models import DETAIL_ROLE, STATE_ROLE, TALLY_ROLE, StepsModel
+from roadmap_app.ui.window.main_window import MainWindow
+from roadmap_app.ui.window.undo import SetProjectSkillsCommand
+
+
+@pytest.fixture
+def open_window(data_dir: Path, qtbot: QtBot) -> Iterator[WindowOpener]:
+    with WindowOpener(data_dir, qtbot) as opener:
+        yield opener
+
+
+class PaintedRegion(QObject):
+    """The region a widget was asked to repaint, summed over its paint events."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__()
+        self.widget = widget
+        self.region = QRegion()
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget and isinstance(event, QPaintEvent):
+            self.region = self.region.united(event.region())
+        return False
+
+
+def settle() -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def shown_skill_state(window: MainWindow) -> str:
+    page = window.skills
+    return str(page.model.data(page.view.currentIndex(), STATE_ROLE))
+
+
+def test_key_d_on_a_skill_repaints_its_row_and_its_group_only(qtbot: QtBot, open_window: WindowOpener) -> None:
+    window = open_window()
+    window.show_page(PageName.SKILLS)
+    page = window.skills
+    page.view.setFocus()
+    settle()
+    index = page.view.currentIndex()
+    skill = page.view.current_item_id()
+    header = page.model.index(next(r for r in range(index.row(), -1, -1) if page.model.row_at(r).header))
+    before = str(header.data(DETAIL_ROLE))
+    painted = PaintedRegion(page.view.viewport())
+    qtbot.keyClick(page.view, Qt.Key.Key_D)
+    settle()
+    assert window.services.progress.get(window.ctx.profile_id, skill).state is ItemState.DONE
+    assert shown_skill_state(window) == ItemState.DONE.value
+    assert str(header.data(DETAIL_ROLE)) != before  # the group's count says one more done
+    rows = QRegion(page.view.visualRect(index)).united(QRegion(page.view.visualRect(header)))
+    assert not painted.region.isEmpty()
+    assert painted.region.subtracted(rows).isEmpty(), "only the skill's row and its group's row are repainted"
+    window.ctx.undo_stack.undo()
+    settle()
+    assert shown_skill_state(window) == ItemState.TODO.value
+    assert str(header.data(DETAIL_ROLE)) == before
+    assert page.state_controls.state is ItemState.TODO
+    window.ctx.undo_stack.redo()
+    settle()
+    assert shown_skill_state(window) == ItemState.DONE.value
+    assert page.state_controls.state is ItemState.DONE
+
+
+def test_a_done_skill_reads_unproven_until_a_project_shows_it(qtbot: QtBot, open_window: WindowOpener) -> None:
+    window = open_window()
+    window.show_page(PageName.SKILLS)
+    page = window.skills
+    page.view.setFocus()
+    skill = page.view.current_item_id()
+    assert not page.unproven.isVisibleTo(page)
+    qtbot.keyClick(page.view, Qt.Key.Key_D)
+    assert page.unproven.isVisibleTo(page)
+    # The projects the page read for this skill are read again once the portfolio changes.
+    project = window.services.portfolio.add(window.ctx.profile_id, "Churn model", status=ProjectStatus.DONE)
+    window.ctx.run(SetProjectSkillsCommand(window.ctx, project.id, [skill]))
+    assert not page.unproven.isVisibleTo(page)
+    assert page.projects_model.rowCount() == 1
+    window.ctx.undo_stack.undo()
+    assert page.unproven.isVisibleTo(page)
+    assert page.projects_model.rowCount() == 0
+    window.ctx.undo_stack.undo()  # the state
+    assert not page.unproven.isVisibleTo(page)
+    window.ctx.undo_stack.redo()
+    window.ctx.undo_stack.redo()
+    assert not page.unproven.isVisibleTo(page)
+    assert page.projects_model.rowCount() == 1
+
+
+def test_key_d_on_a_task_updates_its_step_row(qtbot: QtBot, open_window: WindowOpener) -> None:
+    window = open_window()
+    window.show_page(PageName.ROADMAP)
+    page = window.roadmap
+    page.tasks_view.setFocus()
+    settle()
+    step_index = page.steps_view.currentIndex()
+    before = step_index.data(TALLY_ROLE).done
+    painted = PaintedRegion(page.steps_view.viewport())
+    qtbot.keyClick(page.tasks_view, Qt.Key.Key_D)
+    settle()
+    assert step_index.data(TALLY_ROLE).done == before + 1
+    assert page.task_states.state is ItemState.DONE
+    assert painted.region.subtracted(QRegion(page.steps_view.visualRect(step_index))).isEmpty()
+    window.ctx.undo_stack.undo()
+    assert step_index.data(TALLY_ROLE).done == before
+    assert page.task_states.state is ItemState.TODO
+    window.ctx.undo_stack.redo()
+    assert step_index.data(TALLY_ROLE).done == before + 1
+
+
+def test_the_steps_model_tells_only_the_rows_that_changed(open_window: WindowOpener) -> None:
+    window = open_window()
+    services, profile_id = window.services, window.ctx.profile_id
+    model = StepsModel()
+    summary = services.progress.summary(profile_id)
+    model.set_steps(summary.steps, summary.current_step_id)
+    told: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda top, bottom, *_: told.append((top.row(), bottom.row())))
+    model.set_steps(summary.steps, summary.current_step_id)
+    assert told == []
+    last_step = summary.steps[-1][0]
+    services.progress.set_state(profile_id, last_step.tasks[0].id, ItemState.DONE)
+    summary = services.progress.summary(profile_id)
+    model.set_steps(summary.steps, summary.current_step_id)
+    last = len(summary.steps) - 1
+    assert told == [(last, last)]
+    assert model.data(model.index(last), TALLY_ROLE).done == 1
