@@ -143,3 +143,51 @@ def test_the_steps_model_tells_only_the_rows_that_changed(open_window: WindowOpe
     last = len(summary.steps) - 1
     assert told == [(last, last)]
     assert model.data(model.index(last), TALLY_ROLE).done == 1
+
+
+def test_the_filter_shows_the_states_as_changed_here_and_elsewhere(
+    qtbot: QtBot, open_window: WindowOpener, data_dir: Path
+) -> None:
+    window = open_window()
+    window.show_page(PageName.SKILLS)
+    page = window.skills
+    page.view.setFocus()
+    skill = page.view.current_item_id()
+    title = window.services.roadmap.title_of(skill)
+    qtbot.keyClick(page.view, Qt.Key.Key_D)
+    page.filter_edit.setText(title[:4])
+    assert page.view.current_item_id() == skill
+    assert shown_skill_state(window) == ItemState.DONE.value
+    window.ctx.undo_stack.undo()
+    page.filter_edit.setText(title[:5])
+    assert shown_skill_state(window) == ItemState.TODO.value
+    assert page.state_controls.state is ItemState.TODO
+    # Another process sets the state: once the window has noticed, the filter shows it.
+    from roadmap_app.bootstrap import open_services
+
+    _paths, other = open_services(data_dir)
+    try:
+        other.progress.set_state(other.profiles.current().id, skill, ItemState.SKIPPED)
+    finally:
+        other.close()
+    assert window.ctx.poll()
+    page.filter_edit.setText(title[:6])
+    assert shown_skill_state(window) == ItemState.SKIPPED.value
+    assert page.state_controls.state is ItemState.SKIPPED
+
+
+def test_filtering_to_another_skill_shows_that_skill(open_window: WindowOpener) -> None:
+    window = open_window()
+    window.show_page(PageName.SKILLS)
+    page = window.skills
+    first = page.view.current_item_id()
+    shown_first = window.services.roadmap.skill(first)
+    assert shown_first is not None
+    words = f"{shown_first.title} {shown_first.description} {shown_first.id}".casefold()
+    other = next(s for s in window.services.roadmap.skills if s.title.casefold() not in words)
+    page.filter_edit.setText(other.title)
+    assert page.view.current_item_id() != first
+    shown = window.services.roadmap.title_of(page.view.current_item_id())
+    assert page.skill_title.text() == shown
+    page.filter_edit.clear()
+    assert page.skill_title.text() == shown  # the selected skill stays when the filter goes
