@@ -14,6 +14,7 @@ from ui_helpers import WindowOpener
 
 from roadmap_app.domain.model import ItemState, ProjectStatus
 from roadmap_app.domain.pages import PageName
+from roadmap_app.ui.pages import registry
 from roadmap_app.ui.widgets.models import DETAIL_ROLE, STATE_ROLE, TALLY_ROLE, StepsModel
 from roadmap_app.ui.window.main_window import MainWindow
 from roadmap_app.ui.window.undo import SetProjectSkillsCommand
@@ -191,3 +192,29 @@ def test_filtering_to_another_skill_shows_that_skill(open_window: WindowOpener) 
     assert page.skill_title.text() == shown
     page.filter_edit.clear()
     assert page.skill_title.text() == shown  # the selected skill stays when the filter goes
+
+
+def test_logged_time_shows_at_once_and_the_subjects_follow_the_portfolio(
+    qtbot: QtBot, open_window: WindowOpener
+) -> None:
+    window = open_window()
+    window.show_page(PageName.TIME)
+    page = window.page(registry.TIME)
+    page.select_subject("skill.python")
+    page.minutes.setValue(45)
+    subjects = page.subject.count()
+    qtbot.mouseClick(page.log_button, Qt.MouseButton.LeftButton)
+    assert page.subject.currentData() == "skill.python"
+    assert page.subject.count() == subjects
+    assert page.day_model.rowCount() == 1
+    assert "45 min" in page.day_label.text()
+    window.ctx.undo_stack.undo()
+    assert page.day_model.rowCount() == 0
+    assert "no study logged" in page.day_label.text()
+    window.ctx.undo_stack.redo()
+    assert page.day_model.rowCount() == 1
+    # A new project is something time can be logged on, at once.
+    project = window.services.portfolio.add(window.ctx.profile_id, "Churn model")
+    window.ctx.run(SetProjectSkillsCommand(window.ctx, project.id, ["skill.python"]))
+    assert page.subject.findData(f"project:{project.id}") >= 0
+    assert page.subject.currentData() == "skill.python"

@@ -35,6 +35,8 @@ from roadmap_app.ui.window.undo import SetGoalCommand
 from roadmap_app.ui.window.undo_time import DeleteSessionCommand, LogTimeCommand, StopTimerCommand
 
 MAX_CONTENT_WIDTH = 1100
+#: Changes to study time alone: they leave the subjects time can be logged on as they are.
+STUDY_ONLY = Change.TIME | Change.SUGGESTIONS
 
 
 def to_qdate(day: date) -> QDate:
@@ -248,14 +250,26 @@ class TimePage(Page):
 
     # --- reading ------------------------------------------------------------------------
 
+    def _on_changed(self, change: Change) -> None:
+        # Time logged, deleted or stopped changes no task, skill, project or record the
+        # time can be for: the list of those is kept, the rest read again.
+        if change & self.listens_to and not change & ~STUDY_ONLY and self.isVisible():
+            self._show_study()
+            return
+        super()._on_changed(change)
+
     def refresh(self) -> None:
+        self._fill_subjects()
+        self._show_study()
+
+    def _show_study(self) -> None:
+        """Everything on the page but the list of what time can be for."""
         services, profile = self.ctx.services, self.ctx.profile
         today = services.study.now().date()
         self.day.setMaximumDate(to_qdate(today))
         if from_qdate(self.day.date()) > today or self.day.date() == QDate(2000, 1, 1):
             self.day.setDate(to_qdate(today))
         self.ready_by.setMinimumDate(to_qdate(today))
-        self._fill_subjects()
         history = services.study.history(profile.id, first_weekday=first_weekday())
         self.heatmap.set_days(history.days, first_weekday())
         self.streak.setText(plural(history.current_streak, "day"))
