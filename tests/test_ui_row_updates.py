@@ -18,6 +18,7 @@ from roadmap_app.ui.pages import registry
 from roadmap_app.ui.widgets.models import DETAIL_ROLE, STATE_ROLE, TALLY_ROLE, StepsModel
 from roadmap_app.ui.window.main_window import MainWindow
 from roadmap_app.ui.window.undo import SetProjectSkillsCommand
+from roadmap_app.ui.window.undo_resources import AddResourceCommand
 
 
 @pytest.fixture
@@ -218,3 +219,29 @@ def test_logged_time_shows_at_once_and_the_subjects_follow_the_portfolio(
     window.ctx.run(SetProjectSkillsCommand(window.ctx, project.id, ["skill.python"]))
     assert page.subject.findData(f"project:{project.id}") >= 0
     assert page.subject.currentData() == "skill.python"
+
+
+def test_a_skills_resources_are_read_again_after_a_change_or_a_profile_switch(
+    qtbot: QtBot, open_window: WindowOpener
+) -> None:
+    window = open_window()
+    window.show_page(PageName.SKILLS)
+    page = window.skills
+    page.view.setFocus()
+    skill = page.view.current_item_id()
+    card = page.resources_card
+    before = card.model.rowCount()
+    window.ctx.run(AddResourceCommand(window.ctx, skill, "Course notes"))
+    assert card.model.rowCount() > before
+    qtbot.keyClick(page.view, Qt.Key.Key_D)  # the page shows the same skill again
+    assert card.model.rowCount() > before
+    window.ctx.undo_stack.undo()
+    window.ctx.undo_stack.undo()
+    assert card.model.rowCount() == before
+    window.ctx.undo_stack.redo()
+    assert card.model.rowCount() > before
+    # Another profile has no resources of its own on that skill.
+    other = window.services.profiles.create("Sam")
+    assert window.ctx.switch_profile(other.id)
+    assert window.skills.select_skill(skill)
+    assert card.model.rowCount() == before
