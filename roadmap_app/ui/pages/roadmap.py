@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from roadmap_app.domain.model import ItemState, Step
+from roadmap_app.domain.model import ItemState, Progress, Step
 from roadmap_app.domain.own_items import OWN_TASK_PREFIX, OwnKind, is_own
-from roadmap_app.domain.progress import ProgressSummary
+from roadmap_app.domain.progress import ProgressSummary, summarise
 from roadmap_app.services import FAILURES
 from roadmap_app.ui.pages.base import Page, scrolling
 from roadmap_app.ui.pages.task_done_by import TaskDoneBy
@@ -187,10 +187,12 @@ class RoadmapPage(Page):
         self.steps_view.setCurrentIndex(self.steps_model.index(self._current_row()))
 
     def refresh(self) -> None:
-        summary = self.ctx.services.progress.summary(self.ctx.profile_id, self.ctx.profile.current_step_id)
+        # One read of the states for the steps, the selected step and its tasks.
+        states = self.ctx.services.progress.states(self.ctx.profile_id)
+        summary = summarise(self.ctx.services.roadmap, states, self.ctx.profile.current_step_id)
         self.steps_model.set_steps(summary.steps, summary.current_step_id)
         self._show_archived()
-        self._show_step(summary)
+        self._show_step(summary, states)
         self._show_plan()
 
     def _show_archived(self) -> None:
@@ -251,8 +253,9 @@ class RoadmapPage(Page):
         self.tasks_view.setFocus()
         return True
 
-    def _show_step(self, summary: ProgressSummary | None = None) -> None:
-        """The selected step's tasks and progress; ``summary`` when the caller has just read it."""
+    def _show_step(self, summary: ProgressSummary | None = None, states: dict[str, Progress] | None = None) -> None:
+        """The selected step's tasks and progress; ``summary`` and ``states`` when the caller
+        has just read them."""
         step = self.selected_step()
         if step is None:
             return
@@ -275,7 +278,8 @@ class RoadmapPage(Page):
         self.records_card.setVisible(record_kind is not None)
         if record_kind is not None:
             self.records_card.show_kind(record_kind)
-        states = self.ctx.services.progress.states(self.ctx.profile_id)
+        if states is None:
+            states = self.ctx.services.progress.states(self.ctx.profile_id)
         current_task = self.tasks_view.current_item_id()
         rows = task_rows(step, states, self.ctx.services.task_links.all(self.ctx.profile_id))
         if step.id != self._shown_step:
