@@ -17,7 +17,7 @@ from roadmap_app.domain.pages import PageName
 from roadmap_app.ui.pages import registry
 from roadmap_app.ui.widgets.models import DETAIL_ROLE, STATE_ROLE, TALLY_ROLE, StepsModel
 from roadmap_app.ui.window.main_window import MainWindow
-from roadmap_app.ui.window.undo import SetProjectSkillsCommand
+from roadmap_app.ui.window.undo import SetGoalCommand, SetProjectSkillsCommand
 from roadmap_app.ui.window.undo_resources import AddResourceCommand
 
 
@@ -245,3 +245,20 @@ def test_a_skills_resources_are_read_again_after_a_change_or_a_profile_switch(
     assert window.ctx.switch_profile(other.id)
     assert window.skills.select_skill(skill)
     assert card.model.rowCount() == before
+
+
+def test_the_goal_boxes_show_the_saved_goal_after_undo_and_redo(open_window: WindowOpener) -> None:
+    window = open_window()
+    window.show_page(PageName.TIME)
+    page = window.page(registry.TIME)
+    window.ctx.run(SetGoalCommand(window.ctx, weekly_goal_minutes=450, min_minutes_per_day=20))
+    assert (page.hours.value(), page.min_minutes.value()) == (7.5, 20)
+    page.hours.setValue(3.0)  # typed, not saved: a logged session puts the saved goal back
+    page.log_button.click()
+    assert page.hours.value() == 7.5
+    window.ctx.undo_stack.undo()  # the session
+    window.ctx.undo_stack.undo()  # the goal
+    assert page.hours.value() == 0.0
+    assert page.min_minutes.value() == window.services.profiles.get(window.ctx.profile_id).min_minutes_per_day
+    window.ctx.undo_stack.redo()
+    assert (page.hours.value(), page.min_minutes.value()) == (7.5, 20)
