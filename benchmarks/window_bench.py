@@ -4,13 +4,24 @@ Run by ``run.py`` in its own process (Qt offscreen); prints one JSON object: for
 interaction a list of milliseconds, or an error message instead when it cannot run.
 
     QT_QPA_PLATFORM=offscreen python benchmarks/window_bench.py DATA_DIR --repeats 30
+
+The seven interactions of the one-frame goal: a state set with key D on a skill
+(``set_state_window``) and on a task (``set_state_task_window``), a page switched
+(``switch_page``), a project opened (``open_project_window``), one keystroke in the skill
+filter (``filter_window``), an application opened on the Job search page
+(``open_application_window``), time logged with the Time page's form (``log_time_window``,
+each logged session undone untimed, so the data stays the same from run to run) and the
+heatmap repainted (``heatmap_window``). ``--summary`` adds p50 / p95 lines on stderr;
+``--only NAME`` runs some of them; ``--profile FILE`` writes a cProfile of the timed runs.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import json
 import os
+import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -21,7 +32,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListWidget, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListWidget, QMainWindow, QPushButton, QWidget
 
 from roadmap_app.bootstrap import open_services
 
@@ -70,7 +81,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("data_dir", type=Path)
     parser.add_argument("--repeats", type=int, default=30)
+    parser.add_argument("--only", action="append", default=[], help="an interaction to run (repeatable)")
+    parser.add_argument("--summary", action="store_true", help="p50 / p95 of each interaction on stderr")
+    parser.add_argument("--profile", type=Path, help="write a cProfile of the timed runs here")
     args = parser.parse_args(argv)
+    profiler = cProfile.Profile() if args.profile else None
 
     from roadmap_app.ui.app.run import application
     from roadmap_app.ui.window.main_window import MainWindow
@@ -103,11 +118,27 @@ def main(argv: list[str] | None = None) -> int:
     navigation: QListWidget = find(window, QListWidget, "navigation")
     project_ids = [p.id for p in services.portfolio.projects(profile.id, limit=args.repeats)]
 
-    def run(name: str, step: Callable[[int], object]) -> None:
+    def run(name: str, step: Callable[[int], object], after: Callable[[int], object] | None = None) -> None:
+        """Time ``step(n)`` for n in 1..repeats; ``after(n)``, untimed, puts back what it changed."""
+        if args.only and name not in args.only:
+            return
         try:
             step(0)  # a first, untimed, run: lazily built widgets and caches
             settle(app, paints, paints.count)
-            results[name] = [timed(app, paints, lambda n=n: step(n)) for n in range(1, args.repeats + 1)]
+            if after is not None:
+                after(0)
+                settle(app, paints, paints.count)
+            times = []
+            for n in range(1, args.repeats + 1):
+                if profiler is not None:
+                    profiler.enable()
+                times.append(timed(app, paints, lambda n=n: step(n)))
+                if profiler is not None:
+                    profiler.disable()
+                if after is not None:
+                    after(n)
+                    settle(app, paints, paints.count)
+            results[name] = times
         except Exception as exc:  # a missing widget or a changed window: report it, go on
             results[name] = f"n/a ({exc})"
 
@@ -123,6 +154,18 @@ def main(argv: list[str] | None = None) -> int:
         QTest.keyClick(view, Qt.Key.Key_D if n % 2 else Qt.Key.Key_R)
 
     run("set_state_window", set_state)
+
+    def set_task_state(n: int) -> None:
+        if n == 0:
+            window.show_page("roadmap")
+            view = find(window, QWidget, "tasksView")
+            view.setCurrentIndex(view.model().index(0, 0))
+            view.setFocus()
+        view = find(window, QWidget, "tasksView")
+        QTest.keyClick(view, Qt.Key.Key_D if n % 2 else Qt.Key.Key_R)
+
+    run("set_state_task_window", set_task_state)
+    navigation.setCurrentRow(2)
 
     def filter_skills(n: int) -> None:
         box: QLineEdit = find(window, QLineEdit, "skillsFilter")
@@ -159,9 +202,39 @@ def main(argv: list[str] | None = None) -> int:
 
     run("heatmap_window", repaint_heatmap)
 
+    def log_time(n: int) -> None:
+        if n == 0:
+            window.show_page("time")
+        button: QPushButton = find(window, QPushButton, "logTimeButton")
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    run("log_time_window", log_time, after=lambda _n: window.ctx.undo_stack.undo())
+
+    application_ids = [a.id for a in services.jobs.list(profile.id)]
+
+    def open_application(n: int) -> None:
+        if not application_ids:
+            raise LookupError("no applications")
+        if n == 0:
+            window.show_page("job_search")
+        page = window.current_page()
+        page.select(application_ids[(n * 37) % len(application_ids)])  # type: ignore[attr-defined]
+
+    run("open_application_window", open_application)
+
     window.close()
     services.close()
     print(json.dumps(results))
+    if profiler is not None:
+        profiler.dump_stats(str(args.profile))
+    if args.summary:
+        for name, values in results.items():
+            if isinstance(values, str):
+                print(f"{name:26} {values}", file=sys.stderr)
+                continue
+            ordered = sorted(values)
+            p95 = ordered[max(0, round(0.95 * len(ordered)) - 1)]
+            print(f"{name:26} p50 {statistics.median(ordered):6.1f} ms  p95 {p95:6.1f} ms", file=sys.stderr)
     return 0
 
 

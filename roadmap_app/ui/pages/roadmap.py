@@ -9,21 +9,21 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListView,
     QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from roadmap_app.domain.model import ItemState, Step
+from roadmap_app.domain.model import ItemState, Progress, Step
 from roadmap_app.domain.own_items import OWN_TASK_PREFIX, OwnKind, is_own
+from roadmap_app.domain.progress import ProgressSummary, summarise
 from roadmap_app.services import FAILURES
 from roadmap_app.ui.pages.base import Page, scrolling
 from roadmap_app.ui.pages.task_done_by import TaskDoneBy
 from roadmap_app.ui.widgets.archived import ArchivedProgressBox
 from roadmap_app.ui.widgets.common import Card, DebouncedTextEdit, ProgressBar, heading, muted_label
-from roadmap_app.ui.widgets.delegates import KEYS_HINT, ChecklistView, StateButtons, StepDelegate
+from roadmap_app.ui.widgets.delegates import KEYS_HINT, ChecklistView, RowListView, StateButtons, StepDelegate
 from roadmap_app.ui.widgets.models import ChecklistModel, StepsModel, task_rows
 from roadmap_app.ui.widgets.own_item_actions import OwnItemActions
 from roadmap_app.ui.widgets.plan_timeline import PlanTimeline
@@ -51,7 +51,7 @@ class RoadmapPage(Page):
         self.setObjectName("roadmapPage")
         self.setAccessibleName("Roadmap")
         self.steps_model = StepsModel(self)
-        self.steps_view = QListView()
+        self.steps_view = RowListView()
         self.steps_view.setObjectName("stepsView")
         self.steps_view.setAccessibleName("Steps")
         self.steps_view.setModel(self.steps_model)
@@ -187,10 +187,12 @@ class RoadmapPage(Page):
         self.steps_view.setCurrentIndex(self.steps_model.index(self._current_row()))
 
     def refresh(self) -> None:
-        summary = self.ctx.services.progress.summary(self.ctx.profile_id, self.ctx.profile.current_step_id)
+        # One read of the states for the steps, the selected step and its tasks.
+        states = self.ctx.services.progress.states(self.ctx.profile_id)
+        summary = summarise(self.ctx.services.roadmap, states, self.ctx.profile.current_step_id)
         self.steps_model.set_steps(summary.steps, summary.current_step_id)
         self._show_archived()
-        self._show_step()
+        self._show_step(summary, states)
         self._show_plan()
 
     def _show_archived(self) -> None:
@@ -251,11 +253,14 @@ class RoadmapPage(Page):
         self.tasks_view.setFocus()
         return True
 
-    def _show_step(self) -> None:
+    def _show_step(self, summary: ProgressSummary | None = None, states: dict[str, Progress] | None = None) -> None:
+        """The selected step's tasks and progress; ``summary`` and ``states`` when the caller
+        has just read them."""
         step = self.selected_step()
         if step is None:
             return
-        summary = self.ctx.services.progress.summary(self.ctx.profile_id, self.ctx.profile.current_step_id)
+        if summary is None:
+            summary = self.ctx.services.progress.summary(self.ctx.profile_id, self.ctx.profile.current_step_id)
         counts = summary.step_tally(step.id)
         is_current = step.id == summary.current_step_id
         self.step_title.setText(f"Step {step.number}: {step.title}")
@@ -273,7 +278,8 @@ class RoadmapPage(Page):
         self.records_card.setVisible(record_kind is not None)
         if record_kind is not None:
             self.records_card.show_kind(record_kind)
-        states = self.ctx.services.progress.states(self.ctx.profile_id)
+        if states is None:
+            states = self.ctx.services.progress.states(self.ctx.profile_id)
         current_task = self.tasks_view.current_item_id()
         rows = task_rows(step, states, self.ctx.services.task_links.all(self.ctx.profile_id))
         if step.id != self._shown_step:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from roadmap_app.domain.evidence import ProofKind
-from roadmap_app.domain.model import ItemState, Skill
+from roadmap_app.domain.model import ItemState, Progress, Project, Skill
 from roadmap_app.domain.own_items import OwnKind, is_own
 from roadmap_app.ui.pages.base import Page, scrolling
 from roadmap_app.ui.widgets.archived import ArchivedProgressBox
@@ -43,6 +43,14 @@ class SkillsPage(Page):
         #: The skill whose projects the list holds: they are read again only when another
         #: skill is shown or the portfolio changes, not when a state or note changes.
         self._projects_of = ""
+        #: The projects of ``_projects_of``: also what its evidence is gathered from.
+        self._projects: list[Project] = []
+        #: The learner's states as read at the last refresh: every change the page listens
+        #: to, a profile switch and showing the page after a change read them again, so
+        #: typing in the filter (which changes none) does not.
+        self._states: dict[str, Progress] = {}
+        #: While the rows are replaced: the selection moves, the detail is shown once after.
+        self._replacing_rows = False
         self.setObjectName("skillsPage")
         self.setAccessibleName("Skills")
         left = QWidget()
@@ -53,7 +61,7 @@ class SkillsPage(Page):
         self.filter_edit.setPlaceholderText("Filter skills (Ctrl+F)")
         self.filter_edit.setAccessibleName("Filter skills")
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.textChanged.connect(lambda _t: self.refresh())
+        self.filter_edit.textChanged.connect(lambda _t: self._filter())
         self.filter_edit.returnPressed.connect(self._focus_list)
         QShortcut(QKeySequence.StandardKey.Find, self, self.filter_edit.setFocus)
         clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter_edit, self.filter_edit.clear)
@@ -75,7 +83,7 @@ class SkillsPage(Page):
         self.view.setModel(self.model)
         self.view.set_empty_text("No skill matches the filter.")
         self.view.state_requested.connect(self._set_state)
-        self.view.selectionModel().currentChanged.connect(lambda *_: self._show_skill())
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
         left_layout.addWidget(self.view, 1)
         self.own_items.attach_menu(self.view, self._category_of)
         left_layout.addWidget(muted_label(KEYS_HINT))
@@ -187,17 +195,39 @@ class SkillsPage(Page):
                 return
 
     def refresh(self) -> None:
-        selected = self.view.current_item_id()
-        states = self.ctx.services.progress.states(self.ctx.profile_id)
-        self.model.update_rows(skill_rows(self.ctx.services.roadmap, states, self.filter_edit.text()))
+        self._states = self.ctx.services.progress.states(self.ctx.profile_id)
         archived = self.ctx.services.progress.archived(self.ctx.profile_id)
         title_of = self.ctx.services.roadmap.title_of
         self.archived_box.set_progress(archived, {p.item_id: title_of(p.item_id) for p in archived})
-        if selected and self.model.row_of(selected) >= 0:
-            self.view.setCurrentIndex(self.model.index(self.model.row_of(selected)))
-        elif not self.view.currentIndex().isValid():
-            self._select_first()
+        self._show_rows()
         self._show_skill()
+
+    def _current_changed(self, *_: object) -> None:
+        if not self._replacing_rows:
+            self._show_skill()
+
+    def _filter(self) -> None:
+        """A keystroke in the filter: the rows that match, from the states already read; the
+        detail is read again only when another skill (or none) ends up selected."""
+        shown = self._shown_skill
+        self._show_rows()
+        if not shown or self.view.current_item_id() != shown:
+            self._show_skill()
+        else:
+            self._show_detail(True)
+
+    def _show_rows(self) -> None:
+        """The rows that match the filter, keeping the selected skill when it still matches."""
+        selected = self.view.current_item_id()
+        self._replacing_rows = True
+        try:
+            self.model.update_rows(skill_rows(self.ctx.services.roadmap, self._states, self.filter_edit.text()))
+            if selected and self.model.row_of(selected) >= 0:
+                self.view.setCurrentIndex(self.model.index(self.model.row_of(selected)))
+            elif not self.view.currentIndex().isValid():
+                self._select_first()
+        finally:
+            self._replacing_rows = False
 
     def _on_changed(self, change: Change) -> None:
         if change & Change.PORTFOLIO:
@@ -256,10 +286,9 @@ class SkillsPage(Page):
         estimate = f"\n\nEstimate: {skill.effort.hours:g} h ({skill.effort.basis})." if skill.effort else ""
         self.description.setText(f"{skill.description}{estimate}")
         if skill.requires:
-            states = self.ctx.services.progress.states(self.ctx.profile_id)
             parts = []
             for required in skill.requires:
-                found = states.get(required)
+                found = self._states.get(required)
                 state = found.state if found else ItemState.TODO
                 parts.append(f"{roadmap.title_of(required)} ({state.label.lower()})")
             self.requires.setText("Builds on: " + ", ".join(parts))
@@ -276,6 +305,7 @@ class SkillsPage(Page):
         if skill.id != self._projects_of:
             self._projects_of = skill.id
             projects = self.ctx.services.portfolio.with_skill(self.ctx.profile_id, skill.id)
+            self._projects = projects
             self.projects_model.set_items(projects)
             self.projects_view.setVisible(bool(projects))
             self.no_projects.setVisible(not projects)
@@ -283,7 +313,8 @@ class SkillsPage(Page):
         self.resources_card.show_item(skill.id)
 
     def _show_evidence(self, skill_id: str) -> None:
-        found = self.ctx.services.evidence.of_skill(self.ctx.profile_id, skill_id)
+        # The projects were read for this skill since the portfolio last changed.
+        found = self.ctx.services.evidence.of_skill(self.ctx.profile_id, skill_id, self._projects)
         others = [p for p in (found.proof if found else ()) if p.kind is not ProofKind.PROJECT]
         names = [f"{p.kind.value} “{p.title}”" for p in others]
         self.evidence.setText("Also shown by your " + ", ".join(names) + "." if names else "")
@@ -314,6 +345,7 @@ class SkillsPage(Page):
         self.note.set_saved_text("", force=True)
         self._shown_skill = ""
         self._projects_of = ""
+        self._projects = []
         self.projects_model.set_items([])
         self.resources_card.show_item("")
         self.requires.setVisible(False)

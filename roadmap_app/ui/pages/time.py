@@ -35,6 +35,8 @@ from roadmap_app.ui.window.undo import SetGoalCommand
 from roadmap_app.ui.window.undo_time import DeleteSessionCommand, LogTimeCommand, StopTimerCommand
 
 MAX_CONTENT_WIDTH = 1100
+#: Changes to study time alone: they leave the subjects time can be logged on as they are.
+STUDY_ONLY = Change.TIME | Change.SUGGESTIONS
 
 
 def to_qdate(day: date) -> QDate:
@@ -248,14 +250,29 @@ class TimePage(Page):
 
     # --- reading ------------------------------------------------------------------------
 
+    def _on_changed(self, change: Change) -> None:
+        # Time logged, deleted or stopped changes no task, skill, project or record the
+        # time can be for: the list of those is kept, the rest read again.
+        if change & self.listens_to and not change & ~STUDY_ONLY and self.isVisible():
+            self._show_study()
+            return
+        super()._on_changed(change)
+
     def refresh(self) -> None:
+        self._fill_subjects()
+        self._show_study()
+
+    def _show_study(self) -> None:
+        """Everything on the page but the list of what time can be for."""
         services, profile = self.ctx.services, self.ctx.profile
         today = services.study.now().date()
-        self.day.setMaximumDate(to_qdate(today))
+        # A box given the range or value it has already is left alone: set again, it repaints.
+        if self.day.maximumDate() != to_qdate(today):
+            self.day.setMaximumDate(to_qdate(today))
         if from_qdate(self.day.date()) > today or self.day.date() == QDate(2000, 1, 1):
             self.day.setDate(to_qdate(today))
-        self.ready_by.setMinimumDate(to_qdate(today))
-        self._fill_subjects()
+        if self.ready_by.minimumDate() != to_qdate(today):
+            self.ready_by.setMinimumDate(to_qdate(today))
         history = services.study.history(profile.id, first_weekday=first_weekday())
         self.heatmap.set_days(history.days, first_weekday())
         self.streak.setText(plural(history.current_streak, "day"))
@@ -273,11 +290,15 @@ class TimePage(Page):
             self.week_text.setText(
                 f"{format_minutes(history.week_minutes)} this week. Set a weekly goal to see it against one."
             )
-        self.hours.setValue(profile.weekly_goal_minutes / 60)
-        self.min_minutes.setValue(profile.min_minutes_per_day)
+        if self.hours.value() != round(profile.weekly_goal_minutes / 60, self.hours.decimals()):
+            self.hours.setValue(profile.weekly_goal_minutes / 60)
+        if self.min_minutes.value() != profile.min_minutes_per_day:
+            self.min_minutes.setValue(profile.min_minutes_per_day)
         # A ready-by day that has passed shows as not set, until a new one is chosen.
         ready = profile.ready_by if profile.ready_by and profile.ready_by > today else None
-        self.ready_by.setDate(to_qdate(ready) if ready else to_qdate(today))
+        shown_ready = to_qdate(ready) if ready else to_qdate(today)
+        if self.ready_by.date() != shown_ready:
+            self.ready_by.setDate(shown_ready)
         since = today.fromordinal(today.toordinal() - 12 * 7 + 1)
         self.groups_model.set_rows(services.study.minutes_by_group(profile.id, since))
         self._show_day(self.heatmap.selected or today)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt, Signal
@@ -58,7 +59,28 @@ def next_in_cycle(state: ItemState) -> ItemState:
     return CYCLE[(CYCLE.index(state) + 1) % len(CYCLE)]
 
 
-class ChecklistView(QListView):
+class RowListView(QListView):
+    """A list view that repaints one changed row alone."""
+
+    def dataChanged(self, top_left: Index, bottom_right: Index, roles: Sequence[int] = ()) -> None:
+        """One row changed (a state, a note mark, a step's progress): repaint that row alone.
+
+        QListView lays out and repaints every row on any change; a row whose height stays
+        the same (its size hint against its laid-out rectangle) needs only its own repaint,
+        which QAbstractItemView does. A row that grows or shrinks (a second line appears)
+        goes through QListView, which lays the rows out again.
+        """
+        if (
+            top_left == bottom_right
+            and top_left.isValid()
+            and self.visualRect(top_left).height() == self.sizeHintForIndex(top_left).height()
+        ):
+            QAbstractItemView.dataChanged(self, top_left, bottom_right, list(roles))
+            return
+        super().dataChanged(top_left, bottom_right, list(roles))
+
+
+class ChecklistView(RowListView):
     """A list of tasks or skills whose states change with D, L, S, R and Space."""
 
     state_requested = Signal(str, object)  # item id, ItemState

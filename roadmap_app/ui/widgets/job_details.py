@@ -63,6 +63,8 @@ class RecordsTable(QTableView):
         show_focus(self)
 
     def show_rows(self, rows: Sequence[Any]) -> None:
+        if not rows and self.records.rowCount() == 0:
+            return  # empty before and after: nothing to lay out again
         self.records.set_rows(rows)
         self.resizeRowsToContents()
         shown = sum(self.rowHeight(r) for r in range(min(len(rows), MAX_ROWS_SHOWN)))
@@ -240,6 +242,8 @@ class JobDetails(QWidget):
         self.ad_text.setReadOnly(True)
         self.ad_text.setMinimumHeight(160)
         self.ad_text.hide()
+        #: The ad of the application shown; the text box takes it when it is shown.
+        self._ad = ""
         self.ad_toggle.toggled.connect(self._toggle_ad)
         for widget in (self.no_ad, self.have, self.missing, self.unknown):
             self.gap_card.body.addWidget(widget)
@@ -273,6 +277,8 @@ class JobDetails(QWidget):
         return f"{short_day(interview.on)} · {'tomorrow' if ahead == 1 else f'in {ahead} days'}"
 
     def _toggle_ad(self, shown: bool) -> None:
+        if shown:
+            self._load_ad()
         self.ad_text.setVisible(shown)
         self.ad_toggle.setText("Hide the &ad" if shown else "Show the &ad")
 
@@ -308,9 +314,10 @@ class JobDetails(QWidget):
         has_ad = bool(application.ad_text.strip())
         self.no_ad.setVisible(not has_ad)
         self.ad_toggle.setVisible(has_ad)
+        self._ad = application.ad_text
+        if self.ad_toggle.isChecked():
+            self._load_ad()  # hidden, it takes the ad when it is shown
         self.ad_text.setVisible(has_ad and self.ad_toggle.isChecked())
-        if self.ad_text.toPlainText() != application.ad_text:
-            self.ad_text.setPlainText(application.ad_text)
         for label in (self.have, self.missing, self.unknown):
             label.setVisible(has_ad)
         self.unknown_names = gap.unknown if has_ad and gap is not None else ()
@@ -328,6 +335,10 @@ class JobDetails(QWidget):
         )
         self.unknown.setText(names_text("Not in the roadmap", list(gap.unknown), ""))
         self.unknown.setVisible(bool(gap.unknown))
+
+    def _load_ad(self) -> None:
+        if self.ad_text.toPlainText() != self._ad:
+            self.ad_text.setPlainText(self._ad)
 
 
 def stage_line(application: Application) -> str:

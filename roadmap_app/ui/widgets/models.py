@@ -261,10 +261,15 @@ class StepsModel(QAbstractListModel):
 
     def set_steps(self, steps: Sequence[tuple[Step, Tally]], current_id: str) -> None:
         if [s.id for s, _ in steps] == [s.id for s, _ in self._steps]:
+            # The same steps: only the rows whose step, progress or "current" mark changed
+            # are told, one each, so that the view repaints those rows alone.
+            before, was_current = self._steps, self._current
             self._steps = list(steps)
             self._current = current_id
-            if self._steps:
-                self.dataChanged.emit(self.index(0), self.index(len(self._steps) - 1))
+            for row, (new, old) in enumerate(zip(self._steps, before, strict=True)):
+                step = new[0]
+                if new != old or (step.id == current_id) != (step.id == was_current):
+                    self.dataChanged.emit(self.index(row), self.index(row))
             return
         self.beginResetModel()
         self._steps = list(steps)

@@ -99,6 +99,8 @@ class ResourcesCard(Card):
         super().__init__("Resources", parent)
         self.ctx = ctx
         self.item_id = ""
+        #: The profile and item the card last read, so that showing them again reads nothing.
+        self._shown_for: tuple[int, str] | None = None
         self.setObjectName("resourcesCard")
         self.setAccessibleName("Learning resources")
         self.empty = muted_label("No resources yet. Add the course, book, video or docs you learn this from.")
@@ -179,6 +181,8 @@ class ResourcesCard(Card):
         if item_id != self.item_id:
             self.item_id = item_id
             self.view.setCurrentIndex(QModelIndex())
+        elif self._shown_for == (self.ctx.profile_id, item_id):
+            return  # as read: a change to resources refreshes the card itself (_on_changed)
         self.refresh()
 
     def _on_changed(self, change: Change) -> None:
@@ -200,6 +204,7 @@ class ResourcesCard(Card):
         rows = sum(self.view.sizeHintForRow(r) + 2 * self.view.spacing() for r in range(self.model.rowCount()))
         self.view.setFixedHeight(min(rows, 260) + 2 * self.view.frameWidth() + 4)
         self._enable()
+        self._shown_for = (self.ctx.profile_id, self.item_id)
 
     def selected(self) -> Resource | RoadmapResource | None:
         row = self.model.row_at(self.view.currentIndex().row()) if self.view.currentIndex().isValid() else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -77,6 +78,11 @@ class MainWindow(QMainWindow):
         first_run: bool = False,
         parent: QWidget | None = None,
     ) -> None:
+        # Qt splits large fills over a pool of threads; on a machine with a few shared cores
+        # each hand-off waits longer than the fill, and the frame waits for the slowest. The
+        # window fills on its own thread: Qt reads this at its first paint, after this line.
+        # A value the user set is kept.
+        os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
         super().__init__(parent)
         self.services = services
         self.paths = paths
