@@ -231,3 +231,18 @@ def test_silent_damage_is_found_by_the_daily_backup_and_the_next_open_moves_the_
         open_services(data_dir, clock=lambda: tomorrow)
     assert checks == [(db, False)]
     assert not db.exists()
+
+
+def test_damage_sqlite_meets_during_a_session_leaves_no_record(data_dir: Path) -> None:
+    db = learner_data(data_dir, notes=40)
+    corrupt_keeping_the_mtime(db, db.stat().st_size - 2 * 4096)
+    _paths, services = open_services(data_dir)
+    try:
+        ada = services.profiles.find("Ada")
+        with pytest.raises(Exception, match="malformed"):
+            services.activity.all(ada.id)  # the last pages hold the activity log
+    finally:
+        services.close()
+    assert not clean_record_path(db).exists()
+    with pytest.raises(DamagedDatabaseError):
+        open_services(data_dir)

@@ -11,8 +11,9 @@ mtime, inode and a checksum of its first page, and the open finds all of them un
 no write-ahead log, and no other process's marker. Every writable open removes the record
 before it writes anything, so it never describes a file that has been written since.
 Damage that leaves all of those alone (a bit flipped in place by a failing drive, with
-the mtime put back) is found by the daily backup's check of its copy, after which the
-record is not written again and the next open checks the file.
+the mtime put back) is found when SQLite meets it (reading the schema revision on open
+runs the check after all; an error during the session) or by the daily backup's check of
+its copy: the close then writes no record, and the next open checks the file.
 """
 
 from __future__ import annotations
@@ -96,11 +97,11 @@ def markers(database: Path) -> list[Path]:
     return []
 
 
-def stale_markers(database: Path, found: list[Path] | None = None) -> list[Path]:
+def stale_markers(database: Path) -> list[Path]:
     """Markers left by processes that ended without closing the database."""
     prefix = _marker_prefix(database)
     stale = []
-    for entry in markers(database) if found is None else found:
+    for entry in markers(database):
         pid_text = entry.name[len(prefix) :]
         if not pid_text.isdigit() or not process_alive(int(pid_text)):
             stale.append(entry)
