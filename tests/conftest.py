@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import atexit
 import io
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,9 +17,14 @@ import pytest
 
 # Without a display Qt aborts; the tests never need one.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Test modules load the roadmap as they are imported, before any fixture runs: the cache of
+# validated roadmaps it writes goes to a temporary folder, never the user's own.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="roadmap-test-cache-")
 
 from roadmap_app.bootstrap import open_services
 from roadmap_app.services import Services
+
+atexit.register(shutil.rmtree, os.environ["XDG_CACHE_HOME"], ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

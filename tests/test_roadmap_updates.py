@@ -80,3 +80,19 @@ def test_the_window_says_so_at_the_first_start_with_the_new_version(
         window = opener()
         qtbot.wait(50)
         assert "roadmap was updated" not in window.status_label.text()
+
+
+def test_a_start_that_meets_the_same_roadmap_changes_nothing_so_no_backup_is_made_on_close(data_dir: Path) -> None:
+    _paths, services = open_services(data_dir)
+    try:
+        ada = services.profiles.create("Ada")
+        services.progress.set_state(ada.id, "skill.python", "done")
+        assert services.roadmap_updates.since_last_start() is None
+    finally:
+        services.close()
+    _paths, services = open_services(data_dir)
+    try:
+        assert services.roadmap_updates.since_last_start() is None
+        assert services.backups.on_close() is None, "nothing changed, so there is nothing to back up"
+    finally:
+        services.close()

@@ -31,10 +31,7 @@ Problems are reported as ``file: key: problem`` so the author can find the line.
 
 from __future__ import annotations
 
-import graphlib
-import tomllib
 from collections.abc import Callable, Iterator
-from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -75,19 +72,30 @@ def default_roadmap_path() -> Path:
     return resource("roadmaps", "ml-engineer.toml")
 
 
-@cache
-def _load_cached(path: Path, mtime_ns: int) -> Roadmap:
-    return _Reader(path).read()
+_loaded: dict[str, Roadmap] = {}
+"""Roadmaps read in this process, by cache key (content and code): a file changed on disk is read anew."""
 
 
 def load_roadmap(path: Path | None = None) -> Roadmap:
-    """Load and validate a roadmap file (the built-in one by default)."""
+    """Load and validate a roadmap file (the built-in one by default).
+
+    A file validated before is taken from the cache (content/cache.py), keyed by its content
+    and this version's code; anything else is read and checked in full.
+    """
+    from roadmap_app.content import cache as validated
+
     path = (path or default_roadmap_path()).resolve()
     try:
-        mtime = path.stat().st_mtime_ns
+        content = path.read_bytes()
     except OSError as exc:
         raise ContentError(f"{path}: cannot read the roadmap file ({exc.strerror})") from exc
-    return _load_cached(path, mtime)
+    key = validated.entry_key(content)
+    roadmap = _loaded.get(key) or validated.load(content, key)
+    if roadmap is None:
+        roadmap = _Reader(path).read(content)
+        validated.store(content, roadmap, key)
+    _loaded[key] = roadmap
+    return roadmap
 
 
 class _Reader:
@@ -98,10 +106,12 @@ class _Reader:
     def fail(self, key: str, problem: str) -> ContentError:
         return ContentError(f"{self.path.name}: {key}: {problem}")
 
-    def read(self) -> Roadmap:
+    def read(self, content: bytes) -> Roadmap:
+        import tomllib  # only when the cache has no entry for this file
+
         try:
-            data = tomllib.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError) as exc:
+            data = tomllib.loads(content.decode("utf-8"))
+        except UnicodeDecodeError as exc:
             raise ContentError(f"{self.path.name}: cannot read the roadmap file ({exc})") from exc
         except tomllib.TOMLDecodeError as exc:
             raise ContentError(f"{self.path.name}: not valid TOML ({exc})") from exc
@@ -416,6 +426,8 @@ class _Reader:
 
     def check_no_cycles(self, skills: tuple[Skill, ...]) -> None:
         """Prerequisites must not form a loop; a loop is reported at its skill listed first."""
+        import graphlib
+
         try:
             graphlib.TopologicalSorter({s.id: s.requires for s in skills}).prepare()
         except graphlib.CycleError as exc:

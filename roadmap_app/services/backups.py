@@ -186,6 +186,9 @@ class BackupService:
         try:
             sqlite_backup.copy_database(self._db.path, target)
         except (sqlite_backup.BackupError, OSError, FaultError) as exc:
+            if isinstance(exc, sqlite_backup.BackupError) and exc.damaged:
+                # The open may have trusted a clean close; the next one must check the file.
+                self._db.damage_suspected = True
             fault = as_fault(exc, self._dir)
             raise BackupFailedError(
                 f"could not make a backup: {fault}"

@@ -10,14 +10,18 @@ from datetime import datetime
 from pathlib import Path
 
 from roadmap_app.storage.engine import BUSY_TIMEOUT_MS, FILE_MODE, connect_read_only
-from roadmap_app.storage.faults import as_fault
+from roadmap_app.storage.faults import as_fault, is_corruption
 
 #: The first 16 bytes of every SQLite database file.
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 class BackupError(RuntimeError):
-    pass
+    """A copy could not be made; ``damaged`` when the source itself failed the check."""
+
+    def __init__(self, message: str, *, damaged: bool = False) -> None:
+        super().__init__(message)
+        self.damaged = damaged
 
 
 def _open_read_only(path: Path) -> sqlite3.Connection:
@@ -104,7 +108,7 @@ def copy_database(source: Path, target: Path) -> None:
         raise BackupError(f"there is no database at {source}")
     verdict = header_problem(source)
     if verdict is not None:
-        raise BackupError(f"the database is damaged ({verdict})")
+        raise BackupError(f"the database is damaged ({verdict})", damaged=True)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
@@ -124,12 +128,13 @@ def copy_database(source: Path, target: Path) -> None:
         os.chmod(tmp, FILE_MODE)
         verdict = quick_check(tmp)
         if verdict != "ok":
-            raise BackupError(f"the database is damaged; its copy failed the check ({verdict})")
+            raise BackupError(f"the database is damaged; its copy failed the check ({verdict})", damaged=True)
         _fsync(tmp)
         tmp.replace(target)
         _fsync(target.parent)
     except sqlite3.Error as exc:
-        raise BackupError(str(exc)) from exc
+        # SQLite found the source's pages, read for the copy, damaged.
+        raise BackupError(str(exc), damaged=is_corruption(exc)) from exc
     except OSError as exc:
         raise BackupError(exc.strerror or str(exc)) from exc
     finally:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from roadmap_app.storage.engine import BUSY_TIMEOUT_MS, FILE_MODE, connect_read_only, create_sqlite_engine
 from roadmap_app.storage.errors import StorageError
-from roadmap_app.storage.faults import Fault, FaultError, as_fault, disk_full
+from roadmap_app.storage.faults import Fault, FaultError, as_fault, disk_full, is_corruption
 from roadmap_app.storage.schema import HEAD_REVISION, KNOWN_REVISIONS
 
 __all__ = ["BUSY_TIMEOUT_MS", "FILE_MODE", "Database", "StorageError", "create_sqlite_engine", "open_database"]
@@ -92,6 +92,9 @@ class Database:
         self.refusing = refusing
         #: Committed write transactions made through this object; see ``write``.
         self.write_count = 0
+        #: Set when SQLite or a check of a copy (the daily backup's) found the file damaged: a
+        #: close then leaves no clean-close record, so the next open checks the file.
+        self.damage_suspected = False
         self._on_close: list[Callable[[], object]] = []
         self._identity = _identity(path)
 
@@ -148,6 +151,8 @@ class Database:
         try:
             yield
         except (DBAPIError, sqlite3.Error, OSError) as exc:
+            if is_corruption(exc):
+                self.damage_suspected = True
             fault = as_fault(exc, self.path.parent)
             if fault is None:
                 raise
@@ -212,7 +217,11 @@ def _identity(path: Path) -> tuple[int, int] | None:
 
 
 def open_database(
-    path: Path, *, before_migration: Callable[[Path], object] | None = None, read_only: Fault | None = None
+    path: Path,
+    *,
+    before_migration: Callable[[Path], object] | None = None,
+    read_only: Fault | None = None,
+    before_writing: Callable[[], object] | None = None,
 ) -> Database:
     """Open (creating if needed) the database, migrating it to the current schema.
 
@@ -220,6 +229,8 @@ def open_database(
     ``before_migration`` is called with the path before an existing database is changed,
     so the caller can back it up. ``read_only`` (a folder that cannot be written, a full
     disk) opens an existing file without creating, migrating or changing anything.
+    ``before_writing`` is called once the file is known to be one this version may change,
+    before anything is written to it.
     """
     if read_only is not None:
         return _open_read_only(path, read_only)
@@ -231,6 +242,11 @@ def open_database(
         raise (fault or exc) from exc
     revision = read_revision(path)
     _refuse_newer(path, revision)
+    if before_writing is not None:
+        try:
+            before_writing()
+        except OSError as exc:
+            raise (as_fault(exc, path.parent) or exc) from exc
     if revision != HEAD_REVISION:
         if revision is not None and before_migration is not None:
             before_migration(path)

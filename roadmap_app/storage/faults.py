@@ -73,6 +73,21 @@ def classify(exc: BaseException) -> Fault | None:
     return None
 
 
+def is_corruption(exc: BaseException) -> bool:
+    """Whether SQLite found the file itself damaged (SQLITE_CORRUPT, SQLITE_NOTADB)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, sqlite3.Error):
+            code = getattr(current, "sqlite_errorcode", None)
+            if isinstance(code, int):
+                return (code & 0xFF) in (11, 26)
+            return "malformed" in str(current) or "not a database" in str(current)
+        current = getattr(current, "orig", None) or current.__cause__ or current.__context__
+    return False
+
+
 def _from_message(message: str) -> Fault | None:
     # Older sqlite3 modules carry no error code; their messages are SQLite's fixed texts.
     text = message.lower()
