@@ -11,6 +11,7 @@ from pathlib import Path
 
 from roadmap_app.storage.engine import BUSY_TIMEOUT_MS, FILE_MODE, connect_read_only
 from roadmap_app.storage.faults import as_fault, is_corruption
+from roadmap_app.storage.held_files import read_start
 
 #: The first 16 bytes of every SQLite database file.
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -32,9 +33,8 @@ def _open_read_only(path: Path) -> sqlite3.Connection:
 def header_problem(path: Path) -> str | None:
     """What is wrong with the file's SQLite header, or None if it looks like a database."""
     try:
-        with path.open("rb") as f:
-            head = f.read(100)
-        size = path.stat().st_size
+        head, info = read_start(path, 100)
+        size = info.st_size
     except OSError as exc:
         fault = as_fault(exc, path.parent)
         if fault is not None:

@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from roadmap_app.storage import held_files
 from roadmap_app.storage.engine import BUSY_TIMEOUT_MS, FILE_MODE, connect_read_only, create_sqlite_engine
 from roadmap_app.storage.errors import StorageError
 from roadmap_app.storage.faults import Fault, FaultError, as_fault, disk_full, is_corruption
@@ -97,6 +98,8 @@ class Database:
         self.damage_suspected = False
         self._on_close: list[Callable[[], object]] = []
         self._identity = _identity(path)
+        # Raw reads of the file's bytes go through this descriptor (see storage.held_files).
+        self._held = held_files.hold(path)
 
     def _check_present(self) -> None:
         """The file is still the one opened: a folder removed (a drive unplugged) or replaced
@@ -172,6 +175,9 @@ class Database:
         self._check_present()
         self.engine.dispose()
         restore_into(backup, self.path)
+        # The restored content is a new file under the same name: hold that one now.
+        held_files.release(self._held)
+        self._held = held_files.hold(self.path)
         self.write_count += 1
         if read_revision(self.path) != HEAD_REVISION:
             from roadmap_app.storage.migrate import upgrade
@@ -203,6 +209,8 @@ class Database:
     def close(self) -> None:
         """Close every connection; the clean-shutdown callbacks run last."""
         self.engine.dispose()
+        held_files.release(self._held)
+        self._held = None
         callbacks, self._on_close = self._on_close, []
         for callback in callbacks:
             callback()

@@ -33,6 +33,7 @@ from roadmap_app.storage.backup import quick_check
 from roadmap_app.storage.db import FILE_MODE, Database, StorageError, open_database
 from roadmap_app.storage.engine import log_is_empty
 from roadmap_app.storage.faults import Fault, FaultError, as_fault, is_corruption
+from roadmap_app.storage.held_files import read_start
 
 DIR_MODE = 0o700
 COMPANIONS = ("-wal", "-shm", "-journal")
@@ -137,14 +138,12 @@ def file_state(database: Path) -> dict[str, int | str] | None:
         wal = Path(f"{database}-wal")
         if wal.exists() and wal.stat().st_size > 0:
             return None
-        with database.open("rb") as f:
-            info = os.fstat(f.fileno())
-            head = f.read(100)
-            if len(head) < 100:
-                return None
-            page_size = int.from_bytes(head[16:18], "big")
-            page_size = 65536 if page_size == 1 else page_size
-            first_page = head + f.read(max(0, min(page_size, 65536) - 100))
+        start, info = read_start(database, 65536)
+        if len(start) < 100:
+            return None
+        page_size = int.from_bytes(start[16:18], "big")
+        page_size = 65536 if page_size == 1 else page_size
+        first_page = start[: min(page_size, 65536)]
     except OSError:
         return None
     return {
