@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
 from roadmap_app.domain.activity import Activity, ActivityAction, SubjectKind, parse_action, parse_subject_kind
 from roadmap_app.domain.model import ItemState, Profile, Progress, enum_or
+from roadmap_app.services._clock import Clock as Clock
+from roadmap_app.services._clock import system_clock as system_clock
 from roadmap_app.services.errors import NotFoundError
-from roadmap_app.storage.tables import ActivityRow, ProfileRow, ProgressRow, TombstoneRow
 
-Clock = Callable[[], datetime]
-
-
-def system_clock() -> datetime:
-    # Microseconds are kept: two changes in the same second still sort in the order made.
-    return datetime.now()
+if TYPE_CHECKING:
+    from roadmap_app.storage.tables import ActivityRow, ProfileRow, ProgressRow
 
 
 def record(
@@ -33,6 +30,8 @@ def record(
     after: str = "",
 ) -> None:
     """Append one entry to the activity log, in the caller's transaction: the one writer."""
+    from roadmap_app.storage.tables import ActivityRow
+
     session.add(
         ActivityRow(
             profile_id=profile_id,
@@ -49,6 +48,8 @@ def record(
 
 def bury(session: Session, profile_id: int, kind: str, uuids: list[str], at: datetime) -> None:
     """Leave a tombstone for each deleted record, in the caller's transaction."""
+    from roadmap_app.storage.tables import ProfileRow, TombstoneRow
+
     owner = session.get(ProfileRow, profile_id)
     profile_uuid = owner.uuid if owner is not None else ""
     for value in uuids:
@@ -57,6 +58,8 @@ def bury(session: Session, profile_id: int, kind: str, uuids: list[str], at: dat
 
 def unbury(session: Session, uuids: list[str]) -> None:
     """A record came back (undo): it is no longer deleted."""
+    from roadmap_app.storage.tables import TombstoneRow
+
     for value in uuids:
         row = session.get(TombstoneRow, value)
         if row is not None:
@@ -64,6 +67,8 @@ def unbury(session: Session, uuids: list[str]) -> None:
 
 
 def profile_row(session: Session, profile_id: int) -> ProfileRow:
+    from roadmap_app.storage.tables import ProfileRow
+
     row = session.get(ProfileRow, profile_id)
     if row is None:
         raise NotFoundError(f"profile {profile_id} no longer exists; choose another with 'profile use'")

@@ -28,7 +28,6 @@ from roadmap_app.storage.db import Database, StorageError, read_revision
 from roadmap_app.storage.faults import Fault, FaultError, as_fault
 from roadmap_app.storage.recovery import process_alive
 from roadmap_app.storage.schema import KNOWN_REVISIONS
-from roadmap_app.storage.tables import ActivityRow, FeedbackRow, ProgressRow, ProjectRow
 
 FAILURE_MARK = ".backup-failed"
 
@@ -217,6 +216,8 @@ class BackupService:
 
     def _has_data(self) -> bool:
         """Whether the learner has recorded anything: a profile made and left untouched is not worth a backup."""
+        from roadmap_app.storage.tables import ActivityRow, FeedbackRow, ProgressRow, ProjectRow
+
         try:
             with self._db.read() as session:
                 recorded = (
