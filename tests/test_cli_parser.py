@@ -30,9 +30,9 @@ def test_every_handler_name_leads_to_a_function() -> None:
 
 
 def test_the_help_words_are_the_domain_choices() -> None:
-    assert groups.JOB_STAGES == ", ".join(s.value for s in Stage)
-    assert groups.INTERVIEW_KINDS == ", ".join(k.value for k in InterviewKind)
-    assert groups.RESOURCE_KINDS == ", ".join(k.value for k in ResourceKind)
+    assert ", ".join(s.value for s in Stage) == groups.JOB_STAGES
+    assert ", ".join(k.value for k in InterviewKind) == groups.INTERVIEW_KINDS
+    assert ", ".join(k.value for k in ResourceKind) == groups.RESOURCE_KINDS
 
 
 def test_parsing_a_command_imports_no_command_module_service_or_table() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
@@ -14,7 +14,7 @@ from roadmap_app.services._clock import system_clock as system_clock
 from roadmap_app.services.errors import NotFoundError
 
 if TYPE_CHECKING:
-    from roadmap_app.storage.tables import ActivityRow, ProfileRow, ProgressRow
+    from roadmap_app.storage.tables import ActivityRow, ProfileRow
 
 
 def record(
@@ -75,7 +75,8 @@ def profile_row(session: Session, profile_id: int) -> ProfileRow:
     return row
 
 
-def to_profile(row: ProfileRow) -> Profile:
+def to_profile(row: Any) -> Profile:
+    """A profile from an ORM row or a plain row of ``profiles.PROFILE_COLUMNS``."""
     return Profile(
         id=row.id,
         name=row.name,
@@ -93,7 +94,8 @@ def stored_state(value: str) -> ItemState:
     return enum_or(ItemState, value, ItemState.TODO)
 
 
-def to_progress(row: ProgressRow) -> Progress:
+def to_progress(row: Any) -> Progress:
+    """Progress from an ORM row or a plain row with its item_id, state, note and updated_at."""
     return Progress(item_id=row.item_id, state=stored_state(row.state), note=row.note, updated_at=row.updated_at)
 
 

@@ -16,12 +16,23 @@ from roadmap_app.services._common import Clock, bury, profile_row, record, syste
 from roadmap_app.services.errors import InvalidInputError, NotFoundError, UserError
 from roadmap_app.services.records import quoted
 from roadmap_app.services.roadmap_source import RoadmapSource
+from roadmap_app.storage import plain
 from roadmap_app.storage.db import Database
-from roadmap_app.storage.tables import ProfileRow, Setting
 
 CURRENT_PROFILE_KEY = "current_profile"
 #: The role a new learner aims for until they choose another: the job the roadmap leads to.
 DEFAULT_TARGET_CAREER = "career.ml-engineer"
+#: The columns of a profile, for plain reads (``to_profile`` takes a row of them).
+PROFILE_COLUMNS = (
+    plain.profiles.c.id,
+    plain.profiles.c.name,
+    plain.profiles.c.created_at,
+    plain.profiles.c.current_step_id,
+    plain.profiles.c.target_career_id,
+    plain.profiles.c.weekly_goal_minutes,
+    plain.profiles.c.min_minutes_per_day,
+    plain.profiles.c.ready_by,
+)
 
 
 def clean_profile_name(name: str) -> str:
@@ -55,6 +66,8 @@ class ProfileService:
         self._clock = clock
 
     def all(self) -> list[Profile]:
+        from roadmap_app.storage.tables import ProfileRow
+
         with self._db.read() as session:
             rows = session.scalars(select(ProfileRow).order_by(ProfileRow.id))
             return [to_profile(r) for r in rows]
@@ -64,6 +77,8 @@ class ProfileService:
             return to_profile(profile_row(session, profile_id))
 
     def find(self, name: str) -> Profile:
+        from roadmap_app.storage.tables import ProfileRow
+
         with self._db.read() as session:
             row = session.scalar(select(ProfileRow).where(ProfileRow.name == name.strip()))
             if row is None:
@@ -75,6 +90,8 @@ class ProfileService:
             return to_profile(row)
 
     def create(self, name: str) -> Profile:
+        from roadmap_app.storage.tables import ProfileRow
+
         cleaned = clean_profile_name(name)
         with self._db.write() as session:
             if session.scalar(select(ProfileRow).where(ProfileRow.name == cleaned)):
@@ -91,6 +108,8 @@ class ProfileService:
         return DEFAULT_TARGET_CAREER if DEFAULT_TARGET_CAREER in known else ""
 
     def rename(self, profile_id: int, name: str) -> Profile:
+        from roadmap_app.storage.tables import ProfileRow
+
         cleaned = clean_profile_name(name)
         with self._db.write() as session:
             row = profile_row(session, profile_id)
@@ -108,6 +127,8 @@ class ProfileService:
 
     def delete(self, profile_id: int) -> None:
         """Delete a profile and everything in it. The caller asks the learner first."""
+        from roadmap_app.storage.tables import Setting
+
         with self._db.write() as session:
             row = profile_row(session, profile_id)
             # Its records go with it; one tombstone says so for all of them.
@@ -120,6 +141,8 @@ class ProfileService:
 
     def use(self, profile_id: int) -> Profile:
         """Make a profile the one opened next time."""
+        from roadmap_app.storage.tables import Setting
+
         with self._db.write() as session:
             row = profile_row(session, profile_id)
             session.merge(Setting(key=CURRENT_PROFILE_KEY, value=str(profile_id)))
@@ -129,16 +152,21 @@ class ProfileService:
         """The profile asked for by name, else the last used, else the first, else a new one."""
         if name:
             return self.find(name)
+        # Plain column queries: every command reads this first, before any ORM class is needed.
         with self._db.read() as session:
-            setting = session.get(Setting, CURRENT_PROFILE_KEY)
-            row = session.get(ProfileRow, int(setting.value)) if setting and setting.value.isdigit() else None
+            setting = session.scalar(select(plain.settings.c.value).where(plain.settings.c.key == CURRENT_PROFILE_KEY))
+            row = None
+            if setting is not None and setting.isdigit():
+                row = session.execute(select(*PROFILE_COLUMNS).where(plain.profiles.c.id == int(setting))).first()
             if row is None:
-                row = session.scalar(select(ProfileRow).order_by(ProfileRow.id).limit(1))
+                row = session.execute(select(*PROFILE_COLUMNS).order_by(plain.profiles.c.id).limit(1)).first()
             if row is not None:
                 return to_profile(row)
         return self.create(default_profile_name())
 
     def count(self) -> int:
+        from roadmap_app.storage.tables import ProfileRow
+
         with self._db.read() as session:
             return int(session.scalar(select(func.count()).select_from(ProfileRow)) or 0)
 

@@ -16,8 +16,8 @@ from roadmap_app.services._common import Clock, profile_row, record, system_cloc
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
 from roadmap_app.services.records import quoted
 from roadmap_app.services.roadmap_source import RoadmapSource
+from roadmap_app.storage import plain
 from roadmap_app.storage.db import Database
-from roadmap_app.storage.tables import ProgressRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +57,11 @@ class ProgressService:
 
     def states(self, profile_id: int) -> dict[str, Progress]:
         """Every saved state and note of a profile, by item id (unsaved items are to do)."""
+        t = plain.item_progress
         with self._db.read() as session:
-            rows = session.scalars(select(ProgressRow).where(ProgressRow.profile_id == profile_id))
+            rows = session.execute(
+                select(t.c.item_id, t.c.state, t.c.note, t.c.updated_at).where(t.c.profile_id == profile_id)
+            )
             return {r.item_id: to_progress(r) for r in rows}
 
     def archived(self, profile_id: int) -> list[Progress]:
@@ -79,6 +82,8 @@ class ProgressService:
         return item is not None and item.kind in (ItemKind.TASK, ItemKind.SKILL)
 
     def get(self, profile_id: int, item_id: str) -> Progress:
+        from roadmap_app.storage.tables import ProgressRow
+
         self._check_trackable(profile_id, item_id)
         with self._db.read() as session:
             row = session.get(ProgressRow, (profile_id, item_id))
@@ -124,6 +129,8 @@ def apply_progress(
     note: str | None = None,
 ) -> ProgressChange:
     """Change a task's or skill's state or note in the caller's transaction, with its log entries."""
+    from roadmap_app.storage.tables import ProgressRow
+
     profile_row(session, profile_id)
     row = session.get(ProgressRow, (profile_id, item_id))
     if row is None:

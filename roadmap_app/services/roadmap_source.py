@@ -9,17 +9,22 @@ a command the one it works on); with none bound, the file's roadmap alone.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from roadmap_app.domain.model import Roadmap, enum_or
 from roadmap_app.domain.own_items import OwnItem, OwnKind, merge_own_items
+from roadmap_app.storage import plain
 from roadmap_app.storage.db import Database
-from roadmap_app.storage.tables import OwnItemRow
+
+if TYPE_CHECKING:
+    from roadmap_app.storage.tables import OwnItemRow
 
 
-def to_own_item(row: OwnItemRow) -> OwnItem:
+def to_own_item(row: Any) -> OwnItem:
+    """An own item from an ORM row or a plain row of every column of ``own_items``."""
     return OwnItem(
         id=row.item_id,
         kind=enum_or(OwnKind, row.kind, OwnKind.TASK),
@@ -37,8 +42,17 @@ def to_own_item(row: OwnItemRow) -> OwnItem:
     )
 
 
+def own_items(session: Session, profile_id: int) -> list[OwnItem]:
+    """Every own item of a profile, as ``own_item_rows`` orders them, read as plain rows."""
+    t = plain.own_items
+    query = select(t).where(t.c.profile_id == profile_id).order_by(t.c.position, t.c.id)
+    return [to_own_item(r) for r in session.execute(query)]
+
+
 def own_item_rows(session: Session, profile_id: int) -> list[OwnItemRow]:
     """Every own item of a profile, removed ones too, in the order they were added."""
+    from roadmap_app.storage.tables import OwnItemRow
+
     query = select(OwnItemRow).where(OwnItemRow.profile_id == profile_id).order_by(OwnItemRow.position, OwnItemRow.id)
     return list(session.scalars(query))
 
@@ -79,7 +93,7 @@ class RoadmapSource:
         merged = self._merged.get(profile_id)
         if merged is None:
             with self._db.read() as session:
-                items = [to_own_item(r) for r in own_item_rows(session, profile_id)]
+                items = own_items(session, profile_id)
             merged = self._merged[profile_id] = merge_own_items(self.base, items)
         return merged
 
