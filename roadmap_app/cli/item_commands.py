@@ -14,7 +14,7 @@ from roadmap_app.domain.item_facts import ItemFacts, RoadmapFacts
 from roadmap_app.domain.model import ItemKind, ItemState, Profile, Progress, Roadmap
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
 from roadmap_app.services.records import quoted
-from roadmap_app.services.study import parse_day
+from roadmap_app.services.study_values import parse_day
 
 
 class _Learner:
@@ -23,12 +23,9 @@ class _Learner:
     def __init__(self, ctx: Context) -> None:
         profile_id = ctx.profile.id
         self.states = ctx.services.progress.states(profile_id)
-        self.archived = {p.item_id: p for p in ctx.services.progress.archived(profile_id)}
+        self.archived = {p.item_id: p for p in ctx.services.progress.archived(profile_id, self.states)}
         self.records = ctx.services.task_links.all(profile_id)
-        self.projects_by_skill: dict[str, list[int]] = {}
-        for project in ctx.services.portfolio.projects(profile_id):
-            for skill_id in project.skill_ids:
-                self.projects_by_skill.setdefault(skill_id, []).append(project.id)
+        self.projects_by_skill = ctx.services.portfolio.projects_by_skill(profile_id)
 
 
 def _progress_json(progress: Progress) -> dict[str, Any]:

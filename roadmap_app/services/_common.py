@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from roadmap_app.domain.activity import Activity, ActivityAction, SubjectKind, parse_action, parse_subject_kind
@@ -12,9 +13,23 @@ from roadmap_app.domain.model import ItemState, Profile, Progress, enum_or
 from roadmap_app.services._clock import Clock as Clock
 from roadmap_app.services._clock import system_clock as system_clock
 from roadmap_app.services.errors import NotFoundError
+from roadmap_app.storage import plain
 
 if TYPE_CHECKING:
     from roadmap_app.storage.tables import ActivityRow, ProfileRow
+
+
+#: The columns of a profile, for plain reads (``to_profile`` takes a row of them).
+PROFILE_COLUMNS = (
+    plain.profiles.c.id,
+    plain.profiles.c.name,
+    plain.profiles.c.created_at,
+    plain.profiles.c.current_step_id,
+    plain.profiles.c.target_career_id,
+    plain.profiles.c.weekly_goal_minutes,
+    plain.profiles.c.min_minutes_per_day,
+    plain.profiles.c.ready_by,
+)
 
 
 def record(
@@ -70,6 +85,14 @@ def profile_row(session: Session, profile_id: int) -> ProfileRow:
     from roadmap_app.storage.tables import ProfileRow
 
     row = session.get(ProfileRow, profile_id)
+    if row is None:
+        raise NotFoundError(f"profile {profile_id} no longer exists; choose another with 'profile use'")
+    return row
+
+
+def profile_values(session: Session, profile_id: int) -> Any:
+    """A profile's plain row of ``PROFILE_COLUMNS`` (no ORM object), or the error ``profile_row`` gives."""
+    row = session.execute(select(*PROFILE_COLUMNS).where(plain.profiles.c.id == profile_id)).first()
     if row is None:
         raise NotFoundError(f"profile {profile_id} no longer exists; choose another with 'profile use'")
     return row

@@ -12,7 +12,7 @@ from roadmap_app.domain.activity import ActivityAction, SubjectKind
 from roadmap_app.domain.limits import MAX_NAME
 from roadmap_app.domain.model import Profile, Roadmap
 from roadmap_app.domain.study import MAX_HOURS_PER_WEEK, MINUTES_PER_DAY
-from roadmap_app.services._common import Clock, bury, profile_row, record, system_clock, to_profile
+from roadmap_app.services._common import PROFILE_COLUMNS, Clock, bury, profile_row, record, system_clock, to_profile
 from roadmap_app.services.errors import InvalidInputError, NotFoundError, UserError
 from roadmap_app.services.records import quoted
 from roadmap_app.services.roadmap_source import RoadmapSource
@@ -22,17 +22,6 @@ from roadmap_app.storage.db import Database
 CURRENT_PROFILE_KEY = "current_profile"
 #: The role a new learner aims for until they choose another: the job the roadmap leads to.
 DEFAULT_TARGET_CAREER = "career.ml-engineer"
-#: The columns of a profile, for plain reads (``to_profile`` takes a row of them).
-PROFILE_COLUMNS = (
-    plain.profiles.c.id,
-    plain.profiles.c.name,
-    plain.profiles.c.created_at,
-    plain.profiles.c.current_step_id,
-    plain.profiles.c.target_career_id,
-    plain.profiles.c.weekly_goal_minutes,
-    plain.profiles.c.min_minutes_per_day,
-    plain.profiles.c.ready_by,
-)
 
 
 def clean_profile_name(name: str) -> str:

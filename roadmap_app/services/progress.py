@@ -64,15 +64,17 @@ class ProgressService:
             )
             return {r.item_id: to_progress(r) for r in rows}
 
-    def archived(self, profile_id: int) -> list[Progress]:
+    def archived(self, profile_id: int, states: dict[str, Progress] | None = None) -> list[Progress]:
         """Saved states and notes on ids the roadmap in use no longer has, by id.
 
         They are kept, never deleted: a later roadmap version may bring the item back.
+        ``states``, when given, is what ``states(profile_id)`` just returned: not read again.
         """
         roadmap = self._roadmaps.of(profile_id)
+        saved = self.states(profile_id) if states is None else states
         return [
             p
-            for item_id, p in sorted(self.states(profile_id).items())
+            for item_id, p in sorted(saved.items())
             if not self._is_trackable(roadmap, item_id) and (p.note or p.state is not ItemState.TODO)
         ]
 

@@ -61,6 +61,14 @@ projects = table(
     column("uuid", String),
     column("profile_id", Integer),
     column("title", String),
+    column("summary", Text),
+    column("status", String),
+    column("repo_url", String),
+    column("demo_url", String),
+    column("idea_id", String),
+    column("started_on", Date),
+    column("finished_on", Date),
+    column("created_at", DateTime),
     column("updated_at", DateTime),
 )
 
@@ -83,4 +91,30 @@ task_links = table(
     column("record_uuid", String),
 )
 
-ALL = (settings, profiles, item_progress, own_items, projects, project_skills, credentials, experiences, task_links)
+activity = table(
+    "activity", column("id", Integer), column("profile_id", Integer), column("at", DateTime), column("action", String)
+)
+
+study_sessions = table(
+    "study_sessions",
+    column("id", Integer),
+    column("profile_id", Integer),
+    column("day", Date),
+    column("minutes", Integer),
+    column("subject_kind", String),
+    column("subject_id", String),
+)
+
+ALL = (
+    settings,
+    profiles,
+    item_progress,
+    own_items,
+    projects,
+    project_skills,
+    credentials,
+    experiences,
+    task_links,
+    activity,
+    study_sessions,
+)
