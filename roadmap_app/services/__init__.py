@@ -162,7 +162,7 @@ class Services:
     def jobs(self) -> JobService:
         from roadmap_app.services.jobs import JobService
 
-        return JobService(self._db, self.gap, self._clock)
+        return JobService(self._db, lambda: self.gap, self._clock)
 
     @cached_property
     def roadmap_updates(self) -> RoadmapUpdateService:
