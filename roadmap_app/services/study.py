@@ -10,7 +10,6 @@ from sqlalchemy.orm import Session
 
 from roadmap_app.domain.activity import ActivityAction, SubjectKind
 from roadmap_app.domain.model import ProjectStatus, Roadmap
-from roadmap_app.domain.pace import Plan, make_plan
 from roadmap_app.domain.study import (
     DEFAULT_WEEKS,
     MAX_WEEKS,
@@ -54,6 +53,7 @@ from roadmap_app.storage import plain
 from roadmap_app.storage.db import Database
 
 if TYPE_CHECKING:
+    from roadmap_app.domain.pace import Plan
     from roadmap_app.storage import tables
 else:
     from roadmap_app.storage import lazy_tables as tables
@@ -414,6 +414,9 @@ class StudyService:
 
     def plan(self, profile_id: int, hours_per_week: float | None = None) -> Plan:
         """The pace plan at ``hours_per_week``, or at the learner's weekly goal."""
+        # The plan weighs the readiness rules of the next actions: imported for this command only.
+        from roadmap_app.domain.pace import make_plan
+
         with self._db.read() as session:
             profile = profile_row(session, profile_id)
             if hours_per_week is None:

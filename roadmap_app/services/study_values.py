@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session
 
 from roadmap_app.domain.limits import MAX_TEXT
 from roadmap_app.domain.model import Progress, Roadmap
-from roadmap_app.domain.pace import make_plan
 from roadmap_app.domain.study import (
     MAX_HOURS_PER_WEEK,
     MINUTES_PER_DAY,
@@ -152,6 +151,8 @@ def time_facts(
     today: date,
 ) -> TimeFacts:
     """The week, the streak and the plan's job-ready day, for the next-action rules."""
+    from roadmap_app.domain.pace import make_plan
+
     totals = day_totals(session, profile.id)
     history = make_history(
         totals, {}, today, weeks=1, goal_minutes=profile.weekly_goal_minutes, min_minutes=profile.min_minutes_per_day
