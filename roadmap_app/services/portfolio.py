@@ -54,6 +54,14 @@ class NoteChange:
     after: ProjectNote
 
 
+# The newest project first, as ``projects`` lists them (ix_projects_profile_id_updated_at,
+# then the skills' primary key: no sorting step).
+_PROJECTS_BY_SKILL = (
+    "SELECT s.skill_id, p.id FROM project_skills AS s JOIN projects AS p ON p.id = s.project_id"
+    " WHERE p.profile_id = ? ORDER BY p.updated_at DESC, p.id DESC, s.skill_id"
+)
+
+
 class PortfolioService:
     @property
     def _roadmap(self) -> Roadmap:
@@ -91,17 +99,13 @@ class PortfolioService:
 
         One plain query of ids alone: it reads neither the projects' text nor their notes.
         """
-        projects, skills = plain.projects, plain.project_skills
         found: dict[str, list[int]] = {}
         with self._db.read() as session:
-            rows = session.execute(
-                select(skills.c.skill_id, projects.c.id)
-                .join(projects, projects.c.id == skills.c.project_id)
-                .where(projects.c.profile_id == profile_id)
-                .order_by(projects.c.updated_at.desc(), projects.c.id.desc(), skills.c.skill_id)
-            )
-            for skill_id, project_id in rows:
-                found.setdefault(skill_id, []).append(project_id)
+            # The driver's own cursor: some 6,000 pairs of ids as plain tuples, fetched at once.
+            driver: Any = session.connection().connection.dbapi_connection
+            rows = driver.execute(_PROJECTS_BY_SKILL, (profile_id,)).fetchall()
+        for skill_id, project_id in rows:
+            found.setdefault(skill_id, []).append(project_id)
         return found
 
     def count(self, profile_id: int, query: ProjectQuery | None = None) -> int:

@@ -19,7 +19,6 @@ from roadmap_app.services.errors import InvalidInputError, NotFoundError
 from roadmap_app.services.progress import ProgressChange, apply_progress
 from roadmap_app.services.records import quoted
 from roadmap_app.services.roadmap_source import RoadmapSource
-from roadmap_app.storage import plain
 from roadmap_app.storage.db import Database
 
 if TYPE_CHECKING:
@@ -33,12 +32,15 @@ _RECORD_TABLES = {
     ProofKind.PROJECT: "ProjectRow",
     ProofKind.EXPERIENCE: "ExperienceRow",
 }
-#: The same, as plain views for reads.
-_PLAIN_RECORDS = {
-    ProofKind.CREDENTIAL: plain.credentials,
-    ProofKind.PROJECT: plain.projects,
-    ProofKind.EXPERIENCE: plain.experiences,
-}
+# Every task's records: a link counts when a record of its kind has its id and UUID (a
+# deleted record's links stay, unseen, until it is restored).
+_ALL_LINKS = " UNION ALL ".join(
+    "SELECT l.task_id, l.record_kind, r.id, r.title FROM task_links AS l"
+    f" JOIN {table} AS r ON r.id = l.record_id AND r.uuid = l.record_uuid"
+    f" WHERE l.profile_id = ? AND l.record_kind = '{kind.value}' AND r.profile_id = ?"
+    for kind, table in ((ProofKind.CREDENTIAL, "credentials"), (ProofKind.PROJECT, "projects"),
+                        (ProofKind.EXPERIENCE, "experiences"))
+)  # fmt: skip
 
 
 def record_table(kind: ProofKind) -> Any:
@@ -96,17 +98,12 @@ class TaskLinkService:
     def all(self, profile_id: int) -> dict[str, tuple[Proof, ...]]:
         """Every task's records, by task id (also ids the roadmap in use no longer has)."""
         found: dict[str, list[Proof]] = {}
-        link = plain.task_links
         with self._db.read() as session:
-            for kind, table in _PLAIN_RECORDS.items():
-                rows = session.execute(
-                    select(link.c.task_id, table.c.id, table.c.title)
-                    .join(table, (table.c.id == link.c.record_id) & (table.c.uuid == link.c.record_uuid))
-                    .where(link.c.profile_id == profile_id, link.c.record_kind == kind.value)
-                    .where(table.c.profile_id == profile_id)
-                )
-                for task_id, record_id, title in rows:
-                    found.setdefault(task_id, []).append(Proof(kind, record_id, title))
+            # One query through the driver's own cursor: the links of the three kinds as plain tuples.
+            driver: Any = session.connection().connection.dbapi_connection
+            rows = driver.execute(_ALL_LINKS, (profile_id,) * 6).fetchall()
+        for task_id, kind, record_id, title in rows:
+            found.setdefault(task_id, []).append(Proof(ProofKind(kind), record_id, title))
         return {t: tuple(sorted(p, key=lambda r: (r.kind.value, r.id))) for t, p in found.items()}
 
     def candidates(self, profile_id: int, task_id: str) -> list[Proof]:
