@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from roadmap_app.domain.activity import Activity, ActivityAction, SubjectKind, parse_action, parse_subject_kind
@@ -19,16 +18,10 @@ if TYPE_CHECKING:
     from roadmap_app.storage.tables import ActivityRow, ProfileRow
 
 
-#: The columns of a profile, for plain reads (``to_profile`` takes a row of them).
-PROFILE_COLUMNS = (
-    plain.profiles.c.id,
-    plain.profiles.c.name,
-    plain.profiles.c.created_at,
-    plain.profiles.c.current_step_id,
-    plain.profiles.c.target_career_id,
-    plain.profiles.c.weekly_goal_minutes,
-    plain.profiles.c.min_minutes_per_day,
-    plain.profiles.c.ready_by,
+# A profile's columns, in the order ``profile_from_values`` takes them.
+PROFILE_SQL = (
+    "SELECT id, name, created_at, current_step_id, target_career_id, weekly_goal_minutes,"
+    " min_minutes_per_day, ready_by FROM profiles"
 )
 
 
@@ -90,16 +83,30 @@ def profile_row(session: Session, profile_id: int) -> ProfileRow:
     return row
 
 
-def profile_values(session: Session, profile_id: int) -> Any:
-    """A profile's plain row of ``PROFILE_COLUMNS`` (no ORM object), or the error ``profile_row`` gives."""
-    row = session.execute(select(*PROFILE_COLUMNS).where(plain.profiles.c.id == profile_id)).first()
-    if row is None:
+def read_profile(session: Session, profile_id: int) -> Profile:
+    """A profile read as plain values (no ORM object), or the error ``profile_row`` gives."""
+    values = plain.driver(session).execute(PROFILE_SQL + " WHERE id = ?", (profile_id,)).fetchone()
+    if values is None:
         raise NotFoundError(f"profile {profile_id} no longer exists; choose another with 'profile use'")
-    return row
+    return profile_from_values(values)
+
+
+def profile_from_values(values: tuple[Any, ...]) -> Profile:
+    """A profile from a row of ``PROFILE_SQL``'s columns."""
+    pid, name, created_at, step, target, weekly, minimum, ready_by = values
+    return Profile(
+        id=pid,
+        name=name,
+        created_at=plain.moment(created_at),
+        current_step_id=step,
+        target_career_id=target,
+        weekly_goal_minutes=weekly,
+        min_minutes_per_day=minimum,
+        ready_by=plain.day(ready_by),
+    )
 
 
 def to_profile(row: Any) -> Profile:
-    """A profile from an ORM row or a plain row of ``profiles.PROFILE_COLUMNS``."""
     return Profile(
         id=row.id,
         name=row.name,

@@ -62,6 +62,8 @@ LABELS = {
 
 @dataclass(frozen=True, slots=True)
 class BackupInfo:
+    """One backup file: its path, when and why it was made, its size."""
+
     path: Path
     created_at: datetime
     reason: str
@@ -94,6 +96,8 @@ class BackupInfo:
 
 @dataclass(frozen=True, slots=True)
 class CheckReport:
+    """What checking the live database found: fine, or its problems."""
+
     ok: bool
     problems: tuple[str, ...]
 

@@ -71,12 +71,16 @@ SHOW_HINT = "see the ids with 'roadmap-app job show ID'"
 
 @dataclass(frozen=True, slots=True)
 class ApplicationChange:
+    """An application before and after one change (undo puts ``before`` back)."""
+
     before: Application
     after: Application
 
 
 @dataclass(frozen=True, slots=True)
 class ApplicationNoteChange:
+    """An application note before and after one change (undo puts ``before`` back)."""
+
     before: ApplicationNote
     after: ApplicationNote
 

@@ -44,12 +44,16 @@ EDITABLE = frozenset({"title", "summary", "status", "repo_url", "demo_url", "sta
 
 @dataclass(frozen=True, slots=True)
 class ProjectChange:
+    """A project before and after one change (undo puts ``before`` back)."""
+
     before: Project
     after: Project
 
 
 @dataclass(frozen=True, slots=True)
 class NoteChange:
+    """A project note before and after one change (undo puts ``before`` back)."""
+
     before: ProjectNote
     after: ProjectNote
 

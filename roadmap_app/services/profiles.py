@@ -11,8 +11,16 @@ from sqlalchemy import func, select
 from roadmap_app.domain.activity import ActivityAction, SubjectKind
 from roadmap_app.domain.limits import MAX_NAME
 from roadmap_app.domain.model import Profile, Roadmap
-from roadmap_app.domain.study import MAX_HOURS_PER_WEEK, MINUTES_PER_DAY
-from roadmap_app.services._common import PROFILE_COLUMNS, Clock, bury, profile_row, record, system_clock, to_profile
+from roadmap_app.services._common import (
+    PROFILE_SQL,
+    Clock,
+    bury,
+    profile_from_values,
+    profile_row,
+    record,
+    system_clock,
+    to_profile,
+)
 from roadmap_app.services.errors import InvalidInputError, NotFoundError, UserError
 from roadmap_app.services.records import quoted
 from roadmap_app.services.roadmap_source import RoadmapSource
@@ -141,16 +149,17 @@ class ProfileService:
         """The profile asked for by name, else the last used, else the first, else a new one."""
         if name:
             return self.find(name)
-        # Plain column queries: every command reads this first, before any ORM class is needed.
+        # Through the driver: every command reads this first, before any ORM class is needed.
         with self._db.read() as session:
-            setting = session.scalar(select(plain.settings.c.value).where(plain.settings.c.key == CURRENT_PROFILE_KEY))
-            row = None
-            if setting is not None and setting.isdigit():
-                row = session.execute(select(*PROFILE_COLUMNS).where(plain.profiles.c.id == int(setting))).first()
-            if row is None:
-                row = session.execute(select(*PROFILE_COLUMNS).order_by(plain.profiles.c.id).limit(1)).first()
-            if row is not None:
-                return to_profile(row)
+            driver = plain.driver(session)
+            setting = driver.execute("SELECT value FROM settings WHERE key = ?", (CURRENT_PROFILE_KEY,)).fetchone()
+            values = None
+            if setting is not None and isinstance(setting[0], str) and setting[0].isdigit():
+                values = driver.execute(PROFILE_SQL + " WHERE id = ?", (int(setting[0]),)).fetchone()
+            if values is None:
+                values = driver.execute(PROFILE_SQL + " ORDER BY id LIMIT 1").fetchone()
+            if values is not None:
+                return profile_from_values(values)
         return self.create(default_profile_name())
 
     def count(self) -> int:
@@ -179,6 +188,8 @@ class ProfileService:
             raise NotFoundError(
                 f"unknown career step {quoted(target_career_id)}; see 'roadmap-app items --kind career_step'"
             )
+        from roadmap_app.domain.study import MAX_HOURS_PER_WEEK, MINUTES_PER_DAY
+
         if weekly_goal_minutes is not None and not 0 <= weekly_goal_minutes <= MAX_HOURS_PER_WEEK * 60:
             raise InvalidInputError(
                 f"hours per week must be from 0 (no goal) to {MAX_HOURS_PER_WEEK}; got {weekly_goal_minutes / 60:g}"

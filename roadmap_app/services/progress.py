@@ -5,14 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from roadmap_app.domain.activity import ActivityAction, SubjectKind
 from roadmap_app.domain.limits import MAX_TEXT
 from roadmap_app.domain.model import ItemKind, ItemState, Progress, Roadmap
 from roadmap_app.domain.progress import ProgressSummary, summarise
-from roadmap_app.services._common import Clock, profile_row, record, system_clock, to_progress
+from roadmap_app.services._common import Clock, profile_row, record, stored_state, system_clock, to_progress
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
 from roadmap_app.services.records import quoted
 from roadmap_app.services.roadmap_source import RoadmapSource
@@ -57,12 +56,14 @@ class ProgressService:
 
     def states(self, profile_id: int) -> dict[str, Progress]:
         """Every saved state and note of a profile, by item id (unsaved items are to do)."""
-        t = plain.item_progress
         with self._db.read() as session:
-            rows = session.execute(
-                select(t.c.item_id, t.c.state, t.c.note, t.c.updated_at).where(t.c.profile_id == profile_id)
+            rows = plain.driver(session).execute(
+                "SELECT item_id, state, note, updated_at FROM item_progress WHERE profile_id = ?", (profile_id,)
             )
-            return {r.item_id: to_progress(r) for r in rows}
+            return {
+                item_id: Progress(item_id, stored_state(state), note, plain.moment(updated_at))
+                for item_id, state, note, updated_at in rows
+            }
 
     def archived(self, profile_id: int, states: dict[str, Progress] | None = None) -> list[Progress]:
         """Saved states and notes on ids the roadmap in use no longer has, by id.

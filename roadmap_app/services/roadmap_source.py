@@ -9,6 +9,7 @@ a command the one it works on); with none bound, the file's roadmap alone.
 from __future__ import annotations
 
 from collections.abc import Callable
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
@@ -42,11 +43,21 @@ def to_own_item(row: Any) -> OwnItem:
     )
 
 
+_OWN_ITEM_COLUMNS = (
+    "item_id", "kind", "title", "description", "step_id", "category_id", "category_name", "prerequisites",
+    "position", "created_at", "updated_at", "uuid", "removed_at",
+)  # fmt: skip
+_OWN_ITEMS = f"SELECT {', '.join(_OWN_ITEM_COLUMNS)} FROM own_items WHERE profile_id = ? ORDER BY position, id"
+
+
 def own_items(session: Session, profile_id: int) -> list[OwnItem]:
-    """Every own item of a profile, as ``own_item_rows`` orders them, read as plain rows."""
-    t = plain.own_items
-    query = select(t).where(t.c.profile_id == profile_id).order_by(t.c.position, t.c.id)
-    return [to_own_item(r) for r in session.execute(query)]
+    """Every own item of a profile, as ``own_item_rows`` orders them, read through the driver."""
+    found = []
+    for values in plain.driver(session).execute(_OWN_ITEMS, (profile_id,)):
+        row = SimpleNamespace(**dict(zip(_OWN_ITEM_COLUMNS, values, strict=True)))
+        row.created_at, row.updated_at = plain.moment(row.created_at), plain.moment(row.updated_at)
+        found.append(to_own_item(row))
+    return found
 
 
 def own_item_rows(session: Session, profile_id: int) -> list[OwnItemRow]:

@@ -26,7 +26,7 @@ from roadmap_app.services._common import (
     Clock,
     bury,
     profile_row,
-    profile_values,
+    read_profile,
     record,
     system_clock,
     to_progress,
@@ -295,7 +295,7 @@ class StudyService:
         today = self._clock().date()
         first = today - timedelta(days=7 * weeks - 1)
         with self._db.read() as session:
-            profile = profile_values(session, profile_id)
+            profile = read_profile(session, profile_id)
             # Streaks may reach back further than the period shown: read every day's total.
             totals = day_totals(session, profile_id)
             activity = plain.activity

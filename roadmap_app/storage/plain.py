@@ -10,7 +10,13 @@ checked against that schema by tests/test_plain_tables.py.
 
 from __future__ import annotations
 
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
 from sqlalchemy import Date, DateTime, Integer, String, Text, column, table
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 settings = table("settings", column("key", String), column("value", String))
 
@@ -118,3 +124,24 @@ ALL = (
     activity,
     study_sessions,
 )
+
+
+# --- through the driver ---------------------------------------------------------------------
+# The reads every command makes first are a few rows each; compiling them through SQLAlchemy
+# cost more than running them. These run SQL text on the session's own connection (in its
+# transaction) and convert dates and times as SQLAlchemy's SQLite types do.
+
+
+def driver(session: Session) -> Any:
+    """The DB-API connection under ``session``'s transaction: rows come back as plain tuples."""
+    return session.connection().connection.dbapi_connection
+
+
+def moment(value: Any) -> Any:
+    """A stored date and time as SQLAlchemy's ``DateTime`` reads it on SQLite (None stays None)."""
+    return datetime.fromisoformat(value) if isinstance(value, str) else value
+
+
+def day(value: Any) -> Any:
+    """A stored day as SQLAlchemy's ``Date`` reads it on SQLite (None stays None)."""
+    return date.fromisoformat(value) if isinstance(value, str) else value
