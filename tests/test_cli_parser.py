@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
+from pathlib import Path
 
 from roadmap_app.cli import groups
 from roadmap_app.cli.parser import build_parser, resolve
 from roadmap_app.domain.jobs import InterviewKind, Stage
 from roadmap_app.domain.resources import ResourceKind
+from tests.conftest import CliRunner
 
 
 def _parsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
@@ -43,3 +45,28 @@ def test_parsing_a_command_imports_no_command_module_service_or_table() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+READS = (
+    ["status"],
+    ["items", "--json"],
+    ["project", "list", "--json"],
+    ["job", "list", "--json"],
+    ["history", "--json"],
+)
+
+
+def test_the_read_commands_run_without_the_orm_tables(cli: CliRunner, data_dir: Path) -> None:
+    """What makes them quick: no declarative classes are built (see storage/plain.py)."""
+    assert cli("set", "skill.python", "done").returncode == 0
+    assert cli("project", "add", "Churn model", "--skill", "skill.python").returncode == 0
+    assert cli("job", "add", "Acme", "ML engineer").returncode == 0
+    assert cli("log", "30", "skill.python").returncode == 0
+    for args in READS:
+        code = (
+            "import sys; from roadmap_app.__main__ import main; "
+            f"rc = main(['--data-dir', {str(data_dir)!r}, *{args!r}]); "
+            "print('tables' if 'roadmap_app.storage.tables' in sys.modules else 'no tables', rc, file=sys.stderr)"
+        )
+        run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        assert run.stderr.strip().splitlines()[-1] == "no tables 0", (args, run.stderr)

@@ -54,8 +54,8 @@ def _translate_once() -> None:
     in the locale's translations once a process, not each time it uses one: gettext searches
     the locale folders anew on every call, about 250 times for the full parser, which was
     half the time of building it. The translations cannot change while the process runs."""
-    translate = argparse._  # type: ignore[attr-defined]
-    if not isinstance(translate, functools._lru_cache_wrapper):
+    translate = getattr(argparse, "_", None)  # argparse's own name for gettext.gettext
+    if callable(translate) and not isinstance(translate, functools._lru_cache_wrapper):
         argparse._ = functools.cache(translate)  # type: ignore[attr-defined]
 
 
