@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from roadmap_app.domain.model import Project, ProjectNote, ProjectStatus, enum_or
@@ -85,12 +84,12 @@ def projects_from_rows(session: Session, rows: Iterable[Any]) -> list[Project]:
     rows = list(rows)
     skills: dict[int, list[str]] = {}
     ids = [row.id for row in rows]
-    link = plain.project_skills
+    # Through the driver's own cursor: the skills of 2,000 projects are some 6,000 plain tuples.
+    driver = plain.driver(session)
     for start in range(0, len(ids), _IN_CHUNK):
-        for project_id, skill_id in session.execute(
-            select(link.c.project_id, link.c.skill_id)
-            .where(link.c.project_id.in_(ids[start : start + _IN_CHUNK]))
-            .order_by(link.c.project_id, link.c.skill_id)
-        ):
+        chunk = ids[start : start + _IN_CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        sql = f"SELECT project_id, skill_id FROM project_skills WHERE project_id IN ({marks}) ORDER BY project_id, skill_id"
+        for project_id, skill_id in driver.execute(sql, chunk).fetchall():
             skills.setdefault(project_id, []).append(skill_id)
     return [project_from_row(row, skills.get(row.id, ())) for row in rows]
