@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
 
 from roadmap_app.cli.commands import Context
 from roadmap_app.domain.portfolio_document import to_html, to_markdown
@@ -40,17 +39,3 @@ def portfolio_export(args: argparse.Namespace, ctx: Context) -> int:
         raise UserError(f"cannot write {out} ({exc.strerror}); choose another file with -o") from exc
     print(f"wrote {out}")
     return 0
-
-
-def register(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
-    """The 'portfolio' command group: 'portfolio export'."""
-    from roadmap_app.cli.commands import missing_subcommand
-
-    text = "the portfolio for employers: export"
-    top = sub.add_parser("portfolio", help=text, description=text)
-    top.set_defaults(handler=missing_subcommand)
-    psub = top.add_subparsers(dest="action", metavar="ACTION", parser_class=parser_class)
-    p = psub.add_parser("export", help="write your portfolio: credentials, experience, projects, proven skills")
-    p.set_defaults(handler=portfolio_export)
-    p.add_argument("--format", default="md", metavar="F", help="md, html or pdf (default: md)")
-    p.add_argument("-o", "--output", metavar="FILE", help="file to write (md and html default to standard output)")

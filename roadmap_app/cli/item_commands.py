@@ -14,7 +14,6 @@ from roadmap_app.domain.item_facts import ItemFacts, RoadmapFacts
 from roadmap_app.domain.model import ItemKind, ItemState, Profile, Progress, Roadmap
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
 from roadmap_app.services.records import quoted
-from roadmap_app.services.study import parse_day
 
 
 class _Learner:
@@ -23,12 +22,9 @@ class _Learner:
     def __init__(self, ctx: Context) -> None:
         profile_id = ctx.profile.id
         self.states = ctx.services.progress.states(profile_id)
-        self.archived = {p.item_id: p for p in ctx.services.progress.archived(profile_id)}
+        self.archived = {p.item_id: p for p in ctx.services.progress.archived(profile_id, self.states)}
         self.records = ctx.services.task_links.all(profile_id)
-        self.projects_by_skill: dict[str, list[int]] = {}
-        for project in ctx.services.portfolio.projects(profile_id):
-            for skill_id in project.skill_ids:
-                self.projects_by_skill.setdefault(skill_id, []).append(project.id)
+        self.projects_by_skill = ctx.services.portfolio.projects_by_skill(profile_id)
 
 
 def _progress_json(progress: Progress) -> dict[str, Any]:
@@ -211,6 +207,8 @@ def _hours_to_minutes(hours: float) -> int:
 
 
 def goal(args: argparse.Namespace, ctx: Context) -> int:
+    from roadmap_app.services.study_values import parse_day as study_day
+
     profile = ctx.profile
     roadmap = ctx.services.roadmap
     ready_text = None if args.ready_by is None else args.ready_by.strip()
@@ -219,7 +217,7 @@ def goal(args: argparse.Namespace, ctx: Context) -> int:
         "target_career_id": None if args.target is None else args.target.strip(),
         "weekly_goal_minutes": None if args.hours_per_week is None else _hours_to_minutes(args.hours_per_week),
         "min_minutes_per_day": args.min_minutes_per_day,
-        "ready_by": parse_day(ready_text, "ready-by") if ready_text not in (None, "", "none") else None,
+        "ready_by": study_day(ready_text, "ready-by") if ready_text not in (None, "", "none") else None,
         "clear_ready_by": ready_text in ("", "none"),
     }
     if any(v is not None and v is not False for v in changes.values()):

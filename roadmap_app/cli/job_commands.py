@@ -7,15 +7,13 @@ import argparse
 from datetime import date
 from typing import Any
 
-from roadmap_app.cli.commands import Context, emit_json, missing_subcommand, read_text_arg, row_id
+from roadmap_app.cli.commands import Context, emit_json, read_text_arg, row_id
 from roadmap_app.cli.gap_commands import print_gap, read_ad
-from roadmap_app.domain.jobs import Application, InterviewKind, Stage
+from roadmap_app.domain.jobs import Application
 from roadmap_app.services.errors import InvalidInputError
 from roadmap_app.services.job_values import EDITABLE, application_title
 from roadmap_app.services.record_values import parse_day
 
-STAGES = ", ".join(s.value for s in Stage)
-KINDS = ", ".join(k.value for k in InterviewKind)
 AD_LINES = 3  # the first lines of a stored ad that 'job show' prints
 _FIELD_WORDS = {"company": "company", "role": "role", "url": "link", "ad_text": "ad", "location": "location",
                 "salary": "salary", "source": "source"}  # fmt: skip
@@ -229,76 +227,3 @@ def job_delete(args: argparse.Namespace, ctx: Context) -> int:
     gone = ctx.services.jobs.delete(ctx.profile.id, a.id)
     print(f"deleted application {gone.id} '{application_title(gone)}' with its {held}")
     return 0
-
-
-# --- the parsers ---------------------------------------------------------------------------
-
-
-def _fields(p: argparse.ArgumentParser, *, editing: bool) -> None:
-    """--url, --ad, --location, --salary and --source, shared by add and edit."""
-    clears = " ('' clears it)" if editing else ""
-    default = None if editing else ""
-    p.add_argument("--url", default=default, metavar="URL", help=f"the ad's link{clears}")
-    p.add_argument(
-        "--ad", default=None, metavar="FILE", help=f"a text file holding the ad ('-' reads standard input){clears}"
-    )
-    p.add_argument("--location", default=default, metavar="L", help=f"the city, or remote{clears}")
-    p.add_argument("--salary", default=default, metavar="TEXT", help=f"the salary as the ad gives it{clears}")
-    p.add_argument(
-        "--source", default=default, metavar="S", help=f"where you found it (a job board, a referral){clears}"
-    )
-
-
-def register(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
-    """The 'job' commands, added to the main parser's ``sub``."""
-    text = "job applications (step 5): add, list, show, stage, interview, contact, note, edit, delete"
-    top = sub.add_parser("job", help=text, description=text)
-    top.set_defaults(handler=missing_subcommand)
-    jsub = top.add_subparsers(dest="action", metavar="ACTION", parser_class=parser_class)
-    p = jsub.add_parser("add", help="record an application and print its id")
-    p.set_defaults(handler=job_add)
-    p.add_argument("company", metavar="COMPANY")
-    p.add_argument("role", metavar="ROLE")
-    p.add_argument("--stage", default="saved", metavar="STAGE", help=f"{STAGES} (default: saved)")
-    p.add_argument("--on", metavar="DATE", help="the day it reached that stage (YYYY-MM-DD; default: today)")
-    _fields(p, editing=False)
-    p = jsub.add_parser("list", help="your applications, the newest stage reached first")
-    p.set_defaults(handler=job_list)
-    p.add_argument("--stage", metavar="STAGE", help="only those now at this stage")
-    p.add_argument("--json", action="store_true")
-    p = jsub.add_parser("show", help="one application with its timeline, interviews, contacts, notes and gap")
-    p.set_defaults(handler=job_show)
-    p.add_argument("id", metavar="ID")
-    p.add_argument("--json", action="store_true")
-    p = jsub.add_parser("stage", help="date a new stage of an application (never a future day)")
-    p.set_defaults(handler=job_stage)
-    p.add_argument("id", metavar="ID")
-    p.add_argument("stage", metavar="STAGE", help=STAGES)
-    p.add_argument("--on", metavar="DATE", help="the day it happened (YYYY-MM-DD; default: today)")
-    p.add_argument("--note", metavar="TEXT", help="what happened ('-' reads standard input)")
-    p = jsub.add_parser("interview", help="add an interview, done or planned, and print its id")
-    p.set_defaults(handler=job_interview)
-    p.add_argument("id", metavar="ID")
-    p.add_argument("--on", required=True, metavar="DATE", help="its day (YYYY-MM-DD)")
-    p.add_argument("--kind", default="phone", metavar="KIND", help=f"{KINDS} (default: phone)")
-    p.add_argument("--note", metavar="TEXT", help="how it went, or what to prepare ('-' reads standard input)")
-    p = jsub.add_parser("contact", help="add a person you deal with and print their id")
-    p.set_defaults(handler=job_contact)
-    p.add_argument("id", metavar="ID")
-    p.add_argument("name", metavar="NAME")
-    p.add_argument("--role", default="", metavar="R", help="their role, such as recruiter")
-    p.add_argument("--email", default="", metavar="E")
-    p = jsub.add_parser("note", help="add a dated Markdown note ('-' reads standard input) and print its id")
-    p.set_defaults(handler=job_note)
-    p.add_argument("id", metavar="ID")
-    p.add_argument("text", metavar="TEXT")
-    p = jsub.add_parser("edit", help="change an application's fields; a bad value changes nothing")
-    p.set_defaults(handler=job_edit)
-    p.add_argument("id", metavar="ID")
-    p.add_argument("--company", metavar="C")
-    p.add_argument("--role", metavar="R")
-    _fields(p, editing=True)
-    p = jsub.add_parser("delete", help="delete an application with all it holds (needs --yes)")
-    p.set_defaults(handler=job_delete)
-    p.add_argument("id", metavar="ID")
-    p.add_argument("--yes", action="store_true", help="confirm the deletion")

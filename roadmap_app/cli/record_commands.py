@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 from typing import Any
 
-from roadmap_app.cli.commands import Context, emit_json, missing_subcommand, read_text_arg, row_id
+from roadmap_app.cli.commands import Context, emit_json, read_text_arg, row_id
 from roadmap_app.domain.records import Credential, Experience
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
 from roadmap_app.services.record_values import check_skills, parse_day
@@ -336,101 +336,3 @@ def experience_delete(args: argparse.Namespace, ctx: Context) -> int:
 
 
 # --- the parsers ---------------------------------------------------------------------------
-
-CREDENTIAL_KINDS = "degree, certificate, course or bootcamp"
-CREDENTIAL_STATUSES = "planned, in_progress or done"
-EXPERIENCE_KINDS = "internship, job, freelance, competition, open_source, research or volunteer"
-
-
-def _common(p: argparse.ArgumentParser, *, editing: bool) -> None:
-    """--started, --finished and --url, shared by both records' add and edit."""
-    clears = " ('' clears it)" if editing else ""
-    p.add_argument("--started", default=None, metavar="DATE", help=f"YYYY-MM-DD{clears}")
-    p.add_argument("--finished", default=None, metavar="DATE", help=f"YYYY-MM-DD{clears}")
-    p.add_argument("--url", default=None if editing else "", metavar="URL", help=f"a link to it{clears}")
-
-
-def _skill_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--add-skill", action="append", default=[], metavar="ID", help="(repeatable)")
-    p.add_argument("--remove-skill", action="append", default=[], metavar="ID", help="(repeatable)")
-
-
-def _show_options(sub: Any, handlers: tuple[Any, Any], what: str) -> None:
-    p = sub.add_parser("list", help=f"list your {what}")
-    p.set_defaults(handler=handlers[0])
-    p.add_argument("--json", action="store_true")
-    p = sub.add_parser("show", help=f"one {what} with all it holds")
-    p.set_defaults(handler=handlers[1])
-    p.add_argument("id", metavar="ID")
-    p.add_argument("--json", action="store_true")
-
-
-def register(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
-    """The 'credential' and 'experience' commands, added to the main parser's ``sub``."""
-    text = "credentials (step 1): add, list, show, edit, delete"
-    top = sub.add_parser("credential", help=text, description=text)
-    top.set_defaults(handler=missing_subcommand)
-    csub = top.add_subparsers(dest="action", metavar="ACTION", parser_class=parser_class)
-    p = csub.add_parser("add", help="record a degree, certificate, course or bootcamp and print its id")
-    p.set_defaults(handler=credential_add)
-    p.add_argument("title", metavar="TITLE")
-    p.add_argument("--kind", default="course", metavar="K", help=f"{CREDENTIAL_KINDS} (default: course)")
-    p.add_argument("--provider", default="", metavar="P", help="the university, platform or school")
-    p.add_argument("--status", default="planned", metavar="S", help=f"{CREDENTIAL_STATUSES} (default: planned)")
-    _common(p, editing=False)
-    p.add_argument("--note", default="", metavar="TEXT", help="a Markdown note ('-' reads standard input)")
-    p.add_argument("--skill", action="append", default=[], metavar="ID", help="a skill it covers (repeatable)")
-    _show_options(csub, (credential_list, credential_show), "credentials")
-    p = csub.add_parser("edit", help="change a credential's fields and skills; a bad value changes nothing")
-    p.set_defaults(handler=credential_edit)
-    p.add_argument("id", metavar="ID")
-    p.add_argument("--title", metavar="T")
-    p.add_argument("--kind", metavar="K", help=CREDENTIAL_KINDS)
-    p.add_argument("--provider", metavar="P")
-    p.add_argument("--status", metavar="S", help=CREDENTIAL_STATUSES)
-    _common(p, editing=True)
-    p.add_argument("--note", metavar="TEXT", help="replace the note ('-' reads standard input)")
-    _skill_options(p)
-    p = csub.add_parser("delete", help="delete a credential (needs --yes)")
-    p.set_defaults(handler=credential_delete)
-    p.add_argument("id", metavar="ID")
-    p.add_argument("--yes", action="store_true", help="confirm the deletion")
-
-    text = "experience (step 4): add, list, show, edit, note, delete"
-    top = sub.add_parser("experience", help=text, description=text)
-    top.set_defaults(handler=missing_subcommand)
-    esub = top.add_subparsers(dest="action", metavar="ACTION", parser_class=parser_class)
-    p = esub.add_parser("add", help="record an internship, job, competition... and print its id")
-    p.set_defaults(handler=experience_add)
-    p.add_argument("title", metavar="TITLE")
-    p.add_argument("--kind", default="job", metavar="K", help=f"{EXPERIENCE_KINDS} (default: job)")
-    p.add_argument("--org", default="", metavar="ORG", help="the organisation, team or competition host")
-    _common(p, editing=False)
-    p.add_argument("--summary", default="", metavar="S", help="what you did ('-' reads standard input)")
-    p.add_argument("--skill", action="append", default=[], metavar="ID", help="a skill you used (repeatable)")
-    _show_options(esub, (experience_list, experience_show), "experience")
-    p = esub.add_parser("edit", help="change an experience's fields and skills; a bad value changes nothing")
-    p.set_defaults(handler=experience_edit)
-    p.add_argument("id", metavar="ID")
-    p.add_argument("--title", metavar="T")
-    p.add_argument("--kind", metavar="K", help=EXPERIENCE_KINDS)
-    p.add_argument("--org", metavar="ORG")
-    _common(p, editing=True)
-    p.add_argument("--summary", metavar="S", help="replace the summary ('-' reads standard input)")
-    _skill_options(p)
-    p = esub.add_parser("note", help="add a dated Markdown note ('-' reads standard input)")
-    p.set_defaults(handler=experience_note)
-    p.add_argument("id", metavar="ID")
-    p.add_argument("text", metavar="TEXT")
-    p = esub.add_parser("note-edit", help="replace the text of an experience note ('-' reads standard input)")
-    p.set_defaults(handler=experience_note_edit)
-    p.add_argument("note", metavar="NOTE", help="the note's id, as 'experience show' lists it")
-    p.add_argument("text", metavar="TEXT")
-    p = esub.add_parser("note-delete", help="delete an experience note (needs --yes)")
-    p.set_defaults(handler=experience_note_delete)
-    p.add_argument("note", metavar="NOTE")
-    p.add_argument("--yes", action="store_true", help="confirm the deletion")
-    p = esub.add_parser("delete", help="delete an experience with its notes (needs --yes)")
-    p.set_defaults(handler=experience_delete)
-    p.add_argument("id", metavar="ID")
-    p.add_argument("--yes", action="store_true", help="confirm the deletion")

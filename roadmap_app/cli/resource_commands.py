@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from roadmap_app.cli.commands import Context, emit_json, missing_subcommand, row_id
-from roadmap_app.domain.resources import Resource, ResourceKind, RoadmapResource
+from roadmap_app.cli.commands import Context, emit_json, row_id
+from roadmap_app.domain.resources import Resource, RoadmapResource
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
 from roadmap_app.services.records import quoted
 
-KINDS = ", ".join(k.value for k in ResourceKind)
 ROADMAP_PREFIX = "roadmap:"
 
 
@@ -117,40 +116,3 @@ def resource_remove(args: argparse.Namespace, ctx: Context) -> int:
     gone = ctx.services.resources.delete(ctx.profile.id, _resource_id(args.id))
     print(f"removed resource {gone.id} '{gone.title}'")
     return 0
-
-
-def register(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
-    """The 'resource' command, added to the main parser's ``sub``."""
-    text = "learning resources on a task or skill: add, list, edit, progress, done, remove"
-    top = sub.add_parser("resource", help=text, description=text)
-    top.set_defaults(handler=missing_subcommand)
-    rsub = top.add_subparsers(dest="action", metavar="ACTION", parser_class=parser_class)
-    p = rsub.add_parser("add", help="keep a course, book, video, docs or article on an item and print its id")
-    p.set_defaults(handler=resource_add)
-    p.add_argument("item", metavar="ITEM", help="a task or skill id")
-    p.add_argument("title", metavar="TITLE")
-    p.add_argument("--url", default="", metavar="URL", help="its link, starting with https://")
-    p.add_argument("--kind", default="other", metavar="K", help=f"{KINDS} (default: other)")
-    p.add_argument("--of", metavar="N", help="how many parts it has (modules, chapters, videos)")
-    p = rsub.add_parser("list", help="an item's resources: yours, then the roadmap's (ids roadmap:N)")
-    p.set_defaults(handler=resource_list)
-    p.add_argument("item", metavar="ITEM")
-    p.add_argument("--json", action="store_true")
-    p = rsub.add_parser("edit", help="change a resource's title, link, kind or parts; a bad value changes nothing")
-    p.set_defaults(handler=resource_edit)
-    p.add_argument("id", metavar="RID")
-    p.add_argument("--title", metavar="T")
-    p.add_argument("--url", metavar="URL", help="its link ('' clears it)")
-    p.add_argument("--kind", metavar="K", help=KINDS)
-    p.add_argument("--of", metavar="N", help="how many parts it has ('' clears it)")
-    p = rsub.add_parser("progress", help="how many of its parts you have done")
-    p.set_defaults(handler=resource_progress)
-    p.add_argument("id", metavar="RID")
-    p.add_argument("progress", metavar="N")
-    p = rsub.add_parser("done", help="mark a resource done (--not: not done)")
-    p.set_defaults(handler=resource_done)
-    p.add_argument("id", metavar="RID")
-    p.add_argument("--not", dest="not_done", action="store_true", help="mark it not done again")
-    p = rsub.add_parser("remove", help="remove one of your resources")
-    p.set_defaults(handler=resource_remove)
-    p.add_argument("id", metavar="RID")

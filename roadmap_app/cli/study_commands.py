@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from roadmap_app.cli.commands import Context, emit_json, read_text_arg, row_id
-from roadmap_app.domain.pace import Plan
 from roadmap_app.domain.study import History, StudySession, format_minutes
 from roadmap_app.services.errors import InvalidInputError, UserError
 from roadmap_app.services.records import quoted
 from roadmap_app.services.study import check_hours_per_week, parse_day
+
+if TYPE_CHECKING:
+    from roadmap_app.domain.pace import Plan
 
 
 def session_json(found: StudySession) -> dict[str, Any]:

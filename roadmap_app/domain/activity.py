@@ -372,6 +372,8 @@ def _describe_resource(entry: Activity, title_of: Callable[[Activity], str]) -> 
 
 @dataclass(frozen=True, slots=True)
 class LegacyEntry:
+    """An entry of an older log format, read into today's fields."""
+
     action: ActivityAction
     subject_kind: SubjectKind
     subject_id: str

@@ -23,6 +23,8 @@ class ProofKind(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Proof:
+    """A record that shows a skill or does a task: its kind, id and title."""
+
     kind: ProofKind
     id: int
     title: str
@@ -30,6 +32,8 @@ class Proof:
 
 @dataclass(frozen=True, slots=True)
 class SkillEvidence:
+    """A skill the learner claims, with the records that prove it."""
+
     skill_id: str
     title: str
     state: ItemState

@@ -73,6 +73,8 @@ class Case(enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class _Name:
+    """A name to look for in an ad: the skill it stands for and its forms as matched."""
+
     target: str
     keys: tuple[str, ...]
     raws: tuple[str, ...]
@@ -274,6 +276,8 @@ class HaveSkill:
 
 @dataclass(frozen=True, slots=True)
 class MissingSkill:
+    """A skill the ad asks for that the learner has not done yet."""
+
     id: str
     title: str
 

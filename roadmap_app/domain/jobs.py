@@ -69,6 +69,8 @@ class StageChange:
 
 @dataclass(frozen=True, slots=True)
 class Interview:
+    """An interview of an application, done or planned."""
+
     id: int
     application_id: int
     on: date
@@ -80,6 +82,8 @@ class Interview:
 
 @dataclass(frozen=True, slots=True)
 class Contact:
+    """A person the learner deals with for an application."""
+
     id: int
     application_id: int
     name: str
@@ -91,6 +95,8 @@ class Contact:
 
 @dataclass(frozen=True, slots=True)
 class ApplicationNote:
+    """A dated Markdown note on an application."""
+
     id: int
     application_id: int
     text: str

@@ -85,6 +85,8 @@ class Effort:
 
 @dataclass(frozen=True, slots=True)
 class Task:
+    """A task of a step: something to do, with the skills it trains and its estimated effort."""
+
     id: str
     step_id: str
     title: str
@@ -95,6 +97,8 @@ class Task:
 
 @dataclass(frozen=True, slots=True)
 class Step:
+    """One step of the road to the job, with its tasks in order."""
+
     id: str
     number: int
     title: str
@@ -105,6 +109,8 @@ class Step:
 
 @dataclass(frozen=True, slots=True)
 class SkillCategory:
+    """A group of skills on the skills page (a category belongs to one skill group)."""
+
     id: str
     title: str
     group: SkillGroup
@@ -112,6 +118,8 @@ class SkillCategory:
 
 @dataclass(frozen=True, slots=True)
 class Skill:
+    """A skill the roadmap teaches, with the skills it requires and its estimated effort."""
+
     id: str
     title: str
     category_id: str
@@ -135,6 +143,8 @@ class OutsideSkill:
 
 @dataclass(frozen=True, slots=True)
 class Duty:
+    """Something an ML engineer does at work, in an industry, with the skills it needs."""
+
     id: str
     title: str
     description: str
@@ -145,6 +155,8 @@ class Duty:
 
 @dataclass(frozen=True, slots=True)
 class Level:
+    """A seniority level of the job, with the duties it holds."""
+
     id: str
     title: str
     description: str
@@ -166,6 +178,8 @@ class Figure:
 
 @dataclass(frozen=True, slots=True)
 class CareerStep:
+    """A role on the career ladder, with its quoted salary figure."""
+
     id: str
     number: int
     title: str
@@ -176,6 +190,8 @@ class CareerStep:
 
 @dataclass(frozen=True, slots=True)
 class ProjectIdea:
+    """A portfolio project the roadmap suggests, with the skills it shows."""
+
     id: str
     title: str
     summary: str
@@ -194,6 +210,8 @@ class SelfCheck:
 
 @dataclass(frozen=True, slots=True)
 class UseCase:
+    """What ML is used for, as the roadmap describes it."""
+
     id: str
     title: str
     description: str = ""
@@ -336,6 +354,8 @@ class Roadmap:
 
 @dataclass(frozen=True, slots=True)
 class Profile:
+    """A learner: their name, step, target role and study goals."""
+
     id: int
     name: str
     created_at: datetime
@@ -361,6 +381,8 @@ class Progress:
 
 @dataclass(frozen=True, slots=True)
 class ProjectNote:
+    """A dated Markdown note on a portfolio project."""
+
     id: int
     project_id: int
     created_at: datetime
@@ -371,6 +393,8 @@ class ProjectNote:
 
 @dataclass(frozen=True, slots=True)
 class Project:
+    """A portfolio project with its skills (and, when read with them, its notes)."""
+
     id: int
     title: str
     summary: str

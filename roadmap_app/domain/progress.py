@@ -67,6 +67,8 @@ def tally(states: Mapping[str, Progress], item_ids: Iterable[str]) -> Tally:
 
 @dataclass(frozen=True, slots=True)
 class ProgressSummary:
+    """Progress overall, per step, on the skills and per skill group, with the step the learner is on."""
+
     overall: Tally
     steps: tuple[tuple[Step, Tally], ...]
     skills: Tally

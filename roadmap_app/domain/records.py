@@ -45,6 +45,8 @@ class ExperienceKind(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Credential:
+    """A degree, certificate, course or bootcamp, with the skills it covers."""
+
     id: int
     title: str
     kind: CredentialKind
@@ -62,6 +64,8 @@ class Credential:
 
 @dataclass(frozen=True, slots=True)
 class ExperienceNote:
+    """A dated Markdown note on an experience."""
+
     id: int
     experience_id: int
     created_at: datetime
@@ -72,6 +76,8 @@ class ExperienceNote:
 
 @dataclass(frozen=True, slots=True)
 class Experience:
+    """An internship, job, competition or other experience, with the skills used and its notes."""
+
     id: int
     title: str
     kind: ExperienceKind

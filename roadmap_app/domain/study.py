@@ -37,6 +37,8 @@ RECORD_KINDS = ("project", "credential", "experience")
 
 @dataclass(frozen=True, slots=True)
 class StudySubject:
+    """What a study session was for: a task or skill, a record (project:ID, ...), or nothing."""
+
     kind: StudySubjectKind = StudySubjectKind.NONE
     id: str = ""
 
@@ -102,6 +104,8 @@ class Day:
 
 @dataclass(frozen=True, slots=True)
 class History:
+    """Minutes studied per day over some weeks, the streaks, and this week against the goal."""
+
     days: tuple[Day, ...]
     current_streak: int
     longest_streak: int

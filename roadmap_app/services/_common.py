@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
 from roadmap_app.domain.activity import Activity, ActivityAction, SubjectKind, parse_action, parse_subject_kind
 from roadmap_app.domain.model import ItemState, Profile, Progress, enum_or
+from roadmap_app.services._clock import Clock as Clock
+from roadmap_app.services._clock import system_clock as system_clock
 from roadmap_app.services.errors import NotFoundError
-from roadmap_app.storage.tables import ActivityRow, ProfileRow, ProgressRow, TombstoneRow
+from roadmap_app.storage import plain
 
-Clock = Callable[[], datetime]
+if TYPE_CHECKING:
+    from roadmap_app.storage.tables import ActivityRow, ProfileRow
 
 
-def system_clock() -> datetime:
-    # Microseconds are kept: two changes in the same second still sort in the order made.
-    return datetime.now()
+# A profile's columns, in the order ``profile_from_values`` takes them.
+PROFILE_SQL = (
+    "SELECT id, name, created_at, current_step_id, target_career_id, weekly_goal_minutes,"
+    " min_minutes_per_day, ready_by FROM profiles"
+)
 
 
 def record(
@@ -33,6 +38,8 @@ def record(
     after: str = "",
 ) -> None:
     """Append one entry to the activity log, in the caller's transaction: the one writer."""
+    from roadmap_app.storage.tables import ActivityRow
+
     session.add(
         ActivityRow(
             profile_id=profile_id,
@@ -49,6 +56,8 @@ def record(
 
 def bury(session: Session, profile_id: int, kind: str, uuids: list[str], at: datetime) -> None:
     """Leave a tombstone for each deleted record, in the caller's transaction."""
+    from roadmap_app.storage.tables import ProfileRow, TombstoneRow
+
     owner = session.get(ProfileRow, profile_id)
     profile_uuid = owner.uuid if owner is not None else ""
     for value in uuids:
@@ -57,6 +66,8 @@ def bury(session: Session, profile_id: int, kind: str, uuids: list[str], at: dat
 
 def unbury(session: Session, uuids: list[str]) -> None:
     """A record came back (undo): it is no longer deleted."""
+    from roadmap_app.storage.tables import TombstoneRow
+
     for value in uuids:
         row = session.get(TombstoneRow, value)
         if row is not None:
@@ -64,13 +75,38 @@ def unbury(session: Session, uuids: list[str]) -> None:
 
 
 def profile_row(session: Session, profile_id: int) -> ProfileRow:
+    from roadmap_app.storage.tables import ProfileRow
+
     row = session.get(ProfileRow, profile_id)
     if row is None:
         raise NotFoundError(f"profile {profile_id} no longer exists; choose another with 'profile use'")
     return row
 
 
-def to_profile(row: ProfileRow) -> Profile:
+def read_profile(session: Session, profile_id: int) -> Profile:
+    """A profile read as plain values (no ORM object), or the error ``profile_row`` gives."""
+    values = plain.driver(session).execute(PROFILE_SQL + " WHERE id = ?", (profile_id,)).fetchone()
+    if values is None:
+        raise NotFoundError(f"profile {profile_id} no longer exists; choose another with 'profile use'")
+    return profile_from_values(values)
+
+
+def profile_from_values(values: tuple[Any, ...]) -> Profile:
+    """A profile from a row of ``PROFILE_SQL``'s columns."""
+    pid, name, created_at, step, target, weekly, minimum, ready_by = values
+    return Profile(
+        id=pid,
+        name=name,
+        created_at=plain.moment(created_at),
+        current_step_id=step,
+        target_career_id=target,
+        weekly_goal_minutes=weekly,
+        min_minutes_per_day=minimum,
+        ready_by=plain.day(ready_by),
+    )
+
+
+def to_profile(row: Any) -> Profile:
     return Profile(
         id=row.id,
         name=row.name,
@@ -88,7 +124,8 @@ def stored_state(value: str) -> ItemState:
     return enum_or(ItemState, value, ItemState.TODO)
 
 
-def to_progress(row: ProgressRow) -> Progress:
+def to_progress(row: Any) -> Progress:
+    """Progress from an ORM row or a plain row with its item_id, state, note and updated_at."""
     return Progress(item_id=row.item_id, state=stored_state(row.state), note=row.note, updated_at=row.updated_at)
 
 

@@ -3,29 +3,35 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from roadmap_app.domain.model import Project, ProjectNote, ProjectStatus, enum_or
-from roadmap_app.storage.tables import ProjectNoteRow, ProjectRow, ProjectSkillRow
+from roadmap_app.storage import plain
+
+if TYPE_CHECKING:
+    from roadmap_app.storage import tables
+else:
+    from roadmap_app.storage import lazy_tables as tables
 
 # The columns of a project without its notes, for plain (non-ORM) queries of long lists.
-PROJECT_COLUMNS = (
-    ProjectRow.id,
-    ProjectRow.title,
-    ProjectRow.summary,
-    ProjectRow.status,
-    ProjectRow.repo_url,
-    ProjectRow.demo_url,
-    ProjectRow.idea_id,
-    ProjectRow.started_on,
-    ProjectRow.finished_on,
-    ProjectRow.created_at,
-    ProjectRow.updated_at,
-    ProjectRow.uuid,
-)
+_COLUMN_NAMES = (
+    "id", "title", "summary", "status", "repo_url", "demo_url", "idea_id", "started_on", "finished_on",
+    "created_at", "updated_at", "uuid",
+)  # fmt: skip
+#: The same columns of the plain view ``storage.plain.projects``, for queries that name no ORM class.
+PLAIN_PROJECT_COLUMNS = tuple(plain.projects.c[name] for name in _COLUMN_NAMES)
+
+
+def __getattr__(name: str) -> Any:
+    """``PROJECT_COLUMNS``: the same columns of the ORM class, for queries that join other ORM
+    classes; made on first use, so that importing this module does not import ``storage.tables``."""
+    if name == "PROJECT_COLUMNS":
+        return tuple(getattr(tables.ProjectRow, column) for column in _COLUMN_NAMES)
+    raise AttributeError(name)
+
+
 _IN_CHUNK = 500  # stays under SQLite's limit on bound parameters
 
 
@@ -34,7 +40,7 @@ def stored_status(value: str) -> ProjectStatus:
     return enum_or(ProjectStatus, value, ProjectStatus.IDEA)
 
 
-def to_note(row: ProjectNoteRow) -> ProjectNote:
+def to_note(row: tables.ProjectNoteRow) -> ProjectNote:
     return ProjectNote(
         id=row.id,
         project_id=row.project_id,
@@ -65,7 +71,7 @@ def project_from_row(row: Any, skill_ids: Iterable[str], notes: Iterable[Project
     )
 
 
-def to_project(row: ProjectRow, *, with_notes: bool) -> Project:
+def to_project(row: tables.ProjectRow, *, with_notes: bool) -> Project:
     notes = (to_note(n) for n in row.notes) if with_notes else ()
     return project_from_row(row, (s.skill_id for s in row.skills), notes)
 
@@ -78,11 +84,12 @@ def projects_from_rows(session: Session, rows: Iterable[Any]) -> list[Project]:
     rows = list(rows)
     skills: dict[int, list[str]] = {}
     ids = [row.id for row in rows]
+    # Through the driver's own cursor: the skills of 2,000 projects are some 6,000 plain tuples.
+    driver = plain.driver(session)
     for start in range(0, len(ids), _IN_CHUNK):
-        for project_id, skill_id in session.execute(
-            select(ProjectSkillRow.project_id, ProjectSkillRow.skill_id)
-            .where(ProjectSkillRow.project_id.in_(ids[start : start + _IN_CHUNK]))
-            .order_by(ProjectSkillRow.project_id, ProjectSkillRow.skill_id)
-        ):
+        chunk = ids[start : start + _IN_CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        sql = f"SELECT project_id, skill_id FROM project_skills WHERE project_id IN ({marks}) ORDER BY project_id, skill_id"
+        for project_id, skill_id in driver.execute(sql, chunk).fetchall():
             skills.setdefault(project_id, []).append(skill_id)
     return [project_from_row(row, skills.get(row.id, ())) for row in rows]

@@ -28,7 +28,6 @@ from roadmap_app.storage.db import Database, StorageError, read_revision
 from roadmap_app.storage.faults import Fault, FaultError, as_fault
 from roadmap_app.storage.recovery import process_alive
 from roadmap_app.storage.schema import KNOWN_REVISIONS
-from roadmap_app.storage.tables import ActivityRow, FeedbackRow, ProgressRow, ProjectRow
 
 FAILURE_MARK = ".backup-failed"
 
@@ -63,6 +62,8 @@ LABELS = {
 
 @dataclass(frozen=True, slots=True)
 class BackupInfo:
+    """One backup file: its path, when and why it was made, its size."""
+
     path: Path
     created_at: datetime
     reason: str
@@ -95,6 +96,8 @@ class BackupInfo:
 
 @dataclass(frozen=True, slots=True)
 class CheckReport:
+    """What checking the live database found: fine, or its problems."""
+
     ok: bool
     problems: tuple[str, ...]
 
@@ -220,6 +223,8 @@ class BackupService:
 
     def _has_data(self) -> bool:
         """Whether the learner has recorded anything: a profile made and left untouched is not worth a backup."""
+        from roadmap_app.storage.tables import ActivityRow, FeedbackRow, ProgressRow, ProjectRow
+
         try:
             with self._db.read() as session:
                 recorded = (

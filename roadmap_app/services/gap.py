@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from roadmap_app.domain.gap import AdReader, Gap, HaveSkill, MissingSkill
 from roadmap_app.domain.model import ItemState, Roadmap
 from roadmap_app.domain.records import CredentialStatus
-from roadmap_app.services.credentials import CredentialService
 from roadmap_app.services.errors import InvalidInputError
-from roadmap_app.services.experience import ExperienceService
-from roadmap_app.services.portfolio import PortfolioService
-from roadmap_app.services.progress import ProgressService
-from roadmap_app.services.roadmap_source import RoadmapSource
+
+if TYPE_CHECKING:
+    from roadmap_app.services.credentials import CredentialService
+    from roadmap_app.services.experience import ExperienceService
+    from roadmap_app.services.portfolio import PortfolioService
+    from roadmap_app.services.progress import ProgressService
+    from roadmap_app.services.roadmap_source import RoadmapSource
 
 MAX_AD_CHARS = 2_000_000  # a long ad is some thousands of words; this is far beyond any
 MAX_AD_BYTES = 4 * MAX_AD_CHARS

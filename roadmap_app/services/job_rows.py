@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -15,14 +15,11 @@ from roadmap_app.services._common import Clock, bury, record, unbury
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
 from roadmap_app.services.job_values import clean_text, load_applications
 from roadmap_app.storage.db import Database
-from roadmap_app.storage.tables import (
-    ApplicationContactRow,
-    ApplicationInterviewRow,
-    ApplicationNoteRow,
-    ApplicationRow,
-    ApplicationStageRow,
-    new_uuid,
-)
+
+if TYPE_CHECKING:
+    from roadmap_app.storage import tables
+else:
+    from roadmap_app.storage import lazy_tables as tables
 
 A = SubjectKind.APPLICATION
 T = TypeVar("T")
@@ -30,40 +27,41 @@ LIST_HINT = "list them with 'roadmap-app job list'"
 SHOW_HINT = "see the ids with 'roadmap-app job show ID'"
 
 
-def stage_row(c: StageChange) -> ApplicationStageRow:
-    return ApplicationStageRow(
-        id=c.id, uuid=c.uuid or new_uuid(), application_id=c.application_id, stage=c.stage.value, on=c.on,
+def stage_row(c: StageChange) -> tables.ApplicationStageRow:
+    return tables.ApplicationStageRow(
+        id=c.id, uuid=c.uuid or tables.new_uuid(), application_id=c.application_id, stage=c.stage.value, on=c.on,
         note=c.note, created_at=c.created_at,
     )  # fmt: skip
 
 
-def interview_row(i: Interview) -> ApplicationInterviewRow:
-    return ApplicationInterviewRow(
-        id=i.id, uuid=i.uuid or new_uuid(), application_id=i.application_id, on=i.on, kind=i.kind.value,
+def interview_row(i: Interview) -> tables.ApplicationInterviewRow:
+    return tables.ApplicationInterviewRow(
+        id=i.id, uuid=i.uuid or tables.new_uuid(), application_id=i.application_id, on=i.on, kind=i.kind.value,
         note=i.note, created_at=i.created_at,
     )  # fmt: skip
 
 
-def contact_row(c: Contact) -> ApplicationContactRow:
-    return ApplicationContactRow(
-        id=c.id, uuid=c.uuid or new_uuid(), application_id=c.application_id, name=c.name, role=c.role,
+def contact_row(c: Contact) -> tables.ApplicationContactRow:
+    return tables.ApplicationContactRow(
+        id=c.id, uuid=c.uuid or tables.new_uuid(), application_id=c.application_id, name=c.name, role=c.role,
         email=c.email, created_at=c.created_at,
     )  # fmt: skip
 
 
-def note_row(n: ApplicationNote) -> ApplicationNoteRow:
-    return ApplicationNoteRow(
-        id=n.id, uuid=n.uuid or new_uuid(), application_id=n.application_id, text=n.text,
+def note_row(n: ApplicationNote) -> tables.ApplicationNoteRow:
+    return tables.ApplicationNoteRow(
+        id=n.id, uuid=n.uuid or tables.new_uuid(), application_id=n.application_id, text=n.text,
         created_at=n.created_at, updated_at=n.updated_at,
     )  # fmt: skip
 
 
 # (tombstone kind, the words of a missing one) for each child
-CHILDREN: dict[type[Any], tuple[str, str]] = {
-    ApplicationStageRow: ("application_stage", "stage change"),
-    ApplicationInterviewRow: ("application_interview", "interview"),
-    ApplicationContactRow: ("application_contact", "contact"),
-    ApplicationNoteRow: ("application_note", "application note"),
+# (by the name of the child's ORM class, which is imported only when a write needs it)
+CHILDREN: dict[str, tuple[str, str]] = {
+    "ApplicationStageRow": ("application_stage", "stage change"),
+    "ApplicationInterviewRow": ("application_interview", "interview"),
+    "ApplicationContactRow": ("application_contact", "contact"),
+    "ApplicationNoteRow": ("application_note", "application note"),
 }
 
 
@@ -74,19 +72,19 @@ def note_text(text: str) -> str:
     return cleaned
 
 
-def to_stage_change(r: ApplicationStageRow) -> StageChange:
+def to_stage_change(r: tables.ApplicationStageRow) -> StageChange:
     return StageChange(r.id, r.application_id, Stage(r.stage), r.on, r.note, r.created_at, r.uuid)
 
 
-def to_interview(r: ApplicationInterviewRow) -> Interview:
+def to_interview(r: tables.ApplicationInterviewRow) -> Interview:
     return Interview(r.id, r.application_id, r.on, InterviewKind(r.kind), r.note, r.created_at, r.uuid)
 
 
-def to_contact(r: ApplicationContactRow) -> Contact:
+def to_contact(r: tables.ApplicationContactRow) -> Contact:
     return Contact(r.id, r.application_id, r.name, r.role, r.email, r.created_at, r.uuid)
 
 
-def to_note(r: ApplicationNoteRow) -> ApplicationNote:
+def to_note(r: tables.ApplicationNoteRow) -> ApplicationNote:
     return ApplicationNote(r.id, r.application_id, r.text, r.created_at, r.updated_at, r.uuid)
 
 
@@ -103,8 +101,8 @@ class ApplicationStore:
             raise NotFoundError(f"no application with id {application_id}; {LIST_HINT}")
         return found[0]
 
-    def _row(self, session: Session, profile_id: int, application_id: int) -> ApplicationRow:
-        row = session.get(ApplicationRow, application_id)
+    def _row(self, session: Session, profile_id: int, application_id: int) -> tables.ApplicationRow:
+        row = session.get(tables.ApplicationRow, application_id)
         if row is None or row.profile_id != profile_id:
             raise NotFoundError(f"no application with id {application_id}; {LIST_HINT}")
         return row
@@ -117,10 +115,10 @@ class ApplicationStore:
     def _child(self, session: Session, profile_id: int, kind: type[Any], child_id: int) -> Any:
         child = session.get(kind, child_id)
         if child is not None:
-            owner = session.get(ApplicationRow, child.application_id)
+            owner = session.get(tables.ApplicationRow, child.application_id)
             if owner is not None and owner.profile_id == profile_id:
                 return child
-        raise NotFoundError(f"no {CHILDREN[kind][1]} with id {child_id}; {SHOW_HINT}")
+        raise NotFoundError(f"no {CHILDREN[kind.__name__][1]} with id {child_id}; {SHOW_HINT}")
 
     def _add_child(
         self, profile_id: int, application_id: int, row: Any, action: ActivityAction, convert: Callable[[Any], T]
@@ -130,7 +128,7 @@ class ApplicationStore:
             owner = self._row(session, profile_id, application_id)
             row.application_id = application_id
             row.created_at = now
-            if isinstance(row, ApplicationNoteRow):
+            if isinstance(row, tables.ApplicationNoteRow):
                 row.updated_at = now
             session.add(row)
             owner.updated_at = now
@@ -153,7 +151,7 @@ class ApplicationStore:
                 check(session, child)
             gone = convert(child)
             now = self._clock()
-            bury(session, profile_id, CHILDREN[kind][0], [child.uuid], now)
+            bury(session, profile_id, CHILDREN[kind.__name__][0], [child.uuid], now)
             session.delete(child)
             record(session, profile_id, now, action, A, child.application_id, before=str(child_id))
             return gone

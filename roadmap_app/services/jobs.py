@@ -8,10 +8,10 @@ before (``put_back`` gives them back).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -29,7 +29,6 @@ from roadmap_app.domain.jobs import (
 )
 from roadmap_app.services._common import Clock, bury, profile_row, record, system_clock, unbury
 from roadmap_app.services.errors import InvalidInputError
-from roadmap_app.services.gap import GapService
 from roadmap_app.services.job_rows import (
     ApplicationStore,
     contact_row,
@@ -57,14 +56,12 @@ from roadmap_app.services.job_values import (
 )
 from roadmap_app.services.record_values import logged
 from roadmap_app.storage.db import Database
-from roadmap_app.storage.tables import (
-    ApplicationContactRow,
-    ApplicationInterviewRow,
-    ApplicationNoteRow,
-    ApplicationRow,
-    ApplicationStageRow,
-    new_uuid,
-)
+
+if TYPE_CHECKING:
+    from roadmap_app.services.gap import GapService
+    from roadmap_app.storage import tables
+else:
+    from roadmap_app.storage import lazy_tables as tables
 
 A = SubjectKind.APPLICATION
 T = TypeVar("T")
@@ -74,18 +71,23 @@ SHOW_HINT = "see the ids with 'roadmap-app job show ID'"
 
 @dataclass(frozen=True, slots=True)
 class ApplicationChange:
+    """An application before and after one change (undo puts ``before`` back)."""
+
     before: Application
     after: Application
 
 
 @dataclass(frozen=True, slots=True)
 class ApplicationNoteChange:
+    """An application note before and after one change (undo puts ``before`` back)."""
+
     before: ApplicationNote
     after: ApplicationNote
 
 
 class JobService(ApplicationStore):
-    def __init__(self, db: Database, gap: GapService, clock: Clock = system_clock) -> None:
+    def __init__(self, db: Database, gap: Callable[[], GapService], clock: Clock = system_clock) -> None:
+        """``gap`` gives the gap check when an ad is first checked: listing needs none."""
         super().__init__(db, clock)
         self._gap = gap
 
@@ -110,8 +112,8 @@ class JobService(ApplicationStore):
             return {}
         with self._db.read() as session:
             rows = session.execute(
-                select(ApplicationRow.id, ApplicationRow.role, ApplicationRow.company).where(
-                    ApplicationRow.profile_id == profile_id, ApplicationRow.id.in_(wanted)
+                select(tables.ApplicationRow.id, tables.ApplicationRow.role, tables.ApplicationRow.company).where(
+                    tables.ApplicationRow.profile_id == profile_id, tables.ApplicationRow.id.in_(wanted)
                 )
             )
             return {aid: f"{role} at {company}" for aid, role, company in rows}
@@ -119,7 +121,7 @@ class JobService(ApplicationStore):
     def gap(self, profile_id: int, application_id: int) -> Gap | None:
         """The gap check of the stored ad; None when the application has no ad."""
         app = self.get(profile_id, application_id)
-        return self._gap.check(profile_id, app.ad_text) if app.ad_text.strip() else None
+        return self._gap().check(profile_id, app.ad_text) if app.ad_text.strip() else None
 
     # --- the application ------------------------------------------------------------------
 
@@ -145,8 +147,8 @@ class JobService(ApplicationStore):
         first = parse_stage(stage)
         day = past_day(on, self._today(), first)
         now = self._clock()
-        row = ApplicationRow(profile_id=profile_id, created_at=now, updated_at=now, **values)
-        row.stages = [ApplicationStageRow(stage=first.value, on=day, note="", created_at=now)]
+        row = tables.ApplicationRow(profile_id=profile_id, created_at=now, updated_at=now, **values)
+        row.stages = [tables.ApplicationStageRow(stage=first.value, on=day, note="", created_at=now)]
         with self._db.write() as session:
             profile_row(session, profile_id)
             session.add(row)
@@ -203,8 +205,8 @@ class JobService(ApplicationStore):
         a = application
         with self._db.write() as session:
             profile_row(session, profile_id)
-            row = ApplicationRow(
-                id=a.id, uuid=a.uuid or new_uuid(), profile_id=profile_id, company=a.company, role=a.role,
+            row = tables.ApplicationRow(
+                id=a.id, uuid=a.uuid or tables.new_uuid(), profile_id=profile_id, company=a.company, role=a.role,
                 url=a.url, ad_text=a.ad_text, location=a.location, salary=a.salary, source=a.source,
                 created_at=a.created_at, updated_at=a.updated_at,
             )  # fmt: skip
@@ -237,7 +239,9 @@ class JobService(ApplicationStore):
         with self._db.write() as session:
             owner = self._row(session, profile_id, application_id)
             before = self._load(session, profile_id, application_id).stage
-            row = ApplicationStageRow(application_id=owner.id, stage=wanted.value, on=day, note=text, created_at=now)
+            row = tables.ApplicationStageRow(
+                application_id=owner.id, stage=wanted.value, on=day, note=text, created_at=now
+            )
             session.add(row)
             owner.updated_at = now
             session.flush()
@@ -250,10 +254,11 @@ class JobService(ApplicationStore):
     def delete_stage_change(self, profile_id: int, change_id: int) -> StageChange:
         """Remove a step of the timeline (the only one left cannot go: an application has a stage)."""
 
-        def not_the_last(session: Session, child: ApplicationStageRow) -> None:
+        def not_the_last(session: Session, child: tables.ApplicationStageRow) -> None:
             others = session.scalars(
-                select(ApplicationStageRow.id).where(
-                    ApplicationStageRow.application_id == child.application_id, ApplicationStageRow.id != child.id
+                select(tables.ApplicationStageRow.id).where(
+                    tables.ApplicationStageRow.application_id == child.application_id,
+                    tables.ApplicationStageRow.id != child.id,
                 )
             ).first()
             if others is None:
@@ -263,7 +268,7 @@ class JobService(ApplicationStore):
                 )
 
         return self._delete_child(
-            profile_id, ApplicationStageRow, change_id, ActivityAction.APPLICATION_STAGE_DELETE, to_stage_change,
+            profile_id, tables.ApplicationStageRow, change_id, ActivityAction.APPLICATION_STAGE_DELETE, to_stage_change,
             not_the_last,
         )  # fmt: skip
 
@@ -285,14 +290,18 @@ class JobService(ApplicationStore):
         note: str = "",
     ) -> Interview:
         """An interview done or planned (up to a year ahead)."""
-        row = ApplicationInterviewRow(
+        row = tables.ApplicationInterviewRow(
             on=interview_day(on, self._today()), kind=parse_kind(kind).value, note=clean_text(note, "note")
         )
         return self._add_child(profile_id, application_id, row, ActivityAction.APPLICATION_INTERVIEW_ADD, to_interview)
 
     def delete_interview(self, profile_id: int, interview_id: int) -> Interview:
         return self._delete_child(
-            profile_id, ApplicationInterviewRow, interview_id, ActivityAction.APPLICATION_INTERVIEW_DELETE, to_interview
+            profile_id,
+            tables.ApplicationInterviewRow,
+            interview_id,
+            ActivityAction.APPLICATION_INTERVIEW_DELETE,
+            to_interview,
         )
 
     def restore_interview(self, profile_id: int, interview: Interview) -> Interview:
@@ -305,12 +314,12 @@ class JobService(ApplicationStore):
         self, profile_id: int, application_id: int, name: str, *, role: str = "", email: str = ""
     ) -> Contact:
         name, role, email = clean_contact(name, role, email)
-        row = ApplicationContactRow(name=name, role=role, email=email)
+        row = tables.ApplicationContactRow(name=name, role=role, email=email)
         return self._add_child(profile_id, application_id, row, ActivityAction.APPLICATION_CONTACT_ADD, to_contact)
 
     def delete_contact(self, profile_id: int, contact_id: int) -> Contact:
         return self._delete_child(
-            profile_id, ApplicationContactRow, contact_id, ActivityAction.APPLICATION_CONTACT_DELETE, to_contact
+            profile_id, tables.ApplicationContactRow, contact_id, ActivityAction.APPLICATION_CONTACT_DELETE, to_contact
         )
 
     def restore_contact(self, profile_id: int, contact: Contact) -> Contact:
@@ -323,14 +332,14 @@ class JobService(ApplicationStore):
 
     def add_note(self, profile_id: int, application_id: int, text: str) -> ApplicationNote:
         """Add a dated Markdown note to an application."""
-        row = ApplicationNoteRow(text=note_text(text))
+        row = tables.ApplicationNoteRow(text=note_text(text))
         return self._add_child(profile_id, application_id, row, ActivityAction.APPLICATION_NOTE_ADD, to_note)
 
     def update_note(self, profile_id: int, note_id: int, text: str) -> ApplicationNoteChange:
         text = note_text(text)
         now = self._clock()
         with self._db.write() as session:
-            note = self._child(session, profile_id, ApplicationNoteRow, note_id)
+            note = self._child(session, profile_id, tables.ApplicationNoteRow, note_id)
             before = to_note(note)
             if text != note.text:
                 note.text = text
@@ -343,7 +352,7 @@ class JobService(ApplicationStore):
 
     def delete_note(self, profile_id: int, note_id: int) -> ApplicationNote:
         return self._delete_child(
-            profile_id, ApplicationNoteRow, note_id, ActivityAction.APPLICATION_NOTE_DELETE, to_note
+            profile_id, tables.ApplicationNoteRow, note_id, ActivityAction.APPLICATION_NOTE_DELETE, to_note
         )
 
     def restore_note(self, profile_id: int, note: ApplicationNote) -> ApplicationNote:

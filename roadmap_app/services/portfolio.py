@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -14,14 +14,19 @@ from roadmap_app.domain.activity import ActivityAction, SubjectKind
 from roadmap_app.domain.limits import MAX_TEXT
 from roadmap_app.domain.model import Project, ProjectNote, ProjectStatus, Roadmap
 from roadmap_app.services._common import Clock, bury, profile_row, record, system_clock, unbury
-from roadmap_app.services._project_rows import PROJECT_COLUMNS, projects_from_rows, to_note, to_project
+from roadmap_app.services._project_rows import PLAIN_PROJECT_COLUMNS, projects_from_rows, to_note, to_project
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
 from roadmap_app.services.project_query import ProjectQuery, ProjectSort, matching, ordered
 from roadmap_app.services.project_values import clean_link, clean_title, logged_value, parse_status
 from roadmap_app.services.records import quoted
 from roadmap_app.services.roadmap_source import RoadmapSource
+from roadmap_app.storage import plain
 from roadmap_app.storage.db import Database
-from roadmap_app.storage.tables import ProjectNoteRow, ProjectRow, ProjectSkillRow, new_uuid
+
+if TYPE_CHECKING:
+    from roadmap_app.storage import tables
+else:
+    from roadmap_app.storage import lazy_tables as tables
 
 __all__ = [
     "NoteChange",
@@ -39,14 +44,26 @@ EDITABLE = frozenset({"title", "summary", "status", "repo_url", "demo_url", "sta
 
 @dataclass(frozen=True, slots=True)
 class ProjectChange:
+    """A project before and after one change (undo puts ``before`` back)."""
+
     before: Project
     after: Project
 
 
 @dataclass(frozen=True, slots=True)
 class NoteChange:
+    """A project note before and after one change (undo puts ``before`` back)."""
+
     before: ProjectNote
     after: ProjectNote
+
+
+# The newest project first, as ``projects`` lists them (ix_projects_profile_id_updated_at,
+# then the skills' primary key: no sorting step).
+_PROJECTS_BY_SKILL = (
+    "SELECT s.skill_id, p.id FROM project_skills AS s JOIN projects AS p ON p.id = s.project_id"
+    " WHERE p.profile_id = ? ORDER BY p.updated_at DESC, p.id DESC, s.skill_id"
+)
 
 
 class PortfolioService:
@@ -73,16 +90,32 @@ class PortfolioService:
         wanted = query or ProjectQuery()
         with self._db.read() as session:
             statement = (
-                matching(select(*PROJECT_COLUMNS), profile_id, wanted).order_by(*ordered(wanted)).offset(max(offset, 0))
+                matching(select(*PLAIN_PROJECT_COLUMNS), profile_id, wanted)
+                .order_by(*ordered(wanted))
+                .offset(max(offset, 0))
             )
             if limit is not None:
                 statement = statement.limit(max(limit, 0))
             return projects_from_rows(session, list(session.execute(statement)))
 
+    def projects_by_skill(self, profile_id: int) -> dict[str, list[int]]:
+        """The ids of the projects showing each skill, newest first as ``projects`` lists them.
+
+        One plain query of ids alone: it reads neither the projects' text nor their notes.
+        """
+        found: dict[str, list[int]] = {}
+        with self._db.read() as session:
+            # The driver's own cursor: some 6,000 pairs of ids as plain tuples, fetched at once.
+            driver: Any = session.connection().connection.dbapi_connection
+            rows = driver.execute(_PROJECTS_BY_SKILL, (profile_id,)).fetchall()
+        for skill_id, project_id in rows:
+            found.setdefault(skill_id, []).append(project_id)
+        return found
+
     def count(self, profile_id: int, query: ProjectQuery | None = None) -> int:
         """How many projects the profile has (that match ``query``, when given)."""
         with self._db.read() as session:
-            statement = matching(select(func.count()).select_from(ProjectRow), profile_id, query or ProjectQuery())
+            statement = matching(select(func.count()).select_from(plain.projects), profile_id, query or ProjectQuery())
             return int(session.scalar(statement) or 0)
 
     def position(self, profile_id: int, project_id: int, query: ProjectQuery | None = None) -> int | None:
@@ -90,7 +123,7 @@ class PortfolioService:
         wanted = query or ProjectQuery()
         with self._db.read() as session:
             ranked = matching(
-                select(ProjectRow.id, func.row_number().over(order_by=ordered(wanted)).label("rank")),
+                select(plain.projects.c.id, func.row_number().over(order_by=ordered(wanted)).label("rank")),
                 profile_id,
                 wanted,
             ).subquery()
@@ -104,8 +137,8 @@ class PortfolioService:
             return {}
         with self._db.read() as session:
             rows = session.execute(
-                select(ProjectRow.id, ProjectRow.title).where(
-                    ProjectRow.profile_id == profile_id, ProjectRow.id.in_(wanted)
+                select(tables.ProjectRow.id, tables.ProjectRow.title).where(
+                    tables.ProjectRow.profile_id == profile_id, tables.ProjectRow.id.in_(wanted)
                 )
             )
             return {pid: title for pid, title in rows}
@@ -115,8 +148,8 @@ class PortfolioService:
         with self._db.read() as session:
             return to_project(self._row(session, profile_id, project_id), with_notes=True)
 
-    def _row(self, session: Session, profile_id: int, project_id: int) -> ProjectRow:
-        row = session.get(ProjectRow, project_id)
+    def _row(self, session: Session, profile_id: int, project_id: int) -> tables.ProjectRow:
+        row = session.get(tables.ProjectRow, project_id)
         if row is None or row.profile_id != profile_id:
             raise NotFoundError(f"no project with id {project_id}; list them with 'roadmap-app project list'")
         return row
@@ -154,7 +187,7 @@ class PortfolioService:
         if len(summary) > MAX_TEXT:
             raise InvalidInputError(f"a summary can have at most {MAX_TEXT:,} characters")
         now = self._clock()
-        row = ProjectRow(
+        row = tables.ProjectRow(
             profile_id=profile_id,
             title=clean_title(title),
             summary=summary,
@@ -166,7 +199,7 @@ class PortfolioService:
             finished_on=now.date() if status is ProjectStatus.DONE else None,
             created_at=now,
             updated_at=now,
-            skills=[ProjectSkillRow(skill_id=s) for s in skills],
+            skills=[tables.ProjectSkillRow(skill_id=s) for s in skills],
         )
         with self._db.write() as session:
             profile_row(session, profile_id)
@@ -223,7 +256,7 @@ class PortfolioService:
 
     @staticmethod
     def _apply_fields(
-        session: Session, row: ProjectRow, before: Project, values: dict[str, Any], now: datetime
+        session: Session, row: tables.ProjectRow, before: Project, values: dict[str, Any], now: datetime
     ) -> None:
         values = dict(values)
         status = values.pop("status", None)
@@ -248,11 +281,11 @@ class PortfolioService:
             )  # fmt: skip
 
     @staticmethod
-    def _apply_skills(session: Session, row: ProjectRow, skills: tuple[str, ...], now: datetime) -> None:
+    def _apply_skills(session: Session, row: tables.ProjectRow, skills: tuple[str, ...], now: datetime) -> None:
         old = sorted(s.skill_id for s in row.skills)
         if set(skills) == set(old):
             return
-        row.skills = [ProjectSkillRow(skill_id=s) for s in sorted(skills)]
+        row.skills = [tables.ProjectSkillRow(skill_id=s) for s in sorted(skills)]
         row.updated_at = now
         record(
             session, row.profile_id, now, ActivityAction.PROJECT_SKILLS, SubjectKind.PROJECT, row.id,
@@ -284,9 +317,9 @@ class PortfolioService:
         """Put back a deleted project with the same id, skills and notes (for undo)."""
         with self._db.write() as session:
             profile_row(session, profile_id)
-            row = ProjectRow(
+            row = tables.ProjectRow(
                 id=project.id,
-                uuid=project.uuid or new_uuid(),
+                uuid=project.uuid or tables.new_uuid(),
                 profile_id=profile_id,
                 title=project.title,
                 summary=project.summary,
@@ -298,11 +331,11 @@ class PortfolioService:
                 finished_on=project.finished_on,
                 created_at=project.created_at,
                 updated_at=project.updated_at,
-                skills=[ProjectSkillRow(skill_id=s) for s in project.skill_ids],
+                skills=[tables.ProjectSkillRow(skill_id=s) for s in project.skill_ids],
                 notes=[
-                    ProjectNoteRow(
+                    tables.ProjectNoteRow(
                         id=n.id,
-                        uuid=n.uuid or new_uuid(),
+                        uuid=n.uuid or tables.new_uuid(),
                         created_at=n.created_at,
                         updated_at=n.updated_at,
                         text=n.text,
@@ -328,7 +361,7 @@ class PortfolioService:
         now = self._clock()
         with self._db.write() as session:
             project = self._row(session, profile_id, project_id)
-            note = ProjectNoteRow(project_id=project_id, created_at=now, updated_at=now, text=text)
+            note = tables.ProjectNoteRow(project_id=project_id, created_at=now, updated_at=now, text=text)
             session.add(note)
             project.updated_at = now
             session.flush()
@@ -337,8 +370,8 @@ class PortfolioService:
             )
             return to_note(note)
 
-    def _note_row(self, session: Session, profile_id: int, note_id: int) -> ProjectNoteRow:
-        note = session.get(ProjectNoteRow, note_id)
+    def _note_row(self, session: Session, profile_id: int, note_id: int) -> tables.ProjectNoteRow:
+        note = session.get(tables.ProjectNoteRow, note_id)
         if note is None:
             raise NotFoundError(f"no project note with id {note_id}")
         self._row(session, profile_id, note.project_id)
@@ -381,9 +414,9 @@ class PortfolioService:
     def restore_note(self, profile_id: int, note: ProjectNote) -> ProjectNote:
         with self._db.write() as session:
             self._row(session, profile_id, note.project_id)
-            row = ProjectNoteRow(
+            row = tables.ProjectNoteRow(
                 id=note.id,
-                uuid=note.uuid or new_uuid(),
+                uuid=note.uuid or tables.new_uuid(),
                 project_id=note.project_id,
                 created_at=note.created_at,
                 updated_at=note.updated_at,
@@ -404,10 +437,10 @@ class PortfolioService:
         with self._db.read() as session:
             return set(
                 session.scalars(
-                    select(ProjectSkillRow.skill_id)
+                    select(plain.project_skills.c.skill_id)
                     .distinct()
-                    .join(ProjectRow, ProjectSkillRow.project_id == ProjectRow.id)
-                    .where(ProjectRow.profile_id == profile_id, ProjectRow.status.in_(under_way))
+                    .join(plain.projects, plain.project_skills.c.project_id == plain.projects.c.id)
+                    .where(plain.projects.c.profile_id == profile_id, plain.projects.c.status.in_(under_way))
                 )
             )
 
@@ -415,10 +448,10 @@ class PortfolioService:
         """Projects that demonstrate a skill, newest first."""
         with self._db.read() as session:
             query = (
-                select(*PROJECT_COLUMNS)
-                .join(ProjectSkillRow, ProjectSkillRow.project_id == ProjectRow.id)
-                .where(ProjectRow.profile_id == profile_id, ProjectSkillRow.skill_id == skill_id)
-                .order_by(ProjectRow.updated_at.desc(), ProjectRow.id.desc())
+                select(*PLAIN_PROJECT_COLUMNS)
+                .join(plain.project_skills, plain.project_skills.c.project_id == plain.projects.c.id)
+                .where(plain.projects.c.profile_id == profile_id, plain.project_skills.c.skill_id == skill_id)
+                .order_by(plain.projects.c.updated_at.desc(), plain.projects.c.id.desc())
             )
             return projects_from_rows(session, list(session.execute(query)))
 
@@ -432,10 +465,10 @@ class PortfolioService:
             return {}
         with self._db.read() as session:
             rows = session.execute(
-                select(ProjectSkillRow.skill_id, ProjectRow.id, ProjectRow.title)
-                .join(ProjectRow, ProjectSkillRow.project_id == ProjectRow.id)
-                .where(ProjectRow.profile_id == profile_id, ProjectSkillRow.skill_id.in_(wanted))
-                .order_by(ProjectRow.updated_at.desc(), ProjectRow.id.desc())
+                select(tables.ProjectSkillRow.skill_id, tables.ProjectRow.id, tables.ProjectRow.title)
+                .join(tables.ProjectRow, tables.ProjectSkillRow.project_id == tables.ProjectRow.id)
+                .where(tables.ProjectRow.profile_id == profile_id, tables.ProjectSkillRow.skill_id.in_(wanted))
+                .order_by(tables.ProjectRow.updated_at.desc(), tables.ProjectRow.id.desc())
             )
             # Counted here rather than by a window function: SQLite ranks a few thousand links slower.
             for skill_id, project_id, title in rows:

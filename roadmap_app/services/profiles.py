@@ -11,13 +11,21 @@ from sqlalchemy import func, select
 from roadmap_app.domain.activity import ActivityAction, SubjectKind
 from roadmap_app.domain.limits import MAX_NAME
 from roadmap_app.domain.model import Profile, Roadmap
-from roadmap_app.domain.study import MAX_HOURS_PER_WEEK, MINUTES_PER_DAY
-from roadmap_app.services._common import Clock, bury, profile_row, record, system_clock, to_profile
+from roadmap_app.services._common import (
+    PROFILE_SQL,
+    Clock,
+    bury,
+    profile_from_values,
+    profile_row,
+    record,
+    system_clock,
+    to_profile,
+)
 from roadmap_app.services.errors import InvalidInputError, NotFoundError, UserError
 from roadmap_app.services.records import quoted
 from roadmap_app.services.roadmap_source import RoadmapSource
+from roadmap_app.storage import plain
 from roadmap_app.storage.db import Database
-from roadmap_app.storage.tables import ProfileRow, Setting
 
 CURRENT_PROFILE_KEY = "current_profile"
 #: The role a new learner aims for until they choose another: the job the roadmap leads to.
@@ -55,6 +63,8 @@ class ProfileService:
         self._clock = clock
 
     def all(self) -> list[Profile]:
+        from roadmap_app.storage.tables import ProfileRow
+
         with self._db.read() as session:
             rows = session.scalars(select(ProfileRow).order_by(ProfileRow.id))
             return [to_profile(r) for r in rows]
@@ -64,6 +74,8 @@ class ProfileService:
             return to_profile(profile_row(session, profile_id))
 
     def find(self, name: str) -> Profile:
+        from roadmap_app.storage.tables import ProfileRow
+
         with self._db.read() as session:
             row = session.scalar(select(ProfileRow).where(ProfileRow.name == name.strip()))
             if row is None:
@@ -75,6 +87,8 @@ class ProfileService:
             return to_profile(row)
 
     def create(self, name: str) -> Profile:
+        from roadmap_app.storage.tables import ProfileRow
+
         cleaned = clean_profile_name(name)
         with self._db.write() as session:
             if session.scalar(select(ProfileRow).where(ProfileRow.name == cleaned)):
@@ -91,6 +105,8 @@ class ProfileService:
         return DEFAULT_TARGET_CAREER if DEFAULT_TARGET_CAREER in known else ""
 
     def rename(self, profile_id: int, name: str) -> Profile:
+        from roadmap_app.storage.tables import ProfileRow
+
         cleaned = clean_profile_name(name)
         with self._db.write() as session:
             row = profile_row(session, profile_id)
@@ -108,6 +124,8 @@ class ProfileService:
 
     def delete(self, profile_id: int) -> None:
         """Delete a profile and everything in it. The caller asks the learner first."""
+        from roadmap_app.storage.tables import Setting
+
         with self._db.write() as session:
             row = profile_row(session, profile_id)
             # Its records go with it; one tombstone says so for all of them.
@@ -120,6 +138,8 @@ class ProfileService:
 
     def use(self, profile_id: int) -> Profile:
         """Make a profile the one opened next time."""
+        from roadmap_app.storage.tables import Setting
+
         with self._db.write() as session:
             row = profile_row(session, profile_id)
             session.merge(Setting(key=CURRENT_PROFILE_KEY, value=str(profile_id)))
@@ -129,16 +149,22 @@ class ProfileService:
         """The profile asked for by name, else the last used, else the first, else a new one."""
         if name:
             return self.find(name)
+        # Through the driver: every command reads this first, before any ORM class is needed.
         with self._db.read() as session:
-            setting = session.get(Setting, CURRENT_PROFILE_KEY)
-            row = session.get(ProfileRow, int(setting.value)) if setting and setting.value.isdigit() else None
-            if row is None:
-                row = session.scalar(select(ProfileRow).order_by(ProfileRow.id).limit(1))
-            if row is not None:
-                return to_profile(row)
+            driver = plain.driver(session)
+            setting = driver.execute("SELECT value FROM settings WHERE key = ?", (CURRENT_PROFILE_KEY,)).fetchone()
+            values = None
+            if setting is not None and isinstance(setting[0], str) and setting[0].isdigit():
+                values = driver.execute(PROFILE_SQL + " WHERE id = ?", (int(setting[0]),)).fetchone()
+            if values is None:
+                values = driver.execute(PROFILE_SQL + " ORDER BY id LIMIT 1").fetchone()
+            if values is not None:
+                return profile_from_values(values)
         return self.create(default_profile_name())
 
     def count(self) -> int:
+        from roadmap_app.storage.tables import ProfileRow
+
         with self._db.read() as session:
             return int(session.scalar(select(func.count()).select_from(ProfileRow)) or 0)
 
@@ -162,6 +188,8 @@ class ProfileService:
             raise NotFoundError(
                 f"unknown career step {quoted(target_career_id)}; see 'roadmap-app items --kind career_step'"
             )
+        from roadmap_app.domain.study import MAX_HOURS_PER_WEEK, MINUTES_PER_DAY
+
         if weekly_goal_minutes is not None and not 0 <= weekly_goal_minutes <= MAX_HOURS_PER_WEEK * 60:
             raise InvalidInputError(
                 f"hours per week must be from 0 (no goal) to {MAX_HOURS_PER_WEEK}; got {weekly_goal_minutes / 60:g}"

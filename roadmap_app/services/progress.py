@@ -5,19 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from roadmap_app.domain.activity import ActivityAction, SubjectKind
 from roadmap_app.domain.limits import MAX_TEXT
 from roadmap_app.domain.model import ItemKind, ItemState, Progress, Roadmap
 from roadmap_app.domain.progress import ProgressSummary, summarise
-from roadmap_app.services._common import Clock, profile_row, record, system_clock, to_progress
+from roadmap_app.services._common import Clock, profile_row, record, stored_state, system_clock, to_progress
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
 from roadmap_app.services.records import quoted
 from roadmap_app.services.roadmap_source import RoadmapSource
+from roadmap_app.storage import plain
 from roadmap_app.storage.db import Database
-from roadmap_app.storage.tables import ProgressRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,18 +57,25 @@ class ProgressService:
     def states(self, profile_id: int) -> dict[str, Progress]:
         """Every saved state and note of a profile, by item id (unsaved items are to do)."""
         with self._db.read() as session:
-            rows = session.scalars(select(ProgressRow).where(ProgressRow.profile_id == profile_id))
-            return {r.item_id: to_progress(r) for r in rows}
+            rows = plain.driver(session).execute(
+                "SELECT item_id, state, note, updated_at FROM item_progress WHERE profile_id = ?", (profile_id,)
+            )
+            return {
+                item_id: Progress(item_id, stored_state(state), note, plain.moment(updated_at))
+                for item_id, state, note, updated_at in rows
+            }
 
-    def archived(self, profile_id: int) -> list[Progress]:
+    def archived(self, profile_id: int, states: dict[str, Progress] | None = None) -> list[Progress]:
         """Saved states and notes on ids the roadmap in use no longer has, by id.
 
         They are kept, never deleted: a later roadmap version may bring the item back.
+        ``states``, when given, is what ``states(profile_id)`` just returned: not read again.
         """
         roadmap = self._roadmaps.of(profile_id)
+        saved = self.states(profile_id) if states is None else states
         return [
             p
-            for item_id, p in sorted(self.states(profile_id).items())
+            for item_id, p in sorted(saved.items())
             if not self._is_trackable(roadmap, item_id) and (p.note or p.state is not ItemState.TODO)
         ]
 
@@ -79,6 +85,8 @@ class ProgressService:
         return item is not None and item.kind in (ItemKind.TASK, ItemKind.SKILL)
 
     def get(self, profile_id: int, item_id: str) -> Progress:
+        from roadmap_app.storage.tables import ProgressRow
+
         self._check_trackable(profile_id, item_id)
         with self._db.read() as session:
             row = session.get(ProgressRow, (profile_id, item_id))
@@ -124,6 +132,8 @@ def apply_progress(
     note: str | None = None,
 ) -> ProgressChange:
     """Change a task's or skill's state or note in the caller's transaction, with its log entries."""
+    from roadmap_app.storage.tables import ProgressRow
+
     profile_row(session, profile_id)
     row = session.get(ProgressRow, (profile_id, item_id))
     if row is None:

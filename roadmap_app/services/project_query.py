@@ -10,7 +10,10 @@ from sqlalchemy import Select, case
 from sqlalchemy.sql.elements import SQLColumnExpression
 
 from roadmap_app.domain.model import ProjectStatus
-from roadmap_app.storage.tables import ProjectRow
+from roadmap_app.storage import plain
+
+# Plain columns: a list of projects is read without the ORM classes.
+_projects = plain.projects.c
 
 
 class ProjectSort(enum.StrEnum):
@@ -42,8 +45,8 @@ class ProjectQuery:
 
 # Statuses in the order of a project's life; an unknown one (from a newer version) reads as an idea.
 _STATUS_RANK = case(
-    (ProjectRow.status == ProjectStatus.BUILDING.value, 1),
-    (ProjectRow.status == ProjectStatus.DONE.value, 2),
+    (_projects.status == ProjectStatus.BUILDING.value, 1),
+    (_projects.status == ProjectStatus.DONE.value, 2),
     else_=0,
 )
 
@@ -57,28 +60,26 @@ Query = TypeVar("Query", bound="Select[*tuple[Any, ...]]")
 
 
 def matching(query: Query, profile_id: int, wanted: ProjectQuery) -> Query:
-    query = query.where(ProjectRow.profile_id == profile_id)
+    query = query.where(_projects.profile_id == profile_id)
     text = " ".join(wanted.text.split())
     if text:
         pattern = _like_pattern(text)
-        query = query.where(
-            ProjectRow.title.ilike(pattern, escape="\\") | ProjectRow.summary.ilike(pattern, escape="\\")
-        )
+        query = query.where(_projects.title.ilike(pattern, escape="\\") | _projects.summary.ilike(pattern, escape="\\"))
     if wanted.status is ProjectStatus.IDEA:
         others = [s.value for s in ProjectStatus if s is not ProjectStatus.IDEA]
-        query = query.where(ProjectRow.status.not_in(others))
+        query = query.where(_projects.status.not_in(others))
     elif wanted.status is not None:
-        query = query.where(ProjectRow.status == wanted.status.value)
+        query = query.where(_projects.status == wanted.status.value)
     return query
 
 
 def ordered(wanted: ProjectQuery) -> list[SQLColumnExpression[Any]]:
     key: SQLColumnExpression[Any] = {
-        ProjectSort.UPDATED: ProjectRow.updated_at,
-        ProjectSort.TITLE: ProjectRow.title.collate("NOCASE"),
+        ProjectSort.UPDATED: _projects.updated_at,
+        ProjectSort.TITLE: _projects.title.collate("NOCASE"),
         ProjectSort.STATUS: _STATUS_RANK,
-        ProjectSort.CREATED: ProjectRow.created_at,
+        ProjectSort.CREATED: _projects.created_at,
     }[wanted.sort]
     if wanted.descending:
-        return [key.desc(), ProjectRow.id.desc()]
-    return [key.asc(), ProjectRow.id.asc()]
+        return [key.desc(), _projects.id.desc()]
+    return [key.asc(), _projects.id.asc()]

@@ -9,17 +9,23 @@ a command the one it works on); with none bound, the file's roadmap alone.
 from __future__ import annotations
 
 from collections.abc import Callable
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from roadmap_app.domain.model import Roadmap, enum_or
 from roadmap_app.domain.own_items import OwnItem, OwnKind, merge_own_items
+from roadmap_app.storage import plain
 from roadmap_app.storage.db import Database
-from roadmap_app.storage.tables import OwnItemRow
+
+if TYPE_CHECKING:
+    from roadmap_app.storage.tables import OwnItemRow
 
 
-def to_own_item(row: OwnItemRow) -> OwnItem:
+def to_own_item(row: Any) -> OwnItem:
+    """An own item from an ORM row or a plain row of every column of ``own_items``."""
     return OwnItem(
         id=row.item_id,
         kind=enum_or(OwnKind, row.kind, OwnKind.TASK),
@@ -37,8 +43,27 @@ def to_own_item(row: OwnItemRow) -> OwnItem:
     )
 
 
+_OWN_ITEM_COLUMNS = (
+    "item_id", "kind", "title", "description", "step_id", "category_id", "category_name", "prerequisites",
+    "position", "created_at", "updated_at", "uuid", "removed_at",
+)  # fmt: skip
+_OWN_ITEMS = f"SELECT {', '.join(_OWN_ITEM_COLUMNS)} FROM own_items WHERE profile_id = ? ORDER BY position, id"
+
+
+def own_items(session: Session, profile_id: int) -> list[OwnItem]:
+    """Every own item of a profile, as ``own_item_rows`` orders them, read through the driver."""
+    found = []
+    for values in plain.driver(session).execute(_OWN_ITEMS, (profile_id,)):
+        row = SimpleNamespace(**dict(zip(_OWN_ITEM_COLUMNS, values, strict=True)))
+        row.created_at, row.updated_at = plain.moment(row.created_at), plain.moment(row.updated_at)
+        found.append(to_own_item(row))
+    return found
+
+
 def own_item_rows(session: Session, profile_id: int) -> list[OwnItemRow]:
     """Every own item of a profile, removed ones too, in the order they were added."""
+    from roadmap_app.storage.tables import OwnItemRow
+
     query = select(OwnItemRow).where(OwnItemRow.profile_id == profile_id).order_by(OwnItemRow.position, OwnItemRow.id)
     return list(session.scalars(query))
 
@@ -79,7 +104,7 @@ class RoadmapSource:
         merged = self._merged.get(profile_id)
         if merged is None:
             with self._db.read() as session:
-                items = [to_own_item(r) for r in own_item_rows(session, profile_id)]
+                items = own_items(session, profile_id)
             merged = self._merged[profile_id] = merge_own_items(self.base, items)
         return merged
 

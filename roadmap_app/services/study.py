@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from roadmap_app.domain.activity import ActivityAction, SubjectKind
 from roadmap_app.domain.model import ProjectStatus, Roadmap
-from roadmap_app.domain.pace import Plan, make_plan
 from roadmap_app.domain.study import (
     DEFAULT_WEEKS,
     MAX_WEEKS,
@@ -22,7 +22,16 @@ from roadmap_app.domain.study import (
     format_minutes,
     make_history,
 )
-from roadmap_app.services._common import Clock, bury, profile_row, record, system_clock, to_progress, unbury
+from roadmap_app.services._common import (
+    Clock,
+    bury,
+    profile_row,
+    read_profile,
+    record,
+    system_clock,
+    to_progress,
+    unbury,
+)
 from roadmap_app.services.errors import InvalidInputError, NotFoundError, UserError
 from roadmap_app.services.roadmap_source import RoadmapSource
 from roadmap_app.services.study_values import (
@@ -40,14 +49,14 @@ from roadmap_app.services.study_values import (
     to_session,
     to_timer,
 )
+from roadmap_app.storage import plain
 from roadmap_app.storage.db import Database
-from roadmap_app.storage.tables import (
-    ActivityRow,
-    ProgressRow,
-    ProjectRow,
-    StudySessionRow,
-    TimerRow,
-)
+
+if TYPE_CHECKING:
+    from roadmap_app.domain.pace import Plan
+    from roadmap_app.storage import tables
+else:
+    from roadmap_app.storage import lazy_tables as tables
 
 #: A timer stopped before this many seconds logs nothing: it was started by mistake.
 MIN_TIMED_SECONDS = 30
@@ -76,7 +85,8 @@ class StudyService:
             return subject
         record = RECORD_ROWS.get(subject.kind)
         if record is not None:
-            row_class, listing = record
+            class_name, listing = record
+            row_class = getattr(tables, class_name)
             row_id = row_id_of(subject.id)
             row = session.get(row_class, row_id) if row_id is not None else None
             if row is None or row.profile_id != profile_id:
@@ -95,11 +105,11 @@ class StudyService:
         record = RECORD_ROWS.get(subject.kind)
         if record is not None:
             row_id = row_id_of(subject.id)
-            row = session.get(record[0], row_id) if row_id is not None else None
+            row = session.get(getattr(tables, record[0]), row_id) if row_id is not None else None
             return str(row.title) if row is not None else f"{subject.kind.value} {subject.id} (deleted)"
         return self._roadmap.title_of(subject.id) if subject.id else ""
 
-    def _with_titles(self, session: Session, rows: list[StudySessionRow]) -> list[StudySession]:
+    def _with_titles(self, session: Session, rows: list[tables.StudySessionRow]) -> list[StudySession]:
         cache: dict[tuple[str, str], str] = {}
         found = []
         for row in rows:
@@ -137,7 +147,7 @@ class StudyService:
 
     def _add(self, session: Session, profile_id: int, new: StudySession) -> StudySession:
         """Write a new session and its entry in the activity log, in the caller's transaction."""
-        row = StudySessionRow(
+        row = tables.StudySessionRow(
             profile_id=profile_id,
             day=new.day,
             minutes=new.minutes,
@@ -157,8 +167,8 @@ class StudyService:
     @staticmethod
     def _check_room(session: Session, profile_id: int, day: date, minutes: int) -> None:
         logged = session.scalar(
-            select(func.coalesce(func.sum(StudySessionRow.minutes), 0)).where(
-                StudySessionRow.profile_id == profile_id, StudySessionRow.day == day
+            select(func.coalesce(func.sum(tables.StudySessionRow.minutes), 0)).where(
+                tables.StudySessionRow.profile_id == profile_id, tables.StudySessionRow.day == day
             )
         )
         if int(logged or 0) + minutes > MINUTES_PER_DAY:
@@ -168,8 +178,8 @@ class StudyService:
                 f"{room} more minutes, not {minutes}"
             )
 
-    def _row(self, session: Session, profile_id: int, session_id: int) -> StudySessionRow:
-        row = session.get(StudySessionRow, session_id) if row_id_of(str(session_id)) is not None else None
+    def _row(self, session: Session, profile_id: int, session_id: int) -> tables.StudySessionRow:
+        row = session.get(tables.StudySessionRow, session_id) if row_id_of(str(session_id)) is not None else None
         if row is None or row.profile_id != profile_id:
             raise NotFoundError(f"no study session with id {session_id}; list them with 'roadmap-app session list'")
         return row
@@ -197,10 +207,10 @@ class StudyService:
         """Bring back a deleted session as it was, with its id and UUID."""
         with self._db.write() as session:
             profile_row(session, profile_id)
-            if session.get(StudySessionRow, gone.id) is not None:
+            if session.get(tables.StudySessionRow, gone.id) is not None:
                 raise UserError(f"study session {gone.id} is already there")
             self._check_room(session, profile_id, gone.day, gone.minutes)
-            row = StudySessionRow(
+            row = tables.StudySessionRow(
                 id=gone.id,
                 uuid=gone.uuid or None,
                 profile_id=profile_id,
@@ -225,12 +235,12 @@ class StudyService:
     ) -> list[StudySession]:
         """Sessions between two days (both included), newest first, ties by id."""
         with self._db.read() as session:
-            query = select(StudySessionRow).where(StudySessionRow.profile_id == profile_id)
+            query = select(tables.StudySessionRow).where(tables.StudySessionRow.profile_id == profile_id)
             if start is not None:
-                query = query.where(StudySessionRow.day >= start)
+                query = query.where(tables.StudySessionRow.day >= start)
             if end is not None:
-                query = query.where(StudySessionRow.day <= end)
-            query = query.order_by(StudySessionRow.day.desc(), StudySessionRow.id.desc())
+                query = query.where(tables.StudySessionRow.day <= end)
+            query = query.order_by(tables.StudySessionRow.day.desc(), tables.StudySessionRow.id.desc())
             if limit is not None:
                 query = query.limit(limit)
             return self._with_titles(session, list(session.scalars(query)))
@@ -285,18 +295,19 @@ class StudyService:
         today = self._clock().date()
         first = today - timedelta(days=7 * weeks - 1)
         with self._db.read() as session:
-            profile = profile_row(session, profile_id)
+            profile = read_profile(session, profile_id)
             # Streaks may reach back further than the period shown: read every day's total.
             totals = day_totals(session, profile_id)
-            day_of = func.date(ActivityRow.at)
+            activity = plain.activity
+            day_of = func.date(activity.c.at)
             changes = {
                 date.fromisoformat(d): int(n)
                 for d, n in session.execute(
                     select(day_of, func.count())
                     .where(
-                        ActivityRow.profile_id == profile_id,
-                        ActivityRow.at >= datetime.combine(first, datetime.min.time()),
-                        ActivityRow.action.not_in(_STUDY_ACTIONS),
+                        activity.c.profile_id == profile_id,
+                        activity.c.at >= datetime.combine(first, datetime.min.time()),
+                        activity.c.action.not_in(_STUDY_ACTIONS),
                     )
                     .group_by(day_of)
                 )
@@ -316,7 +327,7 @@ class StudyService:
 
     def timer(self, profile_id: int) -> Timer | None:
         with self._db.read() as session:
-            row = session.get(TimerRow, profile_id)
+            row = session.get(tables.TimerRow, profile_id)
             return to_timer(row) if row is not None else None
 
     def start_timer(self, profile_id: int, subject: StudySubject | str = "") -> Timer:
@@ -325,11 +336,11 @@ class StudyService:
             subject = StudySubject.parse(subject)
         with self._db.write() as session:
             profile_row(session, profile_id)
-            if session.get(TimerRow, profile_id) is not None:
+            if session.get(tables.TimerRow, profile_id) is not None:
                 raise UserError("a timer is already running; stop it first ('roadmap-app timer stop')")
             subject = self.check_subject(session, profile_id, subject)
             now = self._clock()
-            row = TimerRow(
+            row = tables.TimerRow(
                 profile_id=profile_id,
                 subject_kind=subject.kind.value,
                 subject_id=subject.id,
@@ -340,8 +351,8 @@ class StudyService:
             session.add(row)
             return to_timer(row)
 
-    def _timer_row(self, session: Session, profile_id: int) -> TimerRow:
-        row = session.get(TimerRow, profile_id)
+    def _timer_row(self, session: Session, profile_id: int) -> tables.TimerRow:
+        row = session.get(tables.TimerRow, profile_id)
         if row is None:
             raise NotFoundError("no timer is running; start one with 'roadmap-app timer start [ITEM]'")
         return row
@@ -377,8 +388,8 @@ class StudyService:
                 return None
             day = timer.started_at.date()
             logged = session.scalar(
-                select(func.coalesce(func.sum(StudySessionRow.minutes), 0)).where(
-                    StudySessionRow.profile_id == profile_id, StudySessionRow.day == day
+                select(func.coalesce(func.sum(tables.StudySessionRow.minutes), 0)).where(
+                    tables.StudySessionRow.profile_id == profile_id, tables.StudySessionRow.day == day
                 )
             )
             minutes = min(max(1, round(seconds / 60)), MINUTES_PER_DAY - int(logged or 0))
@@ -403,6 +414,9 @@ class StudyService:
 
     def plan(self, profile_id: int, hours_per_week: float | None = None) -> Plan:
         """The pace plan at ``hours_per_week``, or at the learner's weekly goal."""
+        # The plan weighs the readiness rules of the next actions: imported for this command only.
+        from roadmap_app.domain.pace import make_plan
+
         with self._db.read() as session:
             profile = profile_row(session, profile_id)
             if hours_per_week is None:
@@ -415,13 +429,13 @@ class StudyService:
             check_hours_per_week(hours_per_week)
             states = {
                 r.item_id: to_progress(r)
-                for r in session.scalars(select(ProgressRow).where(ProgressRow.profile_id == profile_id))
+                for r in session.scalars(select(tables.ProgressRow).where(tables.ProgressRow.profile_id == profile_id))
             }
             linked = session.scalar(
                 select(func.count()).where(
-                    ProjectRow.profile_id == profile_id,
-                    ProjectRow.status == ProjectStatus.DONE.value,
-                    ProjectRow.repo_url != "",
+                    tables.ProjectRow.profile_id == profile_id,
+                    tables.ProjectRow.status == ProjectStatus.DONE.value,
+                    tables.ProjectRow.repo_url != "",
                 )
             )
             logged = logged_on_items(session, profile_id)

@@ -9,14 +9,13 @@ import math
 import unicodedata
 from collections.abc import Mapping
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from roadmap_app.domain.limits import MAX_TEXT
 from roadmap_app.domain.model import Profile, Progress, Roadmap
-from roadmap_app.domain.pace import make_plan
 from roadmap_app.domain.study import (
     MAX_HOURS_PER_WEEK,
     MINUTES_PER_DAY,
@@ -31,7 +30,12 @@ from roadmap_app.domain.study import (
 from roadmap_app.services._common import to_profile
 from roadmap_app.services.errors import InvalidInputError
 from roadmap_app.services.records import quoted
-from roadmap_app.storage.tables import CredentialRow, ExperienceRow, ProfileRow, ProjectRow, StudySessionRow, TimerRow
+from roadmap_app.storage import plain
+
+if TYPE_CHECKING:
+    from roadmap_app.storage import tables
+else:
+    from roadmap_app.storage import lazy_tables as tables
 
 
 def parse_day(text: str, what: str = "date") -> date:
@@ -64,7 +68,7 @@ def check_hours_per_week(hours: float) -> float:
     return hours
 
 
-def to_session(row: StudySessionRow, title: str = "") -> StudySession:
+def to_session(row: tables.StudySessionRow, title: str = "") -> StudySession:
     return StudySession(
         id=row.id,
         day=row.day,
@@ -84,7 +88,7 @@ def study_kind(value: str) -> StudySubjectKind:
         return StudySubjectKind.NONE
 
 
-def to_timer(row: TimerRow) -> Timer:
+def to_timer(row: tables.TimerRow) -> Timer:
     return Timer(
         subject=StudySubject(study_kind(row.subject_kind), row.subject_id),
         started_at=row.started_at,
@@ -93,11 +97,11 @@ def to_timer(row: TimerRow) -> Timer:
     )
 
 
-#: The records a session can be for, with the command that lists them.
-RECORD_ROWS: dict[StudySubjectKind, tuple[Any, str]] = {
-    StudySubjectKind.PROJECT: (ProjectRow, "project list"),
-    StudySubjectKind.CREDENTIAL: (CredentialRow, "credential list"),
-    StudySubjectKind.EXPERIENCE: (ExperienceRow, "experience list"),
+#: The records a session can be for: the name of their ORM class, and the command that lists them.
+RECORD_ROWS: dict[StudySubjectKind, tuple[str, str]] = {
+    StudySubjectKind.PROJECT: ("ProjectRow", "project list"),
+    StudySubjectKind.CREDENTIAL: ("CredentialRow", "credential list"),
+    StudySubjectKind.EXPERIENCE: ("ExperienceRow", "experience list"),
 }
 
 
@@ -111,39 +115,39 @@ def row_id_of(text: str) -> int | None:
 
 def day_totals(session: Session, profile_id: int) -> dict[date, int]:
     """Minutes per day over the profile's whole history."""
-    rows = session.execute(
-        select(StudySessionRow.day, func.sum(StudySessionRow.minutes))
-        .where(StudySessionRow.profile_id == profile_id)
-        .group_by(StudySessionRow.day)
-    )
+    s = plain.study_sessions
+    rows = session.execute(select(s.c.day, func.sum(s.c.minutes)).where(s.c.profile_id == profile_id).group_by(s.c.day))
     return {day: int(m) for day, m in rows}
 
 
 def logged_on_items(session: Session, profile_id: int) -> dict[str, int]:
     """Minutes per task or skill id, over all time: what the pace plan reads."""
     rows = session.connection().execute(
-        select(StudySessionRow.subject_id, func.sum(StudySessionRow.minutes))
-        .where(StudySessionRow.profile_id == profile_id, StudySessionRow.subject_kind == StudySubjectKind.ITEM.value)
-        .group_by(StudySessionRow.subject_id)
+        select(tables.StudySessionRow.subject_id, func.sum(tables.StudySessionRow.minutes))
+        .where(
+            tables.StudySessionRow.profile_id == profile_id,
+            tables.StudySessionRow.subject_kind == StudySubjectKind.ITEM.value,
+        )
+        .group_by(tables.StudySessionRow.subject_id)
     )
     return {item_id: int(minutes) for item_id, minutes in rows}
 
 
 def logged_by_subject(session: Session, profile_id: int, since: date | None = None) -> dict[str, int]:
     """Minutes per subject as typed (``skill.python``, ``project:7``; "" for none)."""
-    query = select(StudySessionRow.subject_kind, StudySessionRow.subject_id, func.sum(StudySessionRow.minutes)).where(
-        StudySessionRow.profile_id == profile_id
-    )
+    query = select(
+        tables.StudySessionRow.subject_kind, tables.StudySessionRow.subject_id, func.sum(tables.StudySessionRow.minutes)
+    ).where(tables.StudySessionRow.profile_id == profile_id)
     if since is not None:
-        query = query.where(StudySessionRow.day >= since)
-    rows = session.execute(query.group_by(StudySessionRow.subject_kind, StudySessionRow.subject_id))
+        query = query.where(tables.StudySessionRow.day >= since)
+    rows = session.execute(query.group_by(tables.StudySessionRow.subject_kind, tables.StudySessionRow.subject_id))
     return {str(StudySubject(study_kind(k), i)): int(m) for k, i, m in rows}
 
 
 def time_facts(
     session: Session,
     roadmap: Roadmap,
-    profile: ProfileRow,
+    profile: tables.ProfileRow,
     states: Mapping[str, Progress],
     linked_done_projects: int,
     today: date,
@@ -196,6 +200,8 @@ def ready_plan(
     """The plan's job-ready day and the hours left, when a goal and a ready-by day are set."""
     if not profile.weekly_goal_minutes or profile.ready_by is None:
         return None, 0.0
+    from roadmap_app.domain.pace import make_plan
+
     plan = make_plan(roadmap, states, logged, profile.weekly_goal_minutes / 60, today, linked_done_projects)
     return plan.job_ready_on, plan.ready_hours
 

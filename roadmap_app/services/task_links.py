@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -20,14 +20,34 @@ from roadmap_app.services.progress import ProgressChange, apply_progress
 from roadmap_app.services.records import quoted
 from roadmap_app.services.roadmap_source import RoadmapSource
 from roadmap_app.storage.db import Database
-from roadmap_app.storage.tables import CredentialRow, ExperienceRow, ProgressRow, ProjectRow, TaskLinkRow
+
+if TYPE_CHECKING:
+    from roadmap_app.storage import tables
+else:
+    from roadmap_app.storage import lazy_tables as tables
 
 #: The table of each kind of record a task can be done by.
-RECORD_TABLES: dict[ProofKind, Any] = {
-    ProofKind.CREDENTIAL: CredentialRow,
-    ProofKind.PROJECT: ProjectRow,
-    ProofKind.EXPERIENCE: ExperienceRow,
+_RECORD_TABLES = {
+    ProofKind.CREDENTIAL: "CredentialRow",
+    ProofKind.PROJECT: "ProjectRow",
+    ProofKind.EXPERIENCE: "ExperienceRow",
 }
+# Every task's records: a link counts when a record of its kind has its id and UUID (a
+# deleted record's links stay, unseen, until it is restored).
+_ALL_LINKS = " UNION ALL ".join(
+    "SELECT l.task_id, l.record_kind, r.id, r.title FROM task_links AS l"
+    f" JOIN {table} AS r ON r.id = l.record_id AND r.uuid = l.record_uuid"
+    f" WHERE l.profile_id = ? AND l.record_kind = '{kind.value}' AND r.profile_id = ?"
+    for kind, table in ((ProofKind.CREDENTIAL, "credentials"), (ProofKind.PROJECT, "projects"),
+                        (ProofKind.EXPERIENCE, "experiences"))
+)  # fmt: skip
+
+
+def record_table(kind: ProofKind) -> Any:
+    """The ORM class of the records of ``kind``."""
+    return getattr(tables, _RECORD_TABLES[kind])
+
+
 _LIST_HINT = {
     ProofKind.CREDENTIAL: "roadmap-app credential list",
     ProofKind.PROJECT: "roadmap-app project list",
@@ -79,21 +99,17 @@ class TaskLinkService:
         """Every task's records, by task id (also ids the roadmap in use no longer has)."""
         found: dict[str, list[Proof]] = {}
         with self._db.read() as session:
-            for kind, table in RECORD_TABLES.items():
-                rows = session.execute(
-                    select(TaskLinkRow.task_id, table.id, table.title)
-                    .join(table, (table.id == TaskLinkRow.record_id) & (table.uuid == TaskLinkRow.record_uuid))
-                    .where(TaskLinkRow.profile_id == profile_id, TaskLinkRow.record_kind == kind.value)
-                    .where(table.profile_id == profile_id)
-                )
-                for task_id, record_id, title in rows:
-                    found.setdefault(task_id, []).append(Proof(kind, record_id, title))
+            # One query through the driver's own cursor: the links of the three kinds as plain tuples.
+            driver: Any = session.connection().connection.dbapi_connection
+            rows = driver.execute(_ALL_LINKS, (profile_id,) * 6).fetchall()
+        for task_id, kind, record_id, title in rows:
+            found.setdefault(task_id, []).append(Proof(ProofKind(kind), record_id, title))
         return {t: tuple(sorted(p, key=lambda r: (r.kind.value, r.id))) for t, p in found.items()}
 
     def candidates(self, profile_id: int, task_id: str) -> list[Proof]:
         """The learner's records that can do a task, newest first."""
         kind = self.kind_for(task_id)
-        table = RECORD_TABLES[kind]
+        table = record_table(kind)
         with self._db.read() as session:
             rows = session.execute(
                 select(table.id, table.title).where(table.profile_id == profile_id).order_by(table.id.desc())
@@ -119,11 +135,11 @@ class TaskLinkService:
             target = self._record(session, profile_id, wanted, record_id)
             proof = Proof(wanted, target.id, target.title)
             key = (profile_id, task_id, wanted.value, target.id)
-            row = session.get(TaskLinkRow, key)
+            row = session.get(tables.TaskLinkRow, key)
             made = row is None or row.record_uuid != target.uuid
             if row is None:
                 session.add(
-                    TaskLinkRow(
+                    tables.TaskLinkRow(
                         profile_id=profile_id, task_id=task_id, record_kind=wanted.value, record_id=target.id,
                         record_uuid=target.uuid, linked_at=now,
                     )
@@ -150,8 +166,8 @@ class TaskLinkService:
         now = self._clock()
         with self._db.write() as session:
             profile_row(session, profile_id)
-            row = session.get(TaskLinkRow, (profile_id, task_id, wanted.value, record_id))
-            target = session.get(RECORD_TABLES[wanted], record_id)
+            row = session.get(tables.TaskLinkRow, (profile_id, task_id, wanted.value, record_id))
+            target = session.get(record_table(wanted), record_id)
             live = row is not None and target is not None and target.uuid == row.record_uuid
             if row is None or target is None or not live:
                 raise NotFoundError(
@@ -189,7 +205,7 @@ class TaskLinkService:
 
     @staticmethod
     def _stored(session: Session, profile_id: int, task_id: str) -> Progress:
-        row = session.get(ProgressRow, (profile_id, task_id))
+        row = session.get(tables.ProgressRow, (profile_id, task_id))
         return to_progress(row) if row is not None else Progress(task_id, ItemState.TODO, "", None)
 
     def _check_kind(self, task_id: str, kind: ProofKind | str) -> ProofKind:
@@ -215,7 +231,7 @@ class TaskLinkService:
 
     @staticmethod
     def _record(session: Session, profile_id: int, kind: ProofKind, record_id: int) -> Any:
-        row = session.get(RECORD_TABLES[kind], record_id)
+        row = session.get(record_table(kind), record_id)
         if row is None or row.profile_id != profile_id:
             raise NotFoundError(f"no {kind.value} with id {record_id}; list them with '{_LIST_HINT[kind]}'")
         return row
