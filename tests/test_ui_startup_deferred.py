@@ -176,3 +176,36 @@ def test_a_window_closed_as_it_opened_leaves_its_settings_file_alone(
     assert b"page=roadmap" in settings_file.read_bytes()
     fourth = first_painted(data_dir, qtbot, opened)
     assert fourth.stack.currentWidget() is fourth.roadmap
+
+
+def test_the_first_paint_reads_the_learners_data_without_the_orm_classes(tmp_path: Path) -> None:
+    """The dashboard's reads are plain rows: the 24 mapped classes load after the first paint."""
+    data = tmp_path / "data"
+    _paths, services = open_services(data)
+    profile_id = services.profiles.current().id
+    services.progress.set_state(profile_id, services.roadmap.skills[0].id, "done")
+    project = services.portfolio.add(profile_id, "Churn model")
+    services.portfolio.add_note(profile_id, project.id, "Tried gradient boosting")
+    services.study.log(profile_id, 30, services.roadmap.skills[0].id)
+    services.close()
+    code = f"""
+import sys
+from PySide6.QtWidgets import QApplication
+from roadmap_app.bootstrap import open_services
+from roadmap_app.ui.window.main_window import MainWindow
+app = QApplication([])
+paths, services = open_services({str(data)!r})
+window = MainWindow(services, paths, services.profiles.current())
+from PySide6.QtCore import QTimer
+seen = []
+window.first_painted.connect(lambda: seen.append("roadmap_app.storage.tables" in sys.modules))
+window.first_painted.connect(lambda: QTimer.singleShot(0, window.close))
+window.closed.connect(app.quit)
+window.show()
+app.exec()
+services.close()
+print(seen)
+"""
+    env = {"QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert result.stdout.split()[-1] == "[False]", result.stdout

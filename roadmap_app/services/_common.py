@@ -15,7 +15,7 @@ from roadmap_app.services.errors import NotFoundError
 from roadmap_app.storage import plain
 
 if TYPE_CHECKING:
-    from roadmap_app.storage.tables import ActivityRow, ProfileRow
+    from roadmap_app.storage.tables import ProfileRow
 
 
 # A profile's columns, in the order ``profile_from_values`` takes them.
@@ -124,12 +124,24 @@ def stored_state(value: str) -> ItemState:
     return enum_or(ItemState, value, ItemState.TODO)
 
 
+def read_states(session: Session, profile_id: int) -> dict[str, Progress]:
+    """Every saved state and note of a profile, by item id, read as plain values."""
+    rows = plain.driver(session).execute(
+        "SELECT item_id, state, note, updated_at FROM item_progress WHERE profile_id = ?", (profile_id,)
+    )
+    return {
+        item_id: Progress(item_id, stored_state(state), note, plain.moment(updated_at))
+        for item_id, state, note, updated_at in rows
+    }
+
+
 def to_progress(row: Any) -> Progress:
     """Progress from an ORM row or a plain row with its item_id, state, note and updated_at."""
     return Progress(item_id=row.item_id, state=stored_state(row.state), note=row.note, updated_at=row.updated_at)
 
 
-def to_activity(row: ActivityRow) -> Activity:
+def to_activity(row: Any) -> Activity:
+    """An entry from an ORM row or a plain row with the same columns."""
     action = parse_action(row.action)
     return Activity(
         id=row.id,

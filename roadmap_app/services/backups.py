@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import exists, select
 from sqlalchemy.exc import DBAPIError
 
 from roadmap_app.services._common import Clock, system_clock
 from roadmap_app.services.errors import NotFoundError, UserError
 from roadmap_app.services.records import quoted
 from roadmap_app.storage import backup as sqlite_backup
+from roadmap_app.storage import plain
 from roadmap_app.storage.backup import DatabaseSummary
 from roadmap_app.storage.db import Database, StorageError, read_revision
 from roadmap_app.storage.faults import Fault, FaultError, as_fault
@@ -171,6 +171,14 @@ def choose_kept(backups: list[BackupInfo], is_good: dict[Path, bool]) -> set[Pat
     return kept
 
 
+#: Anything recorded: a state or note, a project, an action's feedback, or any activity
+#: but making the profile.
+_HAS_DATA_SQL = (
+    "SELECT EXISTS (SELECT 1 FROM item_progress) OR EXISTS (SELECT 1 FROM projects)"
+    " OR EXISTS (SELECT 1 FROM suggestion_feedback) OR EXISTS (SELECT 1 FROM activity WHERE action != 'profile.create')"
+)
+
+
 class BackupService:
     def __init__(self, db: Database, backups_dir: Path, clock: Clock = system_clock) -> None:
         self._db = db
@@ -223,17 +231,10 @@ class BackupService:
 
     def _has_data(self) -> bool:
         """Whether the learner has recorded anything: a profile made and left untouched is not worth a backup."""
-        from roadmap_app.storage.tables import ActivityRow, FeedbackRow, ProgressRow, ProjectRow
-
         try:
             with self._db.read() as session:
-                recorded = (
-                    exists().select_from(ProgressRow),
-                    exists().select_from(ProjectRow),
-                    exists().select_from(FeedbackRow),
-                    exists().where(ActivityRow.action != "profile.create"),
-                )
-                return any(session.scalar(select(condition)) for condition in recorded)
+                found = plain.driver(session).execute(_HAS_DATA_SQL).fetchone()
+                return bool(found and found[0])
         except DBAPIError as exc:
             raise UserError(
                 f"could not make a backup: the database cannot be read ({exc.orig}); run 'roadmap-app check'"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -26,8 +26,13 @@ from roadmap_app.services.record_values import (
     parse_choice,
 )
 from roadmap_app.services.roadmap_source import RoadmapSource
+from roadmap_app.storage import plain
 from roadmap_app.storage.db import Database
-from roadmap_app.storage.tables import CredentialRow, CredentialSkillRow, new_uuid
+
+if TYPE_CHECKING:
+    from roadmap_app.storage import tables
+else:
+    from roadmap_app.storage import lazy_tables as tables
 
 EDITABLE = ("title", "kind", "provider", "status", "started_on", "finished_on", "url", "note")
 TITLE_EXAMPLE = "BSc Computer Science"
@@ -39,7 +44,7 @@ class CredentialChange:
     after: Credential
 
 
-def to_credential(row: CredentialRow) -> Credential:
+def to_credential(row: tables.CredentialRow) -> Credential:
     return Credential(
         id=row.id,
         title=row.title,
@@ -93,7 +98,7 @@ class CredentialService:
     def list(self, profile_id: int) -> list[Credential]:
         """The profile's credentials, newest start first (those without a start last)."""
         with self._db.read() as session:
-            rows = session.scalars(select(CredentialRow).where(CredentialRow.profile_id == profile_id))
+            rows = session.scalars(select(tables.CredentialRow).where(tables.CredentialRow.profile_id == profile_id))
             found = [to_credential(r) for r in rows]
         return sorted(found, key=lambda c: newest_first_key(c.started_on, c.id))
 
@@ -103,10 +108,10 @@ class CredentialService:
         with self._db.read() as session:
             return set(
                 session.scalars(
-                    select(CredentialSkillRow.skill_id)
+                    select(plain.credential_skills.c.skill_id)
                     .distinct()
-                    .join(CredentialRow, CredentialSkillRow.credential_id == CredentialRow.id)
-                    .where(CredentialRow.profile_id == profile_id, CredentialRow.status.in_(under_way))
+                    .join(plain.credentials, plain.credential_skills.c.credential_id == plain.credentials.c.id)
+                    .where(plain.credentials.c.profile_id == profile_id, plain.credentials.c.status.in_(under_way))
                 )
             )
 
@@ -121,14 +126,14 @@ class CredentialService:
             return {}
         with self._db.read() as session:
             rows = session.execute(
-                select(CredentialRow.id, CredentialRow.title).where(
-                    CredentialRow.profile_id == profile_id, CredentialRow.id.in_(wanted)
+                select(tables.CredentialRow.id, tables.CredentialRow.title).where(
+                    tables.CredentialRow.profile_id == profile_id, tables.CredentialRow.id.in_(wanted)
                 )
             )
             return {cid: title for cid, title in rows}
 
-    def _row(self, session: Session, profile_id: int, credential_id: int) -> CredentialRow:
-        row = session.get(CredentialRow, credential_id)
+    def _row(self, session: Session, profile_id: int, credential_id: int) -> tables.CredentialRow:
+        row = session.get(tables.CredentialRow, credential_id)
         if row is None or row.profile_id != profile_id:
             raise NotFoundError(f"no credential with id {credential_id}; list them with 'roadmap-app credential list'")
         return row
@@ -154,7 +159,7 @@ class CredentialService:
         check_dates(started_on, finished_on)
         skills = check_skills(self._roadmap, skill_ids)
         now = self._clock()
-        row = CredentialRow(
+        row = tables.CredentialRow(
             profile_id=profile_id,
             title=values["title"],
             kind=values["kind"].value,
@@ -166,7 +171,7 @@ class CredentialService:
             note=values["note"],
             created_at=now,
             updated_at=now,
-            skills=[CredentialSkillRow(skill_id=s) for s in sorted(skills)],
+            skills=[tables.CredentialSkillRow(skill_id=s) for s in sorted(skills)],
         )
         with self._db.write() as session:
             profile_row(session, profile_id)
@@ -196,7 +201,7 @@ class CredentialService:
                 skills = check_skills(self._roadmap, skill_ids, keep=before.skill_ids)
                 old = sorted(s.skill_id for s in row.skills)
                 if set(skills) != set(old):
-                    row.skills = [CredentialSkillRow(skill_id=s) for s in sorted(skills)]
+                    row.skills = [tables.CredentialSkillRow(skill_id=s) for s in sorted(skills)]
                     row.updated_at = now
                     record(
                         session, profile_id, now, ActivityAction.CREDENTIAL_SKILLS, SubjectKind.CREDENTIAL, row.id,
@@ -239,9 +244,9 @@ class CredentialService:
         """Put back a deleted credential with the same id and skills (for undo)."""
         with self._db.write() as session:
             profile_row(session, profile_id)
-            row = CredentialRow(
+            row = tables.CredentialRow(
                 id=credential.id,
-                uuid=credential.uuid or new_uuid(),
+                uuid=credential.uuid or tables.new_uuid(),
                 profile_id=profile_id,
                 title=credential.title,
                 kind=credential.kind.value,
@@ -253,7 +258,7 @@ class CredentialService:
                 note=credential.note,
                 created_at=credential.created_at,
                 updated_at=credential.updated_at,
-                skills=[CredentialSkillRow(skill_id=s) for s in credential.skill_ids],
+                skills=[tables.CredentialSkillRow(skill_id=s) for s in credential.skill_ids],
             )
             session.add(row)
             session.flush()

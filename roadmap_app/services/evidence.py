@@ -15,7 +15,7 @@ from roadmap_app.services.experience import ExperienceService
 from roadmap_app.services.portfolio import PortfolioService
 from roadmap_app.services.progress import ProgressService
 from roadmap_app.services.roadmap_source import RoadmapSource
-from roadmap_app.storage.tables import CredentialRow, CredentialSkillRow, ExperienceRow, ExperienceSkillRow
+from roadmap_app.storage import plain
 
 
 class EvidenceService:
@@ -83,10 +83,16 @@ class EvidenceService:
 
 def record_skills(session: Session, profile_id: int) -> frozenset[str]:
     """The skills an experience or a credential under way proves, for the suggestions."""
-    used = select(ExperienceSkillRow.skill_id).join(ExperienceRow).where(ExperienceRow.profile_id == profile_id)
+    experiences, experience_skills = plain.experiences.c, plain.experience_skills.c
+    credentials, credential_skills = plain.credentials.c, plain.credential_skills.c
+    used = (
+        select(experience_skills.skill_id)
+        .join(plain.experiences, experience_skills.experience_id == experiences.id)
+        .where(experiences.profile_id == profile_id)
+    )
     covered = (
-        select(CredentialSkillRow.skill_id)
-        .join(CredentialRow)
-        .where(CredentialRow.profile_id == profile_id, CredentialRow.status != CredentialStatus.PLANNED.value)
+        select(credential_skills.skill_id)
+        .join(plain.credentials, credential_skills.credential_id == credentials.id)
+        .where(credentials.profile_id == profile_id, credentials.status != CredentialStatus.PLANNED.value)
     )
     return frozenset(session.scalars(used.union(covered)))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -27,8 +27,13 @@ from roadmap_app.services.record_values import (
     parse_choice,
 )
 from roadmap_app.services.roadmap_source import RoadmapSource
+from roadmap_app.storage import plain
 from roadmap_app.storage.db import Database
-from roadmap_app.storage.tables import ExperienceNoteRow, ExperienceRow, ExperienceSkillRow, new_uuid
+
+if TYPE_CHECKING:
+    from roadmap_app.storage import tables
+else:
+    from roadmap_app.storage import lazy_tables as tables
 
 EDITABLE = ("title", "kind", "organisation", "started_on", "finished_on", "summary", "url")
 TITLE_EXAMPLE = "Data science intern"
@@ -46,7 +51,7 @@ class ExperienceNoteChange:
     after: ExperienceNote
 
 
-def to_experience_note(row: ExperienceNoteRow) -> ExperienceNote:
+def to_experience_note(row: tables.ExperienceNoteRow) -> ExperienceNote:
     return ExperienceNote(
         id=row.id,
         experience_id=row.experience_id,
@@ -57,7 +62,7 @@ def to_experience_note(row: ExperienceNoteRow) -> ExperienceNote:
     )
 
 
-def to_experience(row: ExperienceRow, *, with_notes: bool = True) -> Experience:
+def to_experience(row: tables.ExperienceRow, *, with_notes: bool = True) -> Experience:
     return Experience(
         id=row.id,
         title=row.title,
@@ -111,7 +116,7 @@ class ExperienceService:
     def list(self, profile_id: int) -> list[Experience]:
         """The profile's experience without notes, newest start first (those without a start last)."""
         with self._db.read() as session:
-            rows = session.scalars(select(ExperienceRow).where(ExperienceRow.profile_id == profile_id))
+            rows = session.scalars(select(tables.ExperienceRow).where(tables.ExperienceRow.profile_id == profile_id))
             found = [to_experience(r, with_notes=False) for r in rows]
         return sorted(found, key=lambda e: newest_first_key(e.started_on, e.id))
 
@@ -120,10 +125,10 @@ class ExperienceService:
         with self._db.read() as session:
             return set(
                 session.scalars(
-                    select(ExperienceSkillRow.skill_id)
+                    select(plain.experience_skills.c.skill_id)
                     .distinct()
-                    .join(ExperienceRow, ExperienceSkillRow.experience_id == ExperienceRow.id)
-                    .where(ExperienceRow.profile_id == profile_id)
+                    .join(plain.experiences, plain.experience_skills.c.experience_id == plain.experiences.c.id)
+                    .where(plain.experiences.c.profile_id == profile_id)
                 )
             )
 
@@ -131,10 +136,10 @@ class ExperienceService:
         """How many notes each of the profile's experiences has, by id (none: left out)."""
         with self._db.read() as session:
             rows = session.execute(
-                select(ExperienceNoteRow.experience_id, func.count())
-                .join(ExperienceRow, ExperienceRow.id == ExperienceNoteRow.experience_id)
-                .where(ExperienceRow.profile_id == profile_id)
-                .group_by(ExperienceNoteRow.experience_id)
+                select(tables.ExperienceNoteRow.experience_id, func.count())
+                .join(tables.ExperienceRow, tables.ExperienceRow.id == tables.ExperienceNoteRow.experience_id)
+                .where(tables.ExperienceRow.profile_id == profile_id)
+                .group_by(tables.ExperienceNoteRow.experience_id)
             )
             return {experience_id: count for experience_id, count in rows}
 
@@ -150,14 +155,14 @@ class ExperienceService:
             return {}
         with self._db.read() as session:
             rows = session.execute(
-                select(ExperienceRow.id, ExperienceRow.title).where(
-                    ExperienceRow.profile_id == profile_id, ExperienceRow.id.in_(wanted)
+                select(tables.ExperienceRow.id, tables.ExperienceRow.title).where(
+                    tables.ExperienceRow.profile_id == profile_id, tables.ExperienceRow.id.in_(wanted)
                 )
             )
             return {eid: title for eid, title in rows}
 
-    def _row(self, session: Session, profile_id: int, experience_id: int) -> ExperienceRow:
-        row = session.get(ExperienceRow, experience_id)
+    def _row(self, session: Session, profile_id: int, experience_id: int) -> tables.ExperienceRow:
+        row = session.get(tables.ExperienceRow, experience_id)
         if row is None or row.profile_id != profile_id:
             raise NotFoundError(f"no experience with id {experience_id}; list them with 'roadmap-app experience list'")
         return row
@@ -184,7 +189,7 @@ class ExperienceService:
         check_dates(started_on, finished_on)
         skills = check_skills(self._roadmap, skill_ids)
         now = self._clock()
-        row = ExperienceRow(
+        row = tables.ExperienceRow(
             profile_id=profile_id,
             title=values["title"],
             kind=values["kind"].value,
@@ -195,7 +200,7 @@ class ExperienceService:
             url=values["url"],
             created_at=now,
             updated_at=now,
-            skills=[ExperienceSkillRow(skill_id=s) for s in sorted(skills)],
+            skills=[tables.ExperienceSkillRow(skill_id=s) for s in sorted(skills)],
         )
         with self._db.write() as session:
             profile_row(session, profile_id)
@@ -223,7 +228,7 @@ class ExperienceService:
                 skills = check_skills(self._roadmap, skill_ids, keep=before.skill_ids)
                 old = sorted(s.skill_id for s in row.skills)
                 if set(skills) != set(old):
-                    row.skills = [ExperienceSkillRow(skill_id=s) for s in sorted(skills)]
+                    row.skills = [tables.ExperienceSkillRow(skill_id=s) for s in sorted(skills)]
                     row.updated_at = now
                     record(
                         session, profile_id, now, ActivityAction.EXPERIENCE_SKILLS, SubjectKind.EXPERIENCE, row.id,
@@ -267,9 +272,9 @@ class ExperienceService:
         """Put back a deleted experience with the same id, skills and notes (for undo)."""
         with self._db.write() as session:
             profile_row(session, profile_id)
-            row = ExperienceRow(
+            row = tables.ExperienceRow(
                 id=experience.id,
-                uuid=experience.uuid or new_uuid(),
+                uuid=experience.uuid or tables.new_uuid(),
                 profile_id=profile_id,
                 title=experience.title,
                 kind=experience.kind.value,
@@ -280,7 +285,7 @@ class ExperienceService:
                 url=experience.url,
                 created_at=experience.created_at,
                 updated_at=experience.updated_at,
-                skills=[ExperienceSkillRow(skill_id=s) for s in experience.skill_ids],
+                skills=[tables.ExperienceSkillRow(skill_id=s) for s in experience.skill_ids],
                 notes=[_note_row(n) for n in experience.notes],
             )
             session.add(row)
@@ -300,7 +305,7 @@ class ExperienceService:
         now = self._clock()
         with self._db.write() as session:
             owner = self._row(session, profile_id, experience_id)
-            note = ExperienceNoteRow(experience_id=experience_id, created_at=now, updated_at=now, text=text)
+            note = tables.ExperienceNoteRow(experience_id=experience_id, created_at=now, updated_at=now, text=text)
             session.add(note)
             owner.updated_at = now
             session.flush()
@@ -310,8 +315,8 @@ class ExperienceService:
             )  # fmt: skip
             return to_experience_note(note)
 
-    def _note_row(self, session: Session, profile_id: int, note_id: int) -> ExperienceNoteRow:
-        note = session.get(ExperienceNoteRow, note_id)
+    def _note_row(self, session: Session, profile_id: int, note_id: int) -> tables.ExperienceNoteRow:
+        note = session.get(tables.ExperienceNoteRow, note_id)
         if note is None:
             raise NotFoundError(f"no experience note with id {note_id}")
         self._row(session, profile_id, note.experience_id)
@@ -360,7 +365,11 @@ class ExperienceService:
             return to_experience_note(row)
 
 
-def _note_row(note: ExperienceNote) -> ExperienceNoteRow:
-    return ExperienceNoteRow(
-        id=note.id, uuid=note.uuid or new_uuid(), created_at=note.created_at, updated_at=note.updated_at, text=note.text
+def _note_row(note: ExperienceNote) -> tables.ExperienceNoteRow:
+    return tables.ExperienceNoteRow(
+        id=note.id,
+        uuid=note.uuid or tables.new_uuid(),
+        created_at=note.created_at,
+        updated_at=note.updated_at,
+        text=note.text,
     )

@@ -136,10 +136,9 @@ class PortfolioService:
         if not wanted:
             return {}
         with self._db.read() as session:
+            projects = plain.projects.c
             rows = session.execute(
-                select(tables.ProjectRow.id, tables.ProjectRow.title).where(
-                    tables.ProjectRow.profile_id == profile_id, tables.ProjectRow.id.in_(wanted)
-                )
+                select(projects.id, projects.title).where(projects.profile_id == profile_id, projects.id.in_(wanted))
             )
             return {pid: title for pid, title in rows}
 

@@ -163,10 +163,8 @@ class ProfileService:
         return self.create(default_profile_name())
 
     def count(self) -> int:
-        from roadmap_app.storage.tables import ProfileRow
-
         with self._db.read() as session:
-            return int(session.scalar(select(func.count()).select_from(ProfileRow)) or 0)
+            return int(session.scalar(select(func.count()).select_from(plain.profiles)) or 0)
 
     def set_goal(
         self,

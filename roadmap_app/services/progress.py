@@ -11,11 +11,10 @@ from roadmap_app.domain.activity import ActivityAction, SubjectKind
 from roadmap_app.domain.limits import MAX_TEXT
 from roadmap_app.domain.model import ItemKind, ItemState, Progress, Roadmap
 from roadmap_app.domain.progress import ProgressSummary, summarise
-from roadmap_app.services._common import Clock, profile_row, record, stored_state, system_clock, to_progress
+from roadmap_app.services._common import Clock, profile_row, read_states, record, system_clock, to_progress
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
 from roadmap_app.services.records import quoted
 from roadmap_app.services.roadmap_source import RoadmapSource
-from roadmap_app.storage import plain
 from roadmap_app.storage.db import Database
 
 
@@ -57,13 +56,7 @@ class ProgressService:
     def states(self, profile_id: int) -> dict[str, Progress]:
         """Every saved state and note of a profile, by item id (unsaved items are to do)."""
         with self._db.read() as session:
-            rows = plain.driver(session).execute(
-                "SELECT item_id, state, note, updated_at FROM item_progress WHERE profile_id = ?", (profile_id,)
-            )
-            return {
-                item_id: Progress(item_id, stored_state(state), note, plain.moment(updated_at))
-                for item_id, state, note, updated_at in rows
-            }
+            return read_states(session, profile_id)
 
     def archived(self, profile_id: int, states: dict[str, Progress] | None = None) -> list[Progress]:
         """Saved states and notes on ids the roadmap in use no longer has, by id.

@@ -27,9 +27,9 @@ from roadmap_app.services._common import (
     bury,
     profile_row,
     read_profile,
+    read_states,
     record,
     system_clock,
-    to_progress,
     unbury,
 )
 from roadmap_app.services.errors import InvalidInputError, NotFoundError, UserError
@@ -418,7 +418,7 @@ class StudyService:
         from roadmap_app.domain.pace import make_plan
 
         with self._db.read() as session:
-            profile = profile_row(session, profile_id)
+            profile = read_profile(session, profile_id)
             if hours_per_week is None:
                 if not profile.weekly_goal_minutes:
                     raise UserError(
@@ -427,15 +427,15 @@ class StudyService:
                     )
                 hours_per_week = profile.weekly_goal_minutes / 60
             check_hours_per_week(hours_per_week)
-            states = {
-                r.item_id: to_progress(r)
-                for r in session.scalars(select(tables.ProgressRow).where(tables.ProgressRow.profile_id == profile_id))
-            }
+            states = read_states(session, profile_id)
+            projects = plain.projects.c
             linked = session.scalar(
-                select(func.count()).where(
-                    tables.ProjectRow.profile_id == profile_id,
-                    tables.ProjectRow.status == ProjectStatus.DONE.value,
-                    tables.ProjectRow.repo_url != "",
+                select(func.count())
+                .select_from(plain.projects)
+                .where(
+                    projects.profile_id == profile_id,
+                    projects.status == ProjectStatus.DONE.value,
+                    projects.repo_url != "",
                 )
             )
             logged = logged_on_items(session, profile_id)

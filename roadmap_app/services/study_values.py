@@ -122,25 +122,22 @@ def day_totals(session: Session, profile_id: int) -> dict[date, int]:
 
 def logged_on_items(session: Session, profile_id: int) -> dict[str, int]:
     """Minutes per task or skill id, over all time: what the pace plan reads."""
+    s = plain.study_sessions.c
     rows = session.connection().execute(
-        select(tables.StudySessionRow.subject_id, func.sum(tables.StudySessionRow.minutes))
-        .where(
-            tables.StudySessionRow.profile_id == profile_id,
-            tables.StudySessionRow.subject_kind == StudySubjectKind.ITEM.value,
-        )
-        .group_by(tables.StudySessionRow.subject_id)
+        select(s.subject_id, func.sum(s.minutes))
+        .where(s.profile_id == profile_id, s.subject_kind == StudySubjectKind.ITEM.value)
+        .group_by(s.subject_id)
     )
     return {item_id: int(minutes) for item_id, minutes in rows}
 
 
 def logged_by_subject(session: Session, profile_id: int, since: date | None = None) -> dict[str, int]:
     """Minutes per subject as typed (``skill.python``, ``project:7``; "" for none)."""
-    query = select(
-        tables.StudySessionRow.subject_kind, tables.StudySessionRow.subject_id, func.sum(tables.StudySessionRow.minutes)
-    ).where(tables.StudySessionRow.profile_id == profile_id)
+    s = plain.study_sessions.c
+    query = select(s.subject_kind, s.subject_id, func.sum(s.minutes)).where(s.profile_id == profile_id)
     if since is not None:
-        query = query.where(tables.StudySessionRow.day >= since)
-    rows = session.execute(query.group_by(tables.StudySessionRow.subject_kind, tables.StudySessionRow.subject_id))
+        query = query.where(s.day >= since)
+    rows = session.execute(query.group_by(s.subject_kind, s.subject_id))
     return {str(StudySubject(study_kind(k), i)): int(m) for k, i, m in rows}
 
 

@@ -81,12 +81,19 @@ projects = table(
 project_skills = table("project_skills", column("project_id", Integer), column("skill_id", String))
 
 credentials = table(
-    "credentials", column("id", Integer), column("uuid", String), column("profile_id", Integer), column("title", String)
+    "credentials",
+    column("id", Integer),
+    column("uuid", String),
+    column("profile_id", Integer),
+    column("title", String),
+    column("status", String),
 )
+credential_skills = table("credential_skills", column("credential_id", Integer), column("skill_id", String))
 
 experiences = table(
     "experiences", column("id", Integer), column("uuid", String), column("profile_id", Integer), column("title", String)
 )
+experience_skills = table("experience_skills", column("experience_id", Integer), column("skill_id", String))
 
 task_links = table(
     "task_links",
@@ -98,7 +105,16 @@ task_links = table(
 )
 
 activity = table(
-    "activity", column("id", Integer), column("profile_id", Integer), column("at", DateTime), column("action", String)
+    "activity",
+    column("id", Integer),
+    column("profile_id", Integer),
+    column("at", DateTime),
+    column("action", String),
+    column("subject_kind", String),
+    column("subject_id", String),
+    column("field", String),
+    column("before", Text),
+    column("after", Text),
 )
 
 study_sessions = table(
@@ -119,7 +135,9 @@ ALL = (
     projects,
     project_skills,
     credentials,
+    credential_skills,
     experiences,
+    experience_skills,
     task_links,
     activity,
     study_sessions,
