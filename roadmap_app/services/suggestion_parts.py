@@ -20,12 +20,12 @@ from sqlalchemy.orm import Session
 
 from roadmap_app.domain.activity import SubjectKind
 from roadmap_app.domain.jobs import Application, Contact, Interview, InterviewKind, Stage, StageChange
-from roadmap_app.domain.model import Feedback, Profile, Progress, Project, ProjectStatus
+from roadmap_app.domain.model import Feedback, Project, ProjectStatus
 from roadmap_app.domain.study import StudySubjectKind
-from roadmap_app.services._common import profile_row, to_profile, to_progress
+from roadmap_app.services._common import read_profile, read_states
 from roadmap_app.services.evidence import record_skills
 from roadmap_app.services.job_values import _APPLICATIONS, _CHILD_QUERIES, _KINDS, _STAGES
-from roadmap_app.storage.tables import ActivityRow, FeedbackRow, ProgressRow
+from roadmap_app.storage import plain
 
 _day = date.fromisoformat
 _moment = datetime.fromisoformat
@@ -48,21 +48,13 @@ _ITEM_TOTALS = (
 _LAST_NOTES = "SELECT project_id, max(updated_at) FROM project_notes GROUP BY project_id"
 
 
-def to_feedback(row: FeedbackRow) -> Feedback:
+def to_feedback(row: Any) -> Feedback:
+    """Feedback from an ORM row or a plain row with its key, snoozed_until and dismissed_fingerprint."""
     return Feedback(key=row.key, snoozed_until=row.snoozed_until, dismissed_fingerprint=row.dismissed_fingerprint)
 
 
 def _driver(session: Session) -> Any:
     return session.connection().connection.dbapi_connection
-
-
-def read_profile(session: Session, profile_id: int) -> Profile:
-    return to_profile(profile_row(session, profile_id))
-
-
-def read_states(session: Session, profile_id: int) -> dict[str, Progress]:
-    rows = session.scalars(select(ProgressRow).where(ProgressRow.profile_id == profile_id))
-    return {r.item_id: to_progress(r) for r in rows}
 
 
 def read_project_rows(session: Session, profile_id: int) -> list[tuple[Any, ...]]:
@@ -80,17 +72,26 @@ def read_last_notes(session: Session, _profile_id: int) -> dict[int, str]:
 
 
 def read_last_activity(session: Session, profile_id: int) -> dict[str, datetime]:
+    activity = plain.activity.c
     rows = session.connection().execute(
-        select(ActivityRow.subject_id, func.max(ActivityRow.at))
-        .where(ActivityRow.profile_id == profile_id, ActivityRow.subject_kind == SubjectKind.ITEM.value)
-        .group_by(ActivityRow.subject_id)
+        select(activity.subject_id, func.max(activity.at))
+        .where(activity.profile_id == profile_id, activity.subject_kind == SubjectKind.ITEM.value)
+        .group_by(activity.subject_id)
     )
     return {subject: at for subject, at in rows if at is not None}
 
 
 def read_feedback(session: Session, profile_id: int) -> dict[str, Feedback]:
-    rows = session.scalars(select(FeedbackRow).where(FeedbackRow.profile_id == profile_id))
+    rows = session.execute(feedback_query(profile_id))
     return {r.key: to_feedback(r) for r in rows}
+
+
+def feedback_query(profile_id: int) -> Any:
+    """The profile's answers to suggestions, as plain rows."""
+    feedback = plain.suggestion_feedback.c
+    return select(feedback.key, feedback.snoozed_until, feedback.dismissed_fingerprint).where(
+        feedback.profile_id == profile_id
+    )
 
 
 def read_study(session: Session, profile_id: int) -> tuple[dict[date, int], dict[str, int]]:

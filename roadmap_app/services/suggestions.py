@@ -6,9 +6,9 @@ import threading
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from roadmap_app.domain.activity import ActivityAction, SubjectKind
@@ -25,10 +25,14 @@ from roadmap_app.services.gap import GapService
 from roadmap_app.services.records import quoted
 from roadmap_app.services.roadmap_source import RoadmapSource
 from roadmap_app.services.study_values import ready_plan, study_week, time_facts_of
-from roadmap_app.services.suggestion_parts import PARTS, Built, to_feedback
+from roadmap_app.services.suggestion_parts import PARTS, Built, feedback_query, to_feedback
 from roadmap_app.services.write_watch import WriteWatch, touched
 from roadmap_app.storage.db import Database
-from roadmap_app.storage.tables import FeedbackRow
+
+if TYPE_CHECKING:
+    from roadmap_app.storage import tables
+else:
+    from roadmap_app.storage import lazy_tables as tables
 
 MAX_SNOOZE_DAYS = 365
 MIN_SESSION = 5
@@ -174,8 +178,7 @@ class SuggestionService:
 
     def feedback(self, profile_id: int) -> dict[str, Feedback]:
         with self._db.read() as session:
-            rows = session.scalars(select(FeedbackRow).where(FeedbackRow.profile_id == profile_id))
-            return {r.key: to_feedback(r) for r in rows}
+            return {r.key: to_feedback(r) for r in session.execute(feedback_query(profile_id))}
 
     def today(self, profile_id: int, minutes: int = DEFAULT_MINUTES) -> TodayPlan:
         """A few of the next actions that fit one study session of ``minutes``."""
@@ -220,7 +223,7 @@ class SuggestionService:
         """Forget the snooze or dismissal of a suggestion (for undo); returns what was stored."""
         with self._db.write() as session:
             profile_row(session, profile_id)
-            row = session.get(FeedbackRow, (profile_id, key))
+            row = session.get(tables.FeedbackRow, (profile_id, key))
             if row is None:
                 return None
             before = to_feedback(row)
@@ -241,11 +244,11 @@ class SuggestionService:
         return found
 
     @staticmethod
-    def _row(session: Session, profile_id: int, key: str, now: datetime) -> FeedbackRow:
+    def _row(session: Session, profile_id: int, key: str, now: datetime) -> tables.FeedbackRow:
         profile_row(session, profile_id)
-        row = session.get(FeedbackRow, (profile_id, key))
+        row = session.get(tables.FeedbackRow, (profile_id, key))
         if row is None:
-            row = FeedbackRow(profile_id=profile_id, key=key, snoozed_until=None, dismissed_fingerprint="")
+            row = tables.FeedbackRow(profile_id=profile_id, key=key, snoozed_until=None, dismissed_fingerprint="")
             session.add(row)
         row.updated_at = now
         return row

@@ -117,6 +117,14 @@ activity = table(
     column("after", Text),
 )
 
+suggestion_feedback = table(
+    "suggestion_feedback",
+    column("profile_id", Integer),
+    column("key", String),
+    column("snoozed_until", Date),
+    column("dismissed_fingerprint", String),
+)
+
 study_sessions = table(
     "study_sessions",
     column("id", Integer),
@@ -140,6 +148,7 @@ ALL = (
     experience_skills,
     task_links,
     activity,
+    suggestion_feedback,
     study_sessions,
 )
 
