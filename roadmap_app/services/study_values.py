@@ -115,9 +115,11 @@ def row_id_of(text: str) -> int | None:
 
 def day_totals(session: Session, profile_id: int) -> dict[date, int]:
     """Minutes per day over the profile's whole history."""
-    s = plain.study_sessions
-    rows = session.execute(select(s.c.day, func.sum(s.c.minutes)).where(s.c.profile_id == profile_id).group_by(s.c.day))
-    return {day: int(m) for day, m in rows}
+    # Through the driver: five years are 1,800 rows, and typed rows cost five times as much.
+    rows = plain.driver(session).execute(
+        "SELECT day, sum(minutes) FROM study_sessions WHERE profile_id = ? GROUP BY day", (profile_id,)
+    )
+    return {plain.day(day): int(m) for day, m in rows}
 
 
 def logged_on_items(session: Session, profile_id: int) -> dict[str, int]:
