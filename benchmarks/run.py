@@ -399,7 +399,7 @@ def build_table(
         ("log study time: service call to commit", "services", "log_time"),
         ("log study time: the Time page's form, Enter to repaint (window)", "window", "log_time_window"),
         ("repaint the year's heatmap (window)", "window", "heatmap_window"),
-        ("open an application: click in the Job search page to repaint (window)", "window", "open_application_window"),
+        ("select an application on the Job search page (window, to repaint)", "window", "open_application_window"),
         (f"gap check of a {AD_WORDS:,}-word job ad: service", "services", "gap_check"),
         ("job list: every application with its stages, interviews, contacts, notes: service", "services", "job_list"),
         ("job show: one application and the gap of its ad: service", "services", "job_show"),
