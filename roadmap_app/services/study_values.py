@@ -124,11 +124,10 @@ def day_totals(session: Session, profile_id: int) -> dict[date, int]:
 
 def logged_on_items(session: Session, profile_id: int) -> dict[str, int]:
     """Minutes per task or skill id, over all time: what the pace plan reads."""
-    s = plain.study_sessions.c
-    rows = session.connection().execute(
-        select(s.subject_id, func.sum(s.minutes))
-        .where(s.profile_id == profile_id, s.subject_kind == StudySubjectKind.ITEM.value)
-        .group_by(s.subject_id)
+    rows = plain.driver(session).execute(
+        "SELECT subject_id, sum(minutes) FROM study_sessions WHERE profile_id = ? AND subject_kind = ?"
+        " GROUP BY subject_id",
+        (profile_id, StudySubjectKind.ITEM.value),
     )
     return {item_id: int(minutes) for item_id, minutes in rows}
 

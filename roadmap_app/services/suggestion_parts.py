@@ -21,10 +21,10 @@ from sqlalchemy.orm import Session
 from roadmap_app.domain.activity import SubjectKind
 from roadmap_app.domain.jobs import Application, Contact, Interview, InterviewKind, Stage, StageChange
 from roadmap_app.domain.model import Feedback, Project, ProjectStatus
-from roadmap_app.domain.study import StudySubjectKind
 from roadmap_app.services._common import read_profile, read_states
 from roadmap_app.services.evidence import record_skills
 from roadmap_app.services.job_values import _APPLICATIONS, _CHILD_QUERIES, _KINDS, _STAGES
+from roadmap_app.services.study_values import day_totals, logged_on_items
 from roadmap_app.storage import plain
 
 _day = date.fromisoformat
@@ -41,10 +41,6 @@ _PROJECTS = (
 # Every profile's: the rows of the profile's projects pick theirs, so a change to one
 # project's row never needs these read again.
 _PROJECT_SKILLS = "SELECT project_id, skill_id FROM project_skills ORDER BY project_id, skill_id"
-_DAY_TOTALS = "SELECT day, sum(minutes) FROM study_sessions WHERE profile_id = ? GROUP BY day"
-_ITEM_TOTALS = (
-    "SELECT subject_id, sum(minutes) FROM study_sessions WHERE profile_id = ? AND subject_kind = ? GROUP BY subject_id"
-)
 _LAST_NOTES = "SELECT project_id, max(updated_at) FROM project_notes GROUP BY project_id"
 
 
@@ -95,11 +91,8 @@ def feedback_query(profile_id: int) -> Any:
 
 
 def read_study(session: Session, profile_id: int) -> tuple[dict[date, int], dict[str, int]]:
-    """Minutes per day and per task or skill (as ``day_totals`` and ``logged_on_items``)."""
-    driver = _driver(session)
-    days = driver.execute(_DAY_TOTALS, (profile_id,))
-    items = driver.execute(_ITEM_TOTALS, (profile_id, StudySubjectKind.ITEM.value))
-    return {_day(day): int(m) for day, m in days}, {item: int(m) for item, m in items}
+    """Minutes per day and per task or skill, as the Time page and the plan read them."""
+    return day_totals(session, profile_id), logged_on_items(session, profile_id)
 
 
 def read_applications(session: Session, profile_id: int) -> dict[int, AppRows]:
