@@ -3,6 +3,7 @@ shortcuts, its menus and the dialogs they open, and the next actions."""
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -178,15 +179,21 @@ def test_a_window_closed_as_it_opened_leaves_its_settings_file_alone(
     assert fourth.stack.currentWidget() is fourth.roadmap
 
 
-def test_the_first_paint_reads_the_learners_data_without_the_orm_classes(tmp_path: Path) -> None:
-    """The dashboard's reads are plain rows: the 24 mapped classes load after the first paint."""
+def test_the_first_paint_reads_the_learners_data_without_sqlalchemy(tmp_path: Path) -> None:
+    """The dashboard's reads run on the driver: SQLAlchemy and the 24 mapped classes load
+    right after the first paint, and a change made then is saved and seen."""
     data = tmp_path / "data"
     _paths, services = open_services(data)
     profile_id = services.profiles.current().id
-    services.progress.set_state(profile_id, services.roadmap.skills[0].id, "done")
+    skill = services.roadmap.skills[0].id
+    services.progress.set_state(profile_id, skill, "done")
     project = services.portfolio.add(profile_id, "Churn model")
     services.portfolio.add_note(profile_id, project.id, "Tried gradient boosting")
-    services.study.log(profile_id, 30, services.roadmap.skills[0].id)
+    services.study.log(profile_id, 30, skill)
+    services.profiles.set_goal(profile_id, weekly_goal_minutes=300)  # the dashboard shows the pace plan
+    services.credentials.add(profile_id, "Deep learning course", status="in_progress")
+    services.experience.add(profile_id, "Data intern")
+    services.jobs.add(profile_id, "Acme", "ML engineer")
     services.close()
     code = f"""
 import sys
@@ -198,14 +205,27 @@ paths, services = open_services({str(data)!r})
 window = MainWindow(services, paths, services.profiles.current())
 from PySide6.QtCore import QTimer
 seen = []
-window.first_painted.connect(lambda: seen.append("roadmap_app.storage.tables" in sys.modules))
-window.first_painted.connect(lambda: QTimer.singleShot(0, window.close))
+def first_paint():
+    seen.append(("sqlalchemy" in sys.modules, "roadmap_app.storage.tables" in sys.modules))
+    seen.append(window.dashboard.greeting.text())
+def later():
+    seen.append("roadmap_app.storage.tables" in sys.modules)
+    profile = services.profiles.current()
+    services.progress.set_state(profile.id, services.roadmap.skills[1].id, "done")
+    seen.append(services.progress.states(profile.id)[services.roadmap.skills[1].id].state.value)
+    window.close()
+window.first_painted.connect(first_paint)
+window.first_painted.connect(lambda: QTimer.singleShot(200, later))
 window.closed.connect(app.quit)
 window.show()
 app.exec()
 services.close()
-print(seen)
+print(repr(seen))
 """
     env = {"QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config")}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
-    assert result.stdout.split()[-1] == "[False]", result.stdout
+    first, greeting, warmed, state = ast.literal_eval(result.stdout.strip().splitlines()[-1])
+    assert first == (False, False), result.stdout
+    assert greeting.startswith("Hello, ")
+    assert warmed, "the ORM classes load in the turns after the first paint"
+    assert state == "done"

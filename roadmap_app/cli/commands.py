@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Any
-
-from sqlalchemy.exc import DBAPIError, OperationalError
 
 from roadmap_app.content import ContentError
 from roadmap_app.domain.model import Profile
@@ -16,7 +15,7 @@ from roadmap_app.services import UserError
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
 from roadmap_app.services.records import quoted
 from roadmap_app.startup import settle
-from roadmap_app.storage.db import StorageError
+from roadmap_app.storage.db import StorageError, database_errors
 from roadmap_app.storage.faults import FaultError, as_fault
 
 
@@ -66,16 +65,17 @@ def dispatch(args: argparse.Namespace) -> int:
         result: int = args.handler(args, ctx)
     except (UserError, ContentError, StorageError, FaultError) as exc:
         return fail(exc)
-    except (DBAPIError, OSError) as exc:
+    except Exception as exc:
         if isinstance(exc, BrokenPipeError):
             return 0
+        if not isinstance(exc, (*database_errors(), OSError)):
+            raise
         fault = as_fault(exc, ctx.paths.data_dir)
         if fault is not None:
             return fail(fault)
-        if isinstance(exc, OperationalError):
-            return fail(
-                UserError(f"the database could not be used ({exc.orig}); try again, or run 'roadmap-app check'")
-            )
+        cause = getattr(exc, "orig", exc)  # SQLAlchemy's error wraps the driver's
+        if isinstance(cause, sqlite3.OperationalError):
+            return fail(UserError(f"the database could not be used ({cause}); try again, or run 'roadmap-app check'"))
         raise
     finally:
         ctx.close()

@@ -25,9 +25,13 @@ from datetime import date, timedelta
 
 from roadmap_app.domain.model import ItemState, Progress, Roadmap, Skill, Step
 from roadmap_app.domain.progress import state_of, tally
-from roadmap_app.domain.suggestion_facts import core_skills
-from roadmap_app.domain.suggestion_rules import READY_CORE_FRACTION, READY_LINKED_PROJECTS, READY_STEPS_FRACTION
-from roadmap_app.domain.suggestion_wording import count_of
+from roadmap_app.domain.readiness import (
+    READY_CORE_FRACTION,
+    READY_LINKED_PROJECTS,
+    READY_STEPS_FRACTION,
+    core_skills,
+    count_of,
+)
 
 DEFAULT_HOURS = 10.0
 """The estimate of an item whose roadmap file gives none."""

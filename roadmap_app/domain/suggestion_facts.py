@@ -13,7 +13,6 @@ from roadmap_app.domain.jobs import Application, Stage
 from roadmap_app.domain.model import (
     Feedback,
     ItemState,
-    Level,
     Progress,
     Project,
     ProjectIdea,
@@ -22,6 +21,7 @@ from roadmap_app.domain.model import (
     Skill,
     Task,
 )
+from roadmap_app.domain.readiness import duty_skills
 from roadmap_app.domain.study import TimeFacts
 
 WIP_LIMIT = 4
@@ -57,17 +57,6 @@ class Snapshot:
     record_skills: frozenset[str] = frozenset()
     applications: Sequence[Application] = ()
     ad_skills: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
-
-
-def duty_skills(roadmap: Roadmap, level: Level) -> set[str]:
-    """The skills that a level's duties use."""
-    duty_ids = set(level.duty_ids)
-    return {s for d in roadmap.duties if d.id in duty_ids for s in d.skill_ids}
-
-
-def core_skills(roadmap: Roadmap) -> set[str]:
-    """The skills of the first level's duties: what an entry-level job asks for."""
-    return duty_skills(roadmap, roadmap.levels[0]) if roadmap.levels else set()
 
 
 class Facts:

@@ -14,7 +14,8 @@ from datetime import datetime
 from roadmap_app.domain.model import ItemState, SkillGroup
 from roadmap_app.domain.pages import PageName
 from roadmap_app.domain.progress import current_step, tally
-from roadmap_app.domain.suggestion_facts import OPEN, WIP_LIMIT, Facts, core_skills
+from roadmap_app.domain.readiness import READY_CORE_FRACTION, READY_LINKED_PROJECTS, READY_STEPS_FRACTION, core_skills
+from roadmap_app.domain.suggestion_facts import OPEN, WIP_LIMIT, Facts
 from roadmap_app.domain.suggestion_rules_jobs import OPEN_JOB_SEARCH, search_under_way
 from roadmap_app.domain.suggestion_types import Action, ActionKind, Suggestion
 from roadmap_app.domain.suggestion_wording import count_of, join_names, make_suggestion
@@ -26,9 +27,6 @@ START_PENALTY = 30
 PROJECT_START_PENALTY = 15
 WORKPLACE_AFTER_TECHNICAL = 5
 """Technical skills done before an untouched workplace side counts as neglected."""
-READY_STEPS_FRACTION = 0.75
-READY_CORE_FRACTION = 0.75
-READY_LINKED_PROJECTS = 2
 PROJECT_WIP_LIMIT = 3
 """More projects being built at once than this is too many."""
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 
+from roadmap_app.domain.readiness import count_of as count_of
 from roadmap_app.domain.suggestion_types import Action, Suggestion
 
 
@@ -22,11 +23,6 @@ def join_names(titles: Sequence[str], limit: int = 3, *, listing: bool = False) 
     if len(shown) <= 1:
         return "".join(shown)
     return f"{', '.join(shown[:-1])} and {shown[-1]}"
-
-
-def count_of(n: int, noun: str, plural: str = "") -> str:
-    """'1 task', '3 tasks'; ``plural`` where adding an s is wrong."""
-    return f"{n} {noun if n == 1 else plural or noun + 's'}"
 
 
 def _fingerprint(*facts: object) -> str:

@@ -15,12 +15,10 @@ from datetime import date, datetime
 
 from roadmap_app.domain.activity import Activity, SubjectKind
 from roadmap_app.domain.model import Feedback
+from roadmap_app.domain.readiness import READY_CORE_FRACTION, READY_LINKED_PROJECTS, READY_STEPS_FRACTION
 from roadmap_app.domain.suggestion_facts import WIP_LIMIT, Facts, Snapshot
 from roadmap_app.domain.suggestion_rules import (
     PROJECT_START_PENALTY,
-    READY_CORE_FRACTION,
-    READY_LINKED_PROJECTS,
-    READY_STEPS_FRACTION,
     STALE_DAYS,
     START_PENALTY,
     WORKPLACE_AFTER_TECHNICAL,

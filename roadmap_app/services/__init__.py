@@ -213,5 +213,18 @@ class Services:
         """Changes when another process commits to the database; the window polls it."""
         return self._db.data_version()
 
+    def warm_up(self) -> None:
+        """Load what the first change needs (SQLAlchemy, its engine, the ORM classes) ahead of it.
+
+        The window's first paint reads through the driver alone; it calls this right after,
+        so that a click does not wait for the imports.
+        """
+        from sqlalchemy.orm import configure_mappers
+
+        import roadmap_app.storage.tables  # noqa: F401  (the import is the work)
+
+        self._db.engine  # noqa: B018  (made on first use)
+        configure_mappers()
+
     def close(self) -> None:
         self._db.close()

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
-
-from sqlalchemy.orm import Session
 
 from roadmap_app.domain.activity import Activity, ActivityAction, SubjectKind, parse_action, parse_subject_kind
 from roadmap_app.domain.model import ItemState, Profile, Progress, enum_or
@@ -15,6 +14,8 @@ from roadmap_app.services.errors import NotFoundError
 from roadmap_app.storage import plain
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from roadmap_app.storage.tables import ProfileRow
 
 
@@ -83,9 +84,10 @@ def profile_row(session: Session, profile_id: int) -> ProfileRow:
     return row
 
 
-def read_profile(session: Session, profile_id: int) -> Profile:
-    """A profile read as plain values (no ORM object), or the error ``profile_row`` gives."""
-    values = plain.driver(session).execute(PROFILE_SQL + " WHERE id = ?", (profile_id,)).fetchone()
+def read_profile(driver: Any, profile_id: int) -> Profile:
+    """A profile read as plain values on a DB-API connection (``Database.read_plain``, or
+    ``plain.driver(session)``), or the error ``profile_row`` gives."""
+    values = driver.execute(PROFILE_SQL + " WHERE id = ?", (profile_id,)).fetchone()
     if values is None:
         raise NotFoundError(f"profile {profile_id} no longer exists; choose another with 'profile use'")
     return profile_from_values(values)
@@ -106,6 +108,23 @@ def profile_from_values(values: tuple[Any, ...]) -> Profile:
     )
 
 
+_IDS_PER_READ = 500  # stays under SQLite's limit on bound parameters
+
+
+def rows_for_ids(driver: Any, query: str, profile_id: int, ids: Iterable[int]) -> list[tuple[Any, ...]]:
+    """The rows of ``query`` for some record ids of a profile, on a DB-API connection.
+
+    ``query`` takes the profile's id as its first parameter and has ``{ids}`` where the
+    ids' markers go (``... WHERE profile_id = ? AND id IN ({ids})``); a long list is read in parts.
+    """
+    wanted = sorted(set(ids))
+    found: list[tuple[Any, ...]] = []
+    for start in range(0, len(wanted), _IDS_PER_READ):
+        part = wanted[start : start + _IDS_PER_READ]
+        found.extend(driver.execute(query.format(ids=", ".join("?" * len(part))), (profile_id, *part)))
+    return found
+
+
 def to_profile(row: Any) -> Profile:
     return Profile(
         id=row.id,
@@ -124,9 +143,9 @@ def stored_state(value: str) -> ItemState:
     return enum_or(ItemState, value, ItemState.TODO)
 
 
-def read_states(session: Session, profile_id: int) -> dict[str, Progress]:
-    """Every saved state and note of a profile, by item id, read as plain values."""
-    rows = plain.driver(session).execute(
+def read_states(driver: Any, profile_id: int) -> dict[str, Progress]:
+    """Every saved state and note of a profile, by item id, read as plain values on a DB-API connection."""
+    rows = driver.execute(
         "SELECT item_id, state, note, updated_at FROM item_progress WHERE profile_id = ?", (profile_id,)
     )
     return {

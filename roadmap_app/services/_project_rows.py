@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.orm import Session
-
 from roadmap_app.domain.model import Project, ProjectNote, ProjectStatus, enum_or
 from roadmap_app.storage import plain
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from roadmap_app.storage import tables
 else:
     from roadmap_app.storage import lazy_tables as tables
@@ -20,13 +20,15 @@ _COLUMN_NAMES = (
     "id", "title", "summary", "status", "repo_url", "demo_url", "idea_id", "started_on", "finished_on",
     "created_at", "updated_at", "uuid",
 )  # fmt: skip
-#: The same columns of the plain view ``storage.plain.projects``, for queries that name no ORM class.
-PLAIN_PROJECT_COLUMNS = tuple(plain.projects.c[name] for name in _COLUMN_NAMES)
 
 
 def __getattr__(name: str) -> Any:
-    """``PROJECT_COLUMNS``: the same columns of the ORM class, for queries that join other ORM
-    classes; made on first use, so that importing this module does not import ``storage.tables``."""
+    """The columns, made on first use so that importing this module imports neither
+    ``storage.tables`` nor SQLAlchemy: ``PLAIN_PROJECT_COLUMNS``, of the plain view
+    ``storage.plain.projects``, for queries that name no ORM class; ``PROJECT_COLUMNS``, of
+    the ORM class, for queries that join other ORM classes."""
+    if name == "PLAIN_PROJECT_COLUMNS":
+        return tuple(plain.projects.c[column] for column in _COLUMN_NAMES)
     if name == "PROJECT_COLUMNS":
         return tuple(getattr(tables.ProjectRow, column) for column in _COLUMN_NAMES)
     raise AttributeError(name)

@@ -11,18 +11,16 @@ backups that pass their own check, and never removes a damaged backup or the onl
 from __future__ import annotations
 
 import re
+import sqlite3
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy.exc import DBAPIError
-
 from roadmap_app.services._common import Clock, system_clock
 from roadmap_app.services.errors import NotFoundError, UserError
 from roadmap_app.services.records import quoted
 from roadmap_app.storage import backup as sqlite_backup
-from roadmap_app.storage import plain
 from roadmap_app.storage.backup import DatabaseSummary
 from roadmap_app.storage.db import Database, StorageError, read_revision
 from roadmap_app.storage.faults import Fault, FaultError, as_fault
@@ -232,12 +230,12 @@ class BackupService:
     def _has_data(self) -> bool:
         """Whether the learner has recorded anything: a profile made and left untouched is not worth a backup."""
         try:
-            with self._db.read() as session:
-                found = plain.driver(session).execute(_HAS_DATA_SQL).fetchone()
+            with self._db.read_plain() as conn:
+                found = conn.execute(_HAS_DATA_SQL).fetchone()
                 return bool(found and found[0])
-        except DBAPIError as exc:
+        except sqlite3.Error as exc:
             raise UserError(
-                f"could not make a backup: the database cannot be read ({exc.orig}); run 'roadmap-app check'"
+                f"could not make a backup: the database cannot be read ({exc}); run 'roadmap-app check'"
             ) from exc
 
     def create_automatic(self, reason: str) -> BackupInfo | None:

@@ -7,13 +7,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from roadmap_app.domain.activity import ActivityAction, SubjectKind
 from roadmap_app.domain.model import Roadmap, enum_or
 from roadmap_app.domain.records import Credential, CredentialKind, CredentialStatus, newest_first_key
-from roadmap_app.services._common import Clock, bury, profile_row, record, system_clock, unbury
+from roadmap_app.services._common import Clock, bury, profile_row, record, rows_for_ids, system_clock, unbury
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
 from roadmap_app.services.record_values import (
     check_dates,
@@ -26,16 +23,28 @@ from roadmap_app.services.record_values import (
     parse_choice,
 )
 from roadmap_app.services.roadmap_source import RoadmapSource
-from roadmap_app.storage import plain
 from roadmap_app.storage.db import Database
 
 if TYPE_CHECKING:
+    import sqlalchemy as sql
+    from sqlalchemy.orm import Session
+
     from roadmap_app.storage import tables
 else:
     from roadmap_app.storage import lazy_tables as tables
+    from roadmap_app.storage import sql
 
 EDITABLE = ("title", "kind", "provider", "status", "started_on", "finished_on", "url", "note")
 TITLE_EXAMPLE = "BSc Computer Science"
+
+
+# The skills the profile's credentials cover, planned ones left out (they prove nothing yet).
+_UNDER_WAY = tuple(s.value for s in CredentialStatus if s is not CredentialStatus.PLANNED)
+_PROVEN_SKILLS = (
+    "SELECT DISTINCT s.skill_id FROM credential_skills s JOIN credentials c ON s.credential_id = c.id"
+    " WHERE c.profile_id = ? AND c.status IN (" + ", ".join("?" * len(_UNDER_WAY)) + ")"
+)
+_TITLES = "SELECT id, title FROM credentials WHERE profile_id = ? AND id IN ({ids})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,22 +107,16 @@ class CredentialService:
     def list(self, profile_id: int) -> list[Credential]:
         """The profile's credentials, newest start first (those without a start last)."""
         with self._db.read() as session:
-            rows = session.scalars(select(tables.CredentialRow).where(tables.CredentialRow.profile_id == profile_id))
+            rows = session.scalars(
+                sql.select(tables.CredentialRow).where(tables.CredentialRow.profile_id == profile_id)
+            )
             found = [to_credential(r) for r in rows]
         return sorted(found, key=lambda c: newest_first_key(c.started_on, c.id))
 
     def proven_skill_ids(self, profile_id: int) -> set[str]:
         """The skills some credential in progress or done covers (a planned one proves nothing)."""
-        under_way = [s.value for s in CredentialStatus if s is not CredentialStatus.PLANNED]
-        with self._db.read() as session:
-            return set(
-                session.scalars(
-                    select(plain.credential_skills.c.skill_id)
-                    .distinct()
-                    .join(plain.credentials, plain.credential_skills.c.credential_id == plain.credentials.c.id)
-                    .where(plain.credentials.c.profile_id == profile_id, plain.credentials.c.status.in_(under_way))
-                )
-            )
+        with self._db.read_plain() as conn:
+            return {skill for (skill,) in conn.execute(_PROVEN_SKILLS, (profile_id, *_UNDER_WAY))}
 
     def get(self, profile_id: int, credential_id: int) -> Credential:
         with self._db.read() as session:
@@ -121,16 +124,11 @@ class CredentialService:
 
     def titles(self, profile_id: int, credential_ids: Iterable[int]) -> dict[int, str]:
         """The titles of some of the profile's credentials, by id (deleted ones are left out)."""
-        wanted = sorted(set(credential_ids))
+        wanted = set(credential_ids)
         if not wanted:
             return {}
-        with self._db.read() as session:
-            rows = session.execute(
-                select(tables.CredentialRow.id, tables.CredentialRow.title).where(
-                    tables.CredentialRow.profile_id == profile_id, tables.CredentialRow.id.in_(wanted)
-                )
-            )
-            return {cid: title for cid, title in rows}
+        with self._db.read_plain() as conn:
+            return dict(rows_for_ids(conn, _TITLES, profile_id, wanted))
 
     def _row(self, session: Session, profile_id: int, credential_id: int) -> tables.CredentialRow:
         row = session.get(tables.CredentialRow, credential_id)

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from roadmap_app.domain.evidence import SkillEvidence, gather_evidence
 from roadmap_app.domain.model import ItemState, Project, Roadmap
@@ -16,6 +14,12 @@ from roadmap_app.services.portfolio import PortfolioService
 from roadmap_app.services.progress import ProgressService
 from roadmap_app.services.roadmap_source import RoadmapSource
 from roadmap_app.storage import plain
+
+if TYPE_CHECKING:
+    import sqlalchemy as sql
+    from sqlalchemy.orm import Session
+else:
+    from roadmap_app.storage import sql
 
 
 class EvidenceService:
@@ -86,12 +90,12 @@ def record_skills(session: Session, profile_id: int) -> frozenset[str]:
     experiences, experience_skills = plain.experiences.c, plain.experience_skills.c
     credentials, credential_skills = plain.credentials.c, plain.credential_skills.c
     used = (
-        select(experience_skills.skill_id)
+        sql.select(experience_skills.skill_id)
         .join(plain.experiences, experience_skills.experience_id == experiences.id)
         .where(experiences.profile_id == profile_id)
     )
     covered = (
-        select(credential_skills.skill_id)
+        sql.select(credential_skills.skill_id)
         .join(plain.credentials, credential_skills.credential_id == credentials.id)
         .where(credentials.profile_id == profile_id, credentials.status != CredentialStatus.PLANNED.value)
     )

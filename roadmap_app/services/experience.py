@@ -8,13 +8,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
 from roadmap_app.domain.activity import ActivityAction, SubjectKind
 from roadmap_app.domain.model import Roadmap, enum_or
 from roadmap_app.domain.records import Experience, ExperienceKind, ExperienceNote, newest_first_key
-from roadmap_app.services._common import Clock, bury, profile_row, record, system_clock, unbury
+from roadmap_app.services._common import Clock, bury, profile_row, record, rows_for_ids, system_clock, unbury
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
 from roadmap_app.services.record_values import (
     check_dates,
@@ -27,16 +24,27 @@ from roadmap_app.services.record_values import (
     parse_choice,
 )
 from roadmap_app.services.roadmap_source import RoadmapSource
-from roadmap_app.storage import plain
 from roadmap_app.storage.db import Database
 
 if TYPE_CHECKING:
+    import sqlalchemy as sql
+    from sqlalchemy.orm import Session
+
     from roadmap_app.storage import tables
 else:
     from roadmap_app.storage import lazy_tables as tables
+    from roadmap_app.storage import sql
 
 EDITABLE = ("title", "kind", "organisation", "started_on", "finished_on", "summary", "url")
 TITLE_EXAMPLE = "Data science intern"
+
+
+# The skills any of the profile's experience lists.
+_LISTED_SKILLS = (
+    "SELECT DISTINCT s.skill_id FROM experience_skills s JOIN experiences e ON s.experience_id = e.id"
+    " WHERE e.profile_id = ?"
+)
+_TITLES = "SELECT id, title FROM experiences WHERE profile_id = ? AND id IN ({ids})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,27 +124,22 @@ class ExperienceService:
     def list(self, profile_id: int) -> list[Experience]:
         """The profile's experience without notes, newest start first (those without a start last)."""
         with self._db.read() as session:
-            rows = session.scalars(select(tables.ExperienceRow).where(tables.ExperienceRow.profile_id == profile_id))
+            rows = session.scalars(
+                sql.select(tables.ExperienceRow).where(tables.ExperienceRow.profile_id == profile_id)
+            )
             found = [to_experience(r, with_notes=False) for r in rows]
         return sorted(found, key=lambda e: newest_first_key(e.started_on, e.id))
 
     def skill_ids(self, profile_id: int) -> set[str]:
         """The skills any of the profile's experience lists."""
-        with self._db.read() as session:
-            return set(
-                session.scalars(
-                    select(plain.experience_skills.c.skill_id)
-                    .distinct()
-                    .join(plain.experiences, plain.experience_skills.c.experience_id == plain.experiences.c.id)
-                    .where(plain.experiences.c.profile_id == profile_id)
-                )
-            )
+        with self._db.read_plain() as conn:
+            return {skill for (skill,) in conn.execute(_LISTED_SKILLS, (profile_id,))}
 
     def note_counts(self, profile_id: int) -> dict[int, int]:
         """How many notes each of the profile's experiences has, by id (none: left out)."""
         with self._db.read() as session:
             rows = session.execute(
-                select(tables.ExperienceNoteRow.experience_id, func.count())
+                sql.select(tables.ExperienceNoteRow.experience_id, sql.func.count())
                 .join(tables.ExperienceRow, tables.ExperienceRow.id == tables.ExperienceNoteRow.experience_id)
                 .where(tables.ExperienceRow.profile_id == profile_id)
                 .group_by(tables.ExperienceNoteRow.experience_id)
@@ -150,16 +153,11 @@ class ExperienceService:
 
     def titles(self, profile_id: int, experience_ids: Iterable[int]) -> dict[int, str]:
         """The titles of some of the profile's experience, by id (deleted ones are left out)."""
-        wanted = sorted(set(experience_ids))
+        wanted = set(experience_ids)
         if not wanted:
             return {}
-        with self._db.read() as session:
-            rows = session.execute(
-                select(tables.ExperienceRow.id, tables.ExperienceRow.title).where(
-                    tables.ExperienceRow.profile_id == profile_id, tables.ExperienceRow.id.in_(wanted)
-                )
-            )
-            return {eid: title for eid, title in rows}
+        with self._db.read_plain() as conn:
+            return dict(rows_for_ids(conn, _TITLES, profile_id, wanted))
 
     def _row(self, session: Session, profile_id: int, experience_id: int) -> tables.ExperienceRow:
         row = session.get(tables.ExperienceRow, experience_id)

@@ -7,8 +7,6 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy.orm import Session
-
 from roadmap_app.domain.activity import ActivityAction, SubjectKind
 from roadmap_app.domain.jobs import Application, ApplicationNote, Contact, Interview, InterviewKind, Stage, StageChange
 from roadmap_app.services._common import Clock, bury, record, unbury
@@ -17,6 +15,8 @@ from roadmap_app.services.job_values import clean_text, load_applications
 from roadmap_app.storage.db import Database
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from roadmap_app.storage import tables
 else:
     from roadmap_app.storage import lazy_tables as tables

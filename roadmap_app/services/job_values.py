@@ -6,9 +6,7 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 from datetime import date, datetime, timedelta
-from typing import Any
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from roadmap_app.domain.jobs import (
     Application,
@@ -23,6 +21,9 @@ from roadmap_app.domain.limits import MAX_SHORT, MAX_TITLE
 from roadmap_app.services.errors import InvalidInputError
 from roadmap_app.services.gap import MAX_AD_CHARS
 from roadmap_app.services.record_values import clean_line, clean_long, clean_url, parse_choice
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 EDITABLE = ("company", "role", "url", "ad_text", "location", "salary", "source")
 #: How far ahead an interview may be planned: a later day is a typo in the year.

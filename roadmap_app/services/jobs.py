@@ -13,9 +13,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from roadmap_app.domain.activity import ActivityAction, SubjectKind
 from roadmap_app.domain.gap import Gap
 from roadmap_app.domain.jobs import (
@@ -27,7 +24,7 @@ from roadmap_app.domain.jobs import (
     Stage,
     StageChange,
 )
-from roadmap_app.services._common import Clock, bury, profile_row, record, system_clock, unbury
+from roadmap_app.services._common import Clock, bury, profile_row, record, rows_for_ids, system_clock, unbury
 from roadmap_app.services.errors import InvalidInputError
 from roadmap_app.services.job_rows import (
     ApplicationStore,
@@ -58,15 +55,22 @@ from roadmap_app.services.record_values import logged
 from roadmap_app.storage.db import Database
 
 if TYPE_CHECKING:
+    import sqlalchemy as sql
+    from sqlalchemy.orm import Session
+
     from roadmap_app.services.gap import GapService
     from roadmap_app.storage import tables
 else:
     from roadmap_app.storage import lazy_tables as tables
+    from roadmap_app.storage import sql
 
 A = SubjectKind.APPLICATION
 T = TypeVar("T")
 LIST_HINT = "list them with 'roadmap-app job list'"
 SHOW_HINT = "see the ids with 'roadmap-app job show ID'"
+
+
+_TITLES = "SELECT id, role, company FROM applications WHERE profile_id = ? AND id IN ({ids})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,15 +111,11 @@ class JobService(ApplicationStore):
 
     def titles(self, profile_id: int, application_ids: Iterable[int]) -> dict[int, str]:
         """'ROLE at COMPANY' of some of the profile's applications, by id (deleted ones left out)."""
-        wanted = sorted(set(application_ids))
+        wanted = set(application_ids)
         if not wanted:
             return {}
-        with self._db.read() as session:
-            rows = session.execute(
-                select(tables.ApplicationRow.id, tables.ApplicationRow.role, tables.ApplicationRow.company).where(
-                    tables.ApplicationRow.profile_id == profile_id, tables.ApplicationRow.id.in_(wanted)
-                )
-            )
+        with self._db.read_plain() as conn:
+            rows = rows_for_ids(conn, _TITLES, profile_id, wanted)
             return {aid: f"{role} at {company}" for aid, role, company in rows}
 
     def gap(self, profile_id: int, application_id: int) -> Gap | None:
@@ -256,7 +256,7 @@ class JobService(ApplicationStore):
 
         def not_the_last(session: Session, child: tables.ApplicationStageRow) -> None:
             others = session.scalars(
-                select(tables.ApplicationStageRow.id).where(
+                sql.select(tables.ApplicationStageRow.id).where(
                     tables.ApplicationStageRow.application_id == child.application_id,
                     tables.ApplicationStageRow.id != child.id,
                 )

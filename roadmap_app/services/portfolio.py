@@ -7,14 +7,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
 from roadmap_app.domain.activity import ActivityAction, SubjectKind
 from roadmap_app.domain.limits import MAX_TEXT
 from roadmap_app.domain.model import Project, ProjectNote, ProjectStatus, Roadmap
-from roadmap_app.services._common import Clock, bury, profile_row, record, system_clock, unbury
-from roadmap_app.services._project_rows import PLAIN_PROJECT_COLUMNS, projects_from_rows, to_note, to_project
+from roadmap_app.services import _project_rows
+from roadmap_app.services._common import Clock, bury, profile_row, record, rows_for_ids, system_clock, unbury
+from roadmap_app.services._project_rows import projects_from_rows, to_note, to_project
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
 from roadmap_app.services.project_query import ProjectQuery, ProjectSort, matching, ordered
 from roadmap_app.services.project_values import clean_link, clean_title, logged_value, parse_status
@@ -24,9 +22,13 @@ from roadmap_app.storage import plain
 from roadmap_app.storage.db import Database
 
 if TYPE_CHECKING:
+    import sqlalchemy as sql
+    from sqlalchemy.orm import Session
+
     from roadmap_app.storage import tables
 else:
     from roadmap_app.storage import lazy_tables as tables
+    from roadmap_app.storage import sql
 
 __all__ = [
     "NoteChange",
@@ -40,6 +42,15 @@ __all__ = [
 ]
 
 EDITABLE = frozenset({"title", "summary", "status", "repo_url", "demo_url", "started_on", "finished_on"})
+
+
+# The skills the profile's projects list, ideas left out (an idea proves nothing).
+_UNDER_WAY = tuple(s.value for s in ProjectStatus if s is not ProjectStatus.IDEA)
+_PROVEN_SKILLS = (
+    "SELECT DISTINCT s.skill_id FROM project_skills s JOIN projects p ON s.project_id = p.id"
+    " WHERE p.profile_id = ? AND p.status IN (" + ", ".join("?" * len(_UNDER_WAY)) + ")"
+)
+_TITLES = "SELECT id, title FROM projects WHERE profile_id = ? AND id IN ({ids})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +101,7 @@ class PortfolioService:
         wanted = query or ProjectQuery()
         with self._db.read() as session:
             statement = (
-                matching(select(*PLAIN_PROJECT_COLUMNS), profile_id, wanted)
+                matching(sql.select(*_project_rows.PLAIN_PROJECT_COLUMNS), profile_id, wanted)
                 .order_by(*ordered(wanted))
                 .offset(max(offset, 0))
             )
@@ -115,7 +126,9 @@ class PortfolioService:
     def count(self, profile_id: int, query: ProjectQuery | None = None) -> int:
         """How many projects the profile has (that match ``query``, when given)."""
         with self._db.read() as session:
-            statement = matching(select(func.count()).select_from(plain.projects), profile_id, query or ProjectQuery())
+            statement = matching(
+                sql.select(sql.func.count()).select_from(plain.projects), profile_id, query or ProjectQuery()
+            )
             return int(session.scalar(statement) or 0)
 
     def position(self, profile_id: int, project_id: int, query: ProjectQuery | None = None) -> int | None:
@@ -123,24 +136,20 @@ class PortfolioService:
         wanted = query or ProjectQuery()
         with self._db.read() as session:
             ranked = matching(
-                select(plain.projects.c.id, func.row_number().over(order_by=ordered(wanted)).label("rank")),
+                sql.select(plain.projects.c.id, sql.func.row_number().over(order_by=ordered(wanted)).label("rank")),
                 profile_id,
                 wanted,
             ).subquery()
-            rank = session.scalar(select(ranked.c.rank).where(ranked.c.id == project_id))
+            rank = session.scalar(sql.select(ranked.c.rank).where(ranked.c.id == project_id))
             return None if rank is None else int(rank) - 1
 
     def titles(self, profile_id: int, project_ids: Iterable[int]) -> dict[int, str]:
         """The titles of some of the profile's projects, by id (deleted ones are left out)."""
-        wanted = sorted(set(project_ids))
+        wanted = set(project_ids)
         if not wanted:
             return {}
-        with self._db.read() as session:
-            projects = plain.projects.c
-            rows = session.execute(
-                select(projects.id, projects.title).where(projects.profile_id == profile_id, projects.id.in_(wanted))
-            )
-            return {pid: title for pid, title in rows}
+        with self._db.read_plain() as conn:
+            return dict(rows_for_ids(conn, _TITLES, profile_id, wanted))
 
     def get(self, profile_id: int, project_id: int) -> Project:
         """One project with its notes, oldest note first."""
@@ -432,22 +441,14 @@ class PortfolioService:
 
     def proven_skill_ids(self, profile_id: int) -> set[str]:
         """The skills some project being built or done lists (an idea proves nothing)."""
-        under_way = [s.value for s in ProjectStatus if s is not ProjectStatus.IDEA]
-        with self._db.read() as session:
-            return set(
-                session.scalars(
-                    select(plain.project_skills.c.skill_id)
-                    .distinct()
-                    .join(plain.projects, plain.project_skills.c.project_id == plain.projects.c.id)
-                    .where(plain.projects.c.profile_id == profile_id, plain.projects.c.status.in_(under_way))
-                )
-            )
+        with self._db.read_plain() as conn:
+            return {skill for (skill,) in conn.execute(_PROVEN_SKILLS, (profile_id, *_UNDER_WAY))}
 
     def with_skill(self, profile_id: int, skill_id: str) -> list[Project]:
         """Projects that demonstrate a skill, newest first."""
         with self._db.read() as session:
             query = (
-                select(*PLAIN_PROJECT_COLUMNS)
+                sql.select(*_project_rows.PLAIN_PROJECT_COLUMNS)
                 .join(plain.project_skills, plain.project_skills.c.project_id == plain.projects.c.id)
                 .where(plain.projects.c.profile_id == profile_id, plain.project_skills.c.skill_id == skill_id)
                 .order_by(plain.projects.c.updated_at.desc(), plain.projects.c.id.desc())
@@ -464,7 +465,7 @@ class PortfolioService:
             return {}
         with self._db.read() as session:
             rows = session.execute(
-                select(tables.ProjectSkillRow.skill_id, tables.ProjectRow.id, tables.ProjectRow.title)
+                sql.select(tables.ProjectSkillRow.skill_id, tables.ProjectRow.id, tables.ProjectRow.title)
                 .join(tables.ProjectRow, tables.ProjectSkillRow.project_id == tables.ProjectRow.id)
                 .where(tables.ProjectRow.profile_id == profile_id, tables.ProjectSkillRow.skill_id.in_(wanted))
                 .order_by(tables.ProjectRow.updated_at.desc(), tables.ProjectRow.id.desc())

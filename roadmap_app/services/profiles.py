@@ -5,8 +5,7 @@ from __future__ import annotations
 import getpass
 import unicodedata
 from datetime import date
-
-from sqlalchemy import func, select
+from typing import TYPE_CHECKING
 
 from roadmap_app.domain.activity import ActivityAction, SubjectKind
 from roadmap_app.domain.limits import MAX_NAME
@@ -24,8 +23,12 @@ from roadmap_app.services._common import (
 from roadmap_app.services.errors import InvalidInputError, NotFoundError, UserError
 from roadmap_app.services.records import quoted
 from roadmap_app.services.roadmap_source import RoadmapSource
-from roadmap_app.storage import plain
 from roadmap_app.storage.db import Database
+
+if TYPE_CHECKING:
+    import sqlalchemy as sql
+else:
+    from roadmap_app.storage import sql
 
 CURRENT_PROFILE_KEY = "current_profile"
 #: The role a new learner aims for until they choose another: the job the roadmap leads to.
@@ -66,7 +69,7 @@ class ProfileService:
         from roadmap_app.storage.tables import ProfileRow
 
         with self._db.read() as session:
-            rows = session.scalars(select(ProfileRow).order_by(ProfileRow.id))
+            rows = session.scalars(sql.select(ProfileRow).order_by(ProfileRow.id))
             return [to_profile(r) for r in rows]
 
     def get(self, profile_id: int) -> Profile:
@@ -77,9 +80,9 @@ class ProfileService:
         from roadmap_app.storage.tables import ProfileRow
 
         with self._db.read() as session:
-            row = session.scalar(select(ProfileRow).where(ProfileRow.name == name.strip()))
+            row = session.scalar(sql.select(ProfileRow).where(ProfileRow.name == name.strip()))
             if row is None:
-                known = ", ".join(session.scalars(select(ProfileRow.name).order_by(ProfileRow.id)))
+                known = ", ".join(session.scalars(sql.select(ProfileRow.name).order_by(ProfileRow.id)))
                 raise NotFoundError(
                     f"no profile named '{name}' (profiles: {known or 'none'}); "
                     "create it with 'roadmap-app profile create NAME'"
@@ -91,7 +94,7 @@ class ProfileService:
 
         cleaned = clean_profile_name(name)
         with self._db.write() as session:
-            if session.scalar(select(ProfileRow).where(ProfileRow.name == cleaned)):
+            if session.scalar(sql.select(ProfileRow).where(ProfileRow.name == cleaned)):
                 raise UserError(f"a profile named '{cleaned}' already exists; choose another name")
             row = ProfileRow(name=cleaned, created_at=self._clock(), target_career_id=self.default_target())
             session.add(row)
@@ -110,7 +113,7 @@ class ProfileService:
         cleaned = clean_profile_name(name)
         with self._db.write() as session:
             row = profile_row(session, profile_id)
-            clash = session.scalar(select(ProfileRow).where(ProfileRow.name == cleaned))
+            clash = session.scalar(sql.select(ProfileRow).where(ProfileRow.name == cleaned))
             if clash is not None and clash.id != profile_id:
                 raise UserError(f"a profile named '{cleaned}' already exists; choose another name")
             old = row.name
@@ -150,8 +153,7 @@ class ProfileService:
         if name:
             return self.find(name)
         # Through the driver: every command reads this first, before any ORM class is needed.
-        with self._db.read() as session:
-            driver = plain.driver(session)
+        with self._db.read_plain() as driver:
             setting = driver.execute("SELECT value FROM settings WHERE key = ?", (CURRENT_PROFILE_KEY,)).fetchone()
             values = None
             if setting is not None and isinstance(setting[0], str) and setting[0].isdigit():
@@ -163,8 +165,8 @@ class ProfileService:
         return self.create(default_profile_name())
 
     def count(self) -> int:
-        with self._db.read() as session:
-            return int(session.scalar(select(func.count()).select_from(plain.profiles)) or 0)
+        with self._db.read_plain() as conn:
+            return int(conn.execute("SELECT count(*) FROM profiles").fetchone()[0])
 
     def set_goal(
         self,

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from roadmap_app.domain.activity import ActivityAction, SubjectKind
 from roadmap_app.domain.limits import MAX_TEXT
@@ -16,6 +15,9 @@ from roadmap_app.services.errors import InvalidInputError, NotFoundError
 from roadmap_app.services.records import quoted
 from roadmap_app.services.roadmap_source import RoadmapSource
 from roadmap_app.storage.db import Database
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +57,8 @@ class ProgressService:
 
     def states(self, profile_id: int) -> dict[str, Progress]:
         """Every saved state and note of a profile, by item id (unsaved items are to do)."""
-        with self._db.read() as session:
-            return read_states(session, profile_id)
+        with self._db.read_plain() as conn:
+            return read_states(conn, profile_id)
 
     def archived(self, profile_id: int, states: dict[str, Progress] | None = None) -> list[Progress]:
         """Saved states and notes on ids the roadmap in use no longer has, by id.

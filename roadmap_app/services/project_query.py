@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from typing import Any, TypeVar
-
-from sqlalchemy import Select, case
-from sqlalchemy.sql.elements import SQLColumnExpression
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from roadmap_app.domain.model import ProjectStatus
 from roadmap_app.storage import plain
 
-# Plain columns: a list of projects is read without the ORM classes.
-_projects = plain.projects.c
+if TYPE_CHECKING:
+    import sqlalchemy as sql
+    from sqlalchemy import Select
+    from sqlalchemy.sql.elements import SQLColumnExpression
+else:
+    from roadmap_app.storage import sql
 
 
 class ProjectSort(enum.StrEnum):
@@ -43,12 +44,14 @@ class ProjectQuery:
         return bool(self.text.strip()) or self.status is not None
 
 
-# Statuses in the order of a project's life; an unknown one (from a newer version) reads as an idea.
-_STATUS_RANK = case(
-    (_projects.status == ProjectStatus.BUILDING.value, 1),
-    (_projects.status == ProjectStatus.DONE.value, 2),
-    else_=0,
-)
+def _status_rank() -> SQLColumnExpression[Any]:
+    """Statuses in the order of a project's life; an unknown one (from a newer version) reads as an idea."""
+    projects = plain.projects.c
+    return sql.case(
+        (projects.status == ProjectStatus.BUILDING.value, 1),
+        (projects.status == ProjectStatus.DONE.value, 2),
+        else_=0,
+    )
 
 
 def _like_pattern(text: str) -> str:
@@ -59,7 +62,11 @@ def _like_pattern(text: str) -> str:
 Query = TypeVar("Query", bound="Select[*tuple[Any, ...]]")
 
 
+# Plain columns (``storage.plain.projects``): a list of projects is read without the ORM classes.
+
+
 def matching(query: Query, profile_id: int, wanted: ProjectQuery) -> Query:
+    _projects = plain.projects.c
     query = query.where(_projects.profile_id == profile_id)
     text = " ".join(wanted.text.split())
     if text:
@@ -74,10 +81,11 @@ def matching(query: Query, profile_id: int, wanted: ProjectQuery) -> Query:
 
 
 def ordered(wanted: ProjectQuery) -> list[SQLColumnExpression[Any]]:
+    _projects = plain.projects.c
     key: SQLColumnExpression[Any] = {
         ProjectSort.UPDATED: _projects.updated_at,
         ProjectSort.TITLE: _projects.title.collate("NOCASE"),
-        ProjectSort.STATUS: _STATUS_RANK,
+        ProjectSort.STATUS: _status_rank(),
         ProjectSort.CREATED: _projects.created_at,
     }[wanted.sort]
     if wanted.descending:

@@ -12,16 +12,18 @@ from collections.abc import Callable
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from roadmap_app.domain.model import Roadmap, enum_or
 from roadmap_app.domain.own_items import OwnItem, OwnKind, merge_own_items
 from roadmap_app.storage import plain
 from roadmap_app.storage.db import Database
 
 if TYPE_CHECKING:
+    import sqlalchemy as sql
+    from sqlalchemy.orm import Session
+
     from roadmap_app.storage.tables import OwnItemRow
+else:
+    from roadmap_app.storage import sql
 
 
 def to_own_item(row: Any) -> OwnItem:
@@ -50,10 +52,10 @@ _OWN_ITEM_COLUMNS = (
 _OWN_ITEMS = f"SELECT {', '.join(_OWN_ITEM_COLUMNS)} FROM own_items WHERE profile_id = ? ORDER BY position, id"
 
 
-def own_items(session: Session, profile_id: int) -> list[OwnItem]:
-    """Every own item of a profile, as ``own_item_rows`` orders them, read through the driver."""
+def own_items(driver: Any, profile_id: int) -> list[OwnItem]:
+    """Every own item of a profile, as ``own_item_rows`` orders them, read on a DB-API connection."""
     found = []
-    for values in plain.driver(session).execute(_OWN_ITEMS, (profile_id,)):
+    for values in driver.execute(_OWN_ITEMS, (profile_id,)):
         row = SimpleNamespace(**dict(zip(_OWN_ITEM_COLUMNS, values, strict=True)))
         row.created_at, row.updated_at = plain.moment(row.created_at), plain.moment(row.updated_at)
         found.append(to_own_item(row))
@@ -64,7 +66,9 @@ def own_item_rows(session: Session, profile_id: int) -> list[OwnItemRow]:
     """Every own item of a profile, removed ones too, in the order they were added."""
     from roadmap_app.storage.tables import OwnItemRow
 
-    query = select(OwnItemRow).where(OwnItemRow.profile_id == profile_id).order_by(OwnItemRow.position, OwnItemRow.id)
+    query = (
+        sql.select(OwnItemRow).where(OwnItemRow.profile_id == profile_id).order_by(OwnItemRow.position, OwnItemRow.id)
+    )
     return list(session.scalars(query))
 
 
@@ -103,8 +107,8 @@ class RoadmapSource:
         """The roadmap with the own items of ``profile_id`` (built once, until they change)."""
         merged = self._merged.get(profile_id)
         if merged is None:
-            with self._db.read() as session:
-                items = own_items(session, profile_id)
+            with self._db.read_plain() as conn:
+                items = own_items(conn, profile_id)
             merged = self._merged[profile_id] = merge_own_items(self.base, items)
         return merged
 

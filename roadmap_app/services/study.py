@@ -5,9 +5,6 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
 from roadmap_app.domain.activity import ActivityAction, SubjectKind
 from roadmap_app.domain.model import ProjectStatus, Roadmap
 from roadmap_app.domain.study import (
@@ -53,14 +50,25 @@ from roadmap_app.storage import plain
 from roadmap_app.storage.db import Database
 
 if TYPE_CHECKING:
+    import sqlalchemy as sql
+    from sqlalchemy.orm import Session
+
     from roadmap_app.domain.pace import Plan
     from roadmap_app.storage import tables
 else:
     from roadmap_app.storage import lazy_tables as tables
+    from roadmap_app.storage import sql
 
 #: A timer stopped before this many seconds logs nothing: it was started by mistake.
 MIN_TIMED_SECONDS = 30
 _STUDY_ACTIONS = (ActivityAction.STUDY_LOG.value, ActivityAction.STUDY_DELETE.value, ActivityAction.STUDY_RESTORE.value)
+# The changes per day since a moment, study entries left out: the history's second count.
+_CHANGES_PER_DAY = (
+    "SELECT date(at), count(*) FROM activity WHERE profile_id = ? AND at >= ?"
+    f" AND action NOT IN ({', '.join('?' for _ in _STUDY_ACTIONS)}) GROUP BY date(at)"
+)
+# The profile's done projects with a repository: the plan counts them as shown work.
+_LINKED_DONE_PROJECTS = "SELECT count(*) FROM projects WHERE profile_id = ? AND status = ? AND repo_url != ''"
 
 
 class StudyService:
@@ -167,7 +175,7 @@ class StudyService:
     @staticmethod
     def _check_room(session: Session, profile_id: int, day: date, minutes: int) -> None:
         logged = session.scalar(
-            select(func.coalesce(func.sum(tables.StudySessionRow.minutes), 0)).where(
+            sql.select(sql.func.coalesce(sql.func.sum(tables.StudySessionRow.minutes), 0)).where(
                 tables.StudySessionRow.profile_id == profile_id, tables.StudySessionRow.day == day
             )
         )
@@ -235,7 +243,7 @@ class StudyService:
     ) -> list[StudySession]:
         """Sessions between two days (both included), newest first, ties by id."""
         with self._db.read() as session:
-            query = select(tables.StudySessionRow).where(tables.StudySessionRow.profile_id == profile_id)
+            query = sql.select(tables.StudySessionRow).where(tables.StudySessionRow.profile_id == profile_id)
             if start is not None:
                 query = query.where(tables.StudySessionRow.day >= start)
             if end is not None:
@@ -294,22 +302,15 @@ class StudyService:
             raise InvalidInputError(f"weeks must be from 1 to {MAX_WEEKS}; got {weeks}")
         today = self._clock().date()
         first = today - timedelta(days=7 * weeks - 1)
-        with self._db.read() as session:
-            profile = read_profile(session, profile_id)
+        with self._db.read_plain() as conn:
+            profile = read_profile(conn, profile_id)
             # Streaks may reach back further than the period shown: read every day's total.
-            totals = day_totals(session, profile_id)
-            activity = plain.activity
-            day_of = func.date(activity.c.at)
+            totals = day_totals(conn, profile_id)
             changes = {
                 date.fromisoformat(d): int(n)
-                for d, n in session.execute(
-                    select(day_of, func.count())
-                    .where(
-                        activity.c.profile_id == profile_id,
-                        activity.c.at >= datetime.combine(first, datetime.min.time()),
-                        activity.c.action.not_in(_STUDY_ACTIONS),
-                    )
-                    .group_by(day_of)
+                for d, n in conn.execute(
+                    _CHANGES_PER_DAY,
+                    (profile_id, plain.stored_moment(datetime.combine(first, datetime.min.time())), *_STUDY_ACTIONS),
                 )
                 if d
             }
@@ -388,7 +389,7 @@ class StudyService:
                 return None
             day = timer.started_at.date()
             logged = session.scalar(
-                select(func.coalesce(func.sum(tables.StudySessionRow.minutes), 0)).where(
+                sql.select(sql.func.coalesce(sql.func.sum(tables.StudySessionRow.minutes), 0)).where(
                     tables.StudySessionRow.profile_id == profile_id, tables.StudySessionRow.day == day
                 )
             )
@@ -417,8 +418,8 @@ class StudyService:
         # The plan weighs the readiness rules of the next actions: imported for this command only.
         from roadmap_app.domain.pace import make_plan
 
-        with self._db.read() as session:
-            profile = read_profile(session, profile_id)
+        with self._db.read_plain() as conn:
+            profile = read_profile(conn, profile_id)
             if hours_per_week is None:
                 if not profile.weekly_goal_minutes:
                     raise UserError(
@@ -427,18 +428,9 @@ class StudyService:
                     )
                 hours_per_week = profile.weekly_goal_minutes / 60
             check_hours_per_week(hours_per_week)
-            states = read_states(session, profile_id)
-            projects = plain.projects.c
-            linked = session.scalar(
-                select(func.count())
-                .select_from(plain.projects)
-                .where(
-                    projects.profile_id == profile_id,
-                    projects.status == ProjectStatus.DONE.value,
-                    projects.repo_url != "",
-                )
-            )
-            logged = logged_on_items(session, profile_id)
+            states = read_states(conn, profile_id)
+            linked = conn.execute(_LINKED_DONE_PROJECTS, (profile_id, ProjectStatus.DONE.value)).fetchone()[0]
+            logged = logged_on_items(conn, profile_id)
         return make_plan(self._roadmap, states, logged, hours_per_week, self._clock().date(), int(linked or 0))
 
 

@@ -9,10 +9,7 @@ import math
 import unicodedata
 from collections.abc import Mapping
 from datetime import date
-from typing import TYPE_CHECKING
-
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from roadmap_app.domain.limits import MAX_TEXT
 from roadmap_app.domain.model import Profile, Progress, Roadmap
@@ -33,9 +30,13 @@ from roadmap_app.services.records import quoted
 from roadmap_app.storage import plain
 
 if TYPE_CHECKING:
+    import sqlalchemy as sql
+    from sqlalchemy.orm import Session
+
     from roadmap_app.storage import tables
 else:
     from roadmap_app.storage import lazy_tables as tables
+    from roadmap_app.storage import sql
 
 
 def parse_day(text: str, what: str = "date") -> date:
@@ -113,18 +114,18 @@ def row_id_of(text: str) -> int | None:
     return value if value < 2**63 else None
 
 
-def day_totals(session: Session, profile_id: int) -> dict[date, int]:
-    """Minutes per day over the profile's whole history."""
+def day_totals(driver: Any, profile_id: int) -> dict[date, int]:
+    """Minutes per day over the profile's whole history, read on a DB-API connection."""
     # Through the driver: five years are 1,800 rows, and typed rows cost five times as much.
-    rows = plain.driver(session).execute(
+    rows = driver.execute(
         "SELECT day, sum(minutes) FROM study_sessions WHERE profile_id = ? GROUP BY day", (profile_id,)
     )
     return {plain.day(day): int(m) for day, m in rows}
 
 
-def logged_on_items(session: Session, profile_id: int) -> dict[str, int]:
-    """Minutes per task or skill id, over all time: what the pace plan reads."""
-    rows = plain.driver(session).execute(
+def logged_on_items(driver: Any, profile_id: int) -> dict[str, int]:
+    """Minutes per task or skill id, over all time (what the pace plan reads), on a DB-API connection."""
+    rows = driver.execute(
         "SELECT subject_id, sum(minutes) FROM study_sessions WHERE profile_id = ? AND subject_kind = ?"
         " GROUP BY subject_id",
         (profile_id, StudySubjectKind.ITEM.value),
@@ -135,7 +136,7 @@ def logged_on_items(session: Session, profile_id: int) -> dict[str, int]:
 def logged_by_subject(session: Session, profile_id: int, since: date | None = None) -> dict[str, int]:
     """Minutes per subject as typed (``skill.python``, ``project:7``; "" for none)."""
     s = plain.study_sessions.c
-    query = select(s.subject_kind, s.subject_id, func.sum(s.minutes)).where(s.profile_id == profile_id)
+    query = sql.select(s.subject_kind, s.subject_id, sql.func.sum(s.minutes)).where(s.profile_id == profile_id)
     if since is not None:
         query = query.where(s.day >= since)
     rows = session.execute(query.group_by(s.subject_kind, s.subject_id))
@@ -152,8 +153,8 @@ def time_facts(
 ) -> TimeFacts:
     """The week, the streak and the plan's job-ready day, for the next-action rules."""
     return time_facts_from(
-        day_totals(session, profile.id),
-        logged_on_items(session, profile.id),
+        day_totals(plain.driver(session), profile.id),
+        logged_on_items(plain.driver(session), profile.id),
         roadmap,
         to_profile(profile),
         states,

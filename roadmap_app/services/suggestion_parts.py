@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from roadmap_app.domain.activity import SubjectKind
 from roadmap_app.domain.jobs import Application, Contact, Interview, InterviewKind, Stage, StageChange
-from roadmap_app.domain.model import Feedback, Project, ProjectStatus
+from roadmap_app.domain.model import Feedback, Profile, Progress, Project, ProjectStatus
 from roadmap_app.services._common import read_profile, read_states
 from roadmap_app.services.evidence import record_skills
 from roadmap_app.services.job_values import _APPLICATIONS, _CHILD_QUERIES, _KINDS, _STAGES
@@ -92,7 +92,8 @@ def feedback_query(profile_id: int) -> Any:
 
 def read_study(session: Session, profile_id: int) -> tuple[dict[date, int], dict[str, int]]:
     """Minutes per day and per task or skill, as the Time page and the plan read them."""
-    return day_totals(session, profile_id), logged_on_items(session, profile_id)
+    conn = _driver(session)
+    return day_totals(conn, profile_id), logged_on_items(conn, profile_id)
 
 
 def read_applications(session: Session, profile_id: int) -> dict[int, AppRows]:
@@ -158,9 +159,17 @@ def _part(tables: str, read: Callable[[Session, int], Any]) -> Part:
     return Part(frozenset(tables.split()), read)
 
 
+def _profile(session: Session, profile_id: int) -> Profile:
+    return read_profile(_driver(session), profile_id)
+
+
+def _states(session: Session, profile_id: int) -> dict[str, Progress]:
+    return read_states(_driver(session), profile_id)
+
+
 PARTS: dict[str, Part] = {
-    "profile": _part("profiles", read_profile),
-    "states": _part("item_progress", read_states),
+    "profile": _part("profiles", _profile),
+    "states": _part("item_progress", _states),
     "projects": _part("projects", read_project_rows),
     "project_skills": _part("project_skills", read_project_skills),
     "last_notes": _part("project_notes", read_last_notes),

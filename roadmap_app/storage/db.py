@@ -4,19 +4,28 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-
-from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from roadmap_app.storage import held_files
-from roadmap_app.storage.engine import BUSY_TIMEOUT_MS, FILE_MODE, connect_read_only, create_sqlite_engine
+from roadmap_app.storage.engine import (
+    BUSY_TIMEOUT_MS,
+    FILE_MODE,
+    connect_plain,
+    connect_read_only,
+    create_sqlite_engine,
+)
 from roadmap_app.storage.errors import StorageError
 from roadmap_app.storage.faults import Fault, FaultError, as_fault, disk_full, is_corruption
 from roadmap_app.storage.schema import HEAD_REVISION, KNOWN_REVISIONS
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session
 
 __all__ = ["BUSY_TIMEOUT_MS", "FILE_MODE", "Database", "StorageError", "create_sqlite_engine", "open_database"]
 
@@ -84,13 +93,26 @@ def read_revision(path: Path, *, immutable: bool = False) -> str | None:
 
 
 class Database:
-    """One SQLite file: sessions for reading and writing, and its change counter."""
+    """One SQLite file: sessions for reading and writing, plain reads, and its change counter.
 
-    def __init__(self, path: Path, engine: Engine, *, refusing: Fault | None = None) -> None:
+    SQLAlchemy is loaded when a session is first asked for: reads through ``read_plain``
+    (the window's first paint, the commands that only read) run on the driver alone.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        engine: Engine | None = None,
+        *,
+        refusing: Fault | None = None,
+        immutable: bool = False,
+    ) -> None:
         self.path = path
-        self.engine = engine
+        self._engine = engine
         #: Why writes are refused (a read-only folder, a full disk), or None: reads still work.
         self.refusing = refusing
+        # A full disk's file is read as immutable (see engine.read_only_uri).
+        self._immutable = immutable
         #: Committed write transactions made through this object; see ``write``.
         self.write_count = 0
         #: Set when SQLite or a check of a copy (the daily backup's) found the file damaged: a
@@ -100,6 +122,34 @@ class Database:
         self._identity = _identity(path)
         # Raw reads of the file's bytes go through this descriptor (see storage.held_files).
         self._held = held_files.hold(path)
+        # The driver's own connections for ``read_plain``, one per thread that reads.
+        self._plain = threading.local()
+        self._plain_all: list[sqlite3.Connection] = []
+        self._plain_lock = threading.Lock()
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine, made (and SQLAlchemy imported) on first use."""
+        if self._engine is None:
+            read_only = self.refusing is not None
+            self._engine = create_sqlite_engine(self.path, read_only=read_only, immutable=self._immutable)
+        return self._engine
+
+    @property
+    def engine_made(self) -> bool:
+        """Whether SQLAlchemy's engine exists yet (the window makes it right after its first paint)."""
+        return self._engine is not None
+
+    def _dispose(self) -> None:
+        """Close every connection: the engine's and the plain ones."""
+        if self._engine is not None:
+            self._engine.dispose()
+        with self._plain_lock:
+            plain, self._plain_all = self._plain_all, []
+            self._plain = threading.local()
+        for conn in plain:
+            with suppress(sqlite3.Error):
+                conn.close()
 
     def _check_present(self) -> None:
         """The file is still the one opened: a folder removed (a drive unplugged) or replaced
@@ -110,8 +160,43 @@ class Database:
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A session that sees one consistent snapshot."""
+        from sqlalchemy.orm import Session
+
         with self._faults_named(), self.engine.connect() as conn, Session(bind=conn) as session, session.begin():
             yield session
+
+    @contextmanager
+    def read_plain(self) -> Iterator[sqlite3.Connection]:
+        """The driver's connection, in one read transaction that sees one consistent snapshot.
+
+        For reads written as SQL text (see ``storage.plain`` for the values): they need
+        neither SQLAlchemy nor the ORM. Rows come back as tuples; nothing may be written.
+        A read inside another one (a service calling another) shares its snapshot.
+        """
+        with self._faults_named():
+            conn = self._plain_connection()
+            if conn.in_transaction:
+                yield conn
+                return
+            conn.execute("BEGIN")
+            try:
+                yield conn
+            finally:
+                if conn.in_transaction:
+                    conn.rollback()
+
+    def _plain_connection(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._plain, "conn", None)
+        if conn is None:
+            if self.refusing is not None:
+                conn = connect_read_only(self.path, immutable=self._immutable)
+                conn.isolation_level = None
+            else:
+                conn = connect_plain(self.path)
+            with self._plain_lock:
+                self._plain_all.append(conn)
+                self._plain.conn = conn
+        return conn
 
     @contextmanager
     def write(self) -> Iterator[Session]:
@@ -123,6 +208,8 @@ class Database:
         if self.refusing is not None:
             self._writable_again()
         self._check_present()
+        from sqlalchemy.orm import Session
+
         with self._faults_named(), self.engine.connect() as conn:
             conn = conn.execution_options(sqlite_begin="IMMEDIATE")
             with Session(bind=conn, expire_on_commit=False) as session, session.begin():
@@ -144,16 +231,19 @@ class Database:
         from then on changes by other processes are seen, and writes work."""
         if self.refusing is not Fault.FULL or disk_full(self.path.parent):
             return False
-        self.engine.dispose()
-        self.engine = create_sqlite_engine(self.path)
+        self._dispose()
+        self._engine = None
         self.refusing = None
+        self._immutable = False
         return True
 
     @contextmanager
     def _faults_named(self) -> Iterator[None]:
         try:
             yield
-        except (DBAPIError, sqlite3.Error, OSError) as exc:
+        except Exception as exc:
+            if not isinstance(exc, (*database_errors(), OSError)):
+                raise
             if is_corruption(exc):
                 self.damage_suspected = True
             fault = as_fault(exc, self.path.parent)
@@ -173,7 +263,7 @@ class Database:
         if self.refusing is not None:
             raise FaultError(self.refusing, self.path.parent)
         self._check_present()
-        self.engine.dispose()
+        self._dispose()
         restore_into(backup, self.path)
         # The restored content is a new file under the same name: hold that one now.
         held_files.release(self._held)
@@ -208,12 +298,18 @@ class Database:
 
     def close(self) -> None:
         """Close every connection; the clean-shutdown callbacks run last."""
-        self.engine.dispose()
+        self._dispose()
         held_files.release(self._held)
         self._held = None
         callbacks, self._on_close = self._on_close, []
         for callback in callbacks:
             callback()
+
+
+def database_errors() -> tuple[type[Exception], ...]:
+    """The errors a database call raises: the driver's, and SQLAlchemy's once it is loaded."""
+    errors = sys.modules.get("sqlalchemy.exc")
+    return (sqlite3.Error,) if errors is None else (sqlite3.Error, errors.DBAPIError)
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
@@ -272,7 +368,7 @@ def open_database(
                 f"could not update {path} to this version of Roadmap ({first}); the file was left as it was{backed_up}"
             ) from exc
     secure_file(path)
-    return Database(path, create_sqlite_engine(path))
+    return Database(path)
 
 
 def _refuse_newer(path: Path, revision: str | None) -> None:
@@ -291,4 +387,4 @@ def _open_read_only(path: Path, because: Fault) -> Database:
     _refuse_newer(path, revision)
     if revision != HEAD_REVISION:
         raise FaultError(because, path.parent, "the file needs an update to this version of Roadmap")
-    return Database(path, create_sqlite_engine(path, read_only=True, immutable=immutable), refusing=because)
+    return Database(path, refusing=because, immutable=immutable)

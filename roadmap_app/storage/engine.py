@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from sqlalchemy import Engine, create_engine, event
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 FILE_MODE = 0o600
 BUSY_TIMEOUT_MS = 10_000
@@ -45,6 +46,25 @@ def connect_read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connect
     return sqlite3.connect(read_only_uri(path, immutable=immutable), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
 
 
+def prepare(conn: sqlite3.Connection, *, read_only: bool = False, for_migration: bool = False) -> None:
+    """The pragmas every connection to the file gets, and transactions begun by hand."""
+    conn.isolation_level = None
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    if not read_only:
+        conn.execute("PRAGMA journal_mode = WAL")
+    # FULL: a commit that has returned survives a power cut, not just a crash.
+    conn.execute("PRAGMA synchronous = FULL")
+    # Migrations rebuild tables; they check foreign keys themselves before commit.
+    conn.execute(f"PRAGMA foreign_keys = {'OFF' if for_migration else 'ON'}")
+
+
+def connect_plain(path: Path) -> sqlite3.Connection:
+    """A driver connection with the engine's pragmas, for reads that need no SQLAlchemy."""
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    prepare(conn)
+    return conn
+
+
 def create_sqlite_engine(
     path: Path, *, for_migration: bool = False, read_only: bool = False, immutable: bool = False
 ) -> Engine:
@@ -56,6 +76,8 @@ def create_sqlite_engine(
     lock at BEGIN, so a writer waits for another writer instead of failing half-way.
     ``read_only`` opens the file without ever writing to it or beside it.
     """
+    from sqlalchemy import create_engine, event
+
     if read_only:
         engine = create_engine("sqlite://", creator=lambda: connect_read_only(path, immutable=immutable))
     else:
@@ -63,16 +85,7 @@ def create_sqlite_engine(
 
     @event.listens_for(engine, "connect")
     def on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
-        dbapi_conn.isolation_level = None
-        cursor = dbapi_conn.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        if not read_only:
-            cursor.execute("PRAGMA journal_mode = WAL")
-        # FULL: a commit that has returned survives a power cut, not just a crash.
-        cursor.execute("PRAGMA synchronous = FULL")
-        # Migrations rebuild tables; they check foreign keys themselves before commit.
-        cursor.execute(f"PRAGMA foreign_keys = {'OFF' if for_migration else 'ON'}")
-        cursor.close()
+        prepare(dbapi_conn, read_only=read_only, for_migration=for_migration)
 
     @event.listens_for(engine, "begin")
     def on_begin(conn: Any) -> None:

@@ -48,7 +48,9 @@ class LearnerContext(QObject):
         self.undo_stack.setUndoLimit(UNDO_LIMIT)
         self._painted = False
         self._unreachable = False
-        self._data_version = self._read_version()
+        # Taken right after the first paint (``watch_from_now``): until then the window reads
+        # through the driver alone, and the counter is read through SQLAlchemy's connection.
+        self._data_version: int | None = None
         #: While a change is told: the one record it was made on, as (kind, id), when a
         #: command says so, so that a page may re-read that record alone; else None.
         self.changed_record: tuple[str, int] | None = None
@@ -188,6 +190,10 @@ class LearnerContext(QObject):
         self._unreachable = False
         return version
 
+    def watch_from_now(self) -> None:
+        """Take the change counter that later polls compare with."""
+        self._data_version = self._read_version()
+
     def start_watching(self) -> None:
         self._poll_timer.start()
 
@@ -197,6 +203,9 @@ class LearnerContext(QObject):
     def poll(self) -> bool:
         """Reload when the database changed under us; True when it did."""
         version = self._read_version()
+        if self._data_version is None:
+            self._data_version = version
+            return False
         if version == self._data_version or version == -1:
             return False
         self._data_version = version

@@ -555,8 +555,20 @@ class MainWindow(QMainWindow):
             self.first_painted.emit()
             self.ctx.mark_painted()
             # With the window as their context: a window deleted meanwhile drops them.
+            QTimer.singleShot(0, self, self._after_first_paint)
             QTimer.singleShot(0, self, self._build_next_page)
             QTimer.singleShot(0, self, self._report_roadmap_update)
+
+    def _after_first_paint(self) -> None:
+        """The first paint read through the driver alone: now load what changes need, and watch
+        for other processes' changes from here on."""
+        if self._shut_down:
+            return  # closed at once (--exit-after-startup): nothing more is read
+        try:
+            self.services.warm_up()
+        except FAILURES as exc:
+            self.ctx.report(exc)
+        self.ctx.watch_from_now()
 
     def _report_roadmap_update(self) -> None:
         """A new version of the roadmap is said once, at the first start that meets it."""

@@ -1,0 +1,27 @@
+"""SQLAlchemy's public names, imported the first time one of them is used.
+
+Importing SQLAlchemy costs about a quarter of a second, more than the rest of the window's
+start. A module whose reads run on the driver (``Database.read_plain``) and whose queries
+are built only in other calls names SQLAlchemy through this (``sql.select(...)``), so
+that the first paint and the commands that only read never load it. Type checkers see
+SQLAlchemy itself:
+
+    if TYPE_CHECKING:
+        import sqlalchemy as sql
+    else:
+        from roadmap_app.storage import sql
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def __getattr__(name: str) -> Any:
+    if name.startswith("__"):
+        raise AttributeError(name)
+    import sqlalchemy
+
+    value = getattr(sqlalchemy, name)
+    globals()[name] = value
+    return value
