@@ -229,3 +229,39 @@ print(repr(seen))
     assert greeting.startswith("Hello, ")
     assert warmed, "the ORM classes load in the turns after the first paint"
     assert state == "done"
+
+
+def test_the_job_ready_forecast_follows_the_first_paint(qtbot: QtBot, data_dir: Path, opened: Opened) -> None:
+    """The forecast weighs the whole history: the dashboard paints its place first, then fills it."""
+    _paths, services = open_services(data_dir)
+    profile = services.profiles.current()
+    services.profiles.set_goal(profile.id, weekly_goal_minutes=300)
+    services.study.log(profile.id, 60, services.roadmap.skills[0].id)
+    services.close()
+    paths, services = open_services(data_dir)
+    window = MainWindow(services, paths, services.profiles.current())
+    opened.append((window, services))
+    at_paint: list[str] = []
+    window.first_painted.connect(lambda: at_paint.append(window.dashboard.ready_label.text()))
+    with qtbot.waitSignal(window.first_painted, timeout=10_000):
+        window.show()
+    assert at_paint == ["Job-ready: …"]
+    qtbot.waitUntil(lambda: window.dashboard.ready_label.text() != "Job-ready: …", timeout=3000)
+    text = window.dashboard.ready_label.text()
+    assert text.endswith("at 5 h a week") or text == "Job-ready: not with what is left open", text
+
+
+def test_without_a_weekly_goal_the_dashboard_asks_for_one_at_the_first_paint(
+    qtbot: QtBot, data_dir: Path, opened: Opened
+) -> None:
+    texts: list[str] = []
+    _paths, services = open_services(data_dir)
+    services.profiles.current()
+    services.close()
+    paths, services = open_services(data_dir)
+    window = MainWindow(services, paths, services.profiles.current())
+    opened.append((window, services))
+    window.first_painted.connect(lambda: texts.append(window.dashboard.ready_label.text()))
+    with qtbot.waitSignal(window.first_painted, timeout=10_000):
+        window.show()
+    assert texts == ["Set a weekly goal on the Time page to see when you are job-ready."]

@@ -150,14 +150,17 @@ def streaks(minutes_by_day: Mapping[date, int], today: date, min_minutes: int) -
     The current streak is still alive on a day not yet studied: it counts up to yesterday
     until today ends.
     """
-    counted = sorted(d for d, m in minutes_by_day.items() if m >= min_minutes and d <= today)
+    # As day numbers: years of history are walked at every refresh of the dashboard.
+    last = today.toordinal()
+    counted = sorted(n for d, m in minutes_by_day.items() if m >= min_minutes and (n := d.toordinal()) <= last)
     longest = run = 0
-    previous: date | None = None
+    previous = None
     for day in counted:
-        run = run + 1 if previous is not None and day - previous == timedelta(days=1) else 1
-        longest = max(longest, run)
+        run = run + 1 if day - 1 == previous else 1
+        if run > longest:
+            longest = run
         previous = day
-    if previous is None or (today - previous).days > 1:
+    if previous is None or last - previous > 1:
         return 0, longest
     return run, longest
 

@@ -142,7 +142,9 @@ class Services:
     def evidence(self) -> EvidenceService:
         from roadmap_app.services.evidence import EvidenceService
 
-        return EvidenceService(self.roadmaps, self.progress, self.portfolio, self.credentials, self.experience)
+        return EvidenceService(
+            self._db, self.roadmaps, self.progress, self.portfolio, self.credentials, self.experience
+        )
 
     @cached_property
     def portfolio_document(self) -> PortfolioDocumentService:

@@ -38,12 +38,6 @@ EDITABLE = ("title", "kind", "provider", "status", "started_on", "finished_on", 
 TITLE_EXAMPLE = "BSc Computer Science"
 
 
-# The skills the profile's credentials cover, planned ones left out (they prove nothing yet).
-_UNDER_WAY = tuple(s.value for s in CredentialStatus if s is not CredentialStatus.PLANNED)
-_PROVEN_SKILLS = (
-    "SELECT DISTINCT s.skill_id FROM credential_skills s JOIN credentials c ON s.credential_id = c.id"
-    " WHERE c.profile_id = ? AND c.status IN (" + ", ".join("?" * len(_UNDER_WAY)) + ")"
-)
 _TITLES = "SELECT id, title FROM credentials WHERE profile_id = ? AND id IN ({ids})"
 
 
@@ -112,11 +106,6 @@ class CredentialService:
             )
             found = [to_credential(r) for r in rows]
         return sorted(found, key=lambda c: newest_first_key(c.started_on, c.id))
-
-    def proven_skill_ids(self, profile_id: int) -> set[str]:
-        """The skills some credential in progress or done covers (a planned one proves nothing)."""
-        with self._db.read_plain() as conn:
-            return {skill for (skill,) in conn.execute(_PROVEN_SKILLS, (profile_id, *_UNDER_WAY))}
 
     def get(self, profile_id: int, credential_id: int) -> Credential:
         with self._db.read() as session:

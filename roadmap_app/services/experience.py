@@ -39,11 +39,6 @@ EDITABLE = ("title", "kind", "organisation", "started_on", "finished_on", "summa
 TITLE_EXAMPLE = "Data science intern"
 
 
-# The skills any of the profile's experience lists.
-_LISTED_SKILLS = (
-    "SELECT DISTINCT s.skill_id FROM experience_skills s JOIN experiences e ON s.experience_id = e.id"
-    " WHERE e.profile_id = ?"
-)
 _TITLES = "SELECT id, title FROM experiences WHERE profile_id = ? AND id IN ({ids})"
 
 
@@ -129,11 +124,6 @@ class ExperienceService:
             )
             found = [to_experience(r, with_notes=False) for r in rows]
         return sorted(found, key=lambda e: newest_first_key(e.started_on, e.id))
-
-    def skill_ids(self, profile_id: int) -> set[str]:
-        """The skills any of the profile's experience lists."""
-        with self._db.read_plain() as conn:
-            return {skill for (skill,) in conn.execute(_LISTED_SKILLS, (profile_id,))}
 
     def note_counts(self, profile_id: int) -> dict[int, int]:
         """How many notes each of the profile's experiences has, by id (none: left out)."""

@@ -44,12 +44,6 @@ __all__ = [
 EDITABLE = frozenset({"title", "summary", "status", "repo_url", "demo_url", "started_on", "finished_on"})
 
 
-# The skills the profile's projects list, ideas left out (an idea proves nothing).
-_UNDER_WAY = tuple(s.value for s in ProjectStatus if s is not ProjectStatus.IDEA)
-_PROVEN_SKILLS = (
-    "SELECT DISTINCT s.skill_id FROM project_skills s JOIN projects p ON s.project_id = p.id"
-    " WHERE p.profile_id = ? AND p.status IN (" + ", ".join("?" * len(_UNDER_WAY)) + ")"
-)
 _TITLES = "SELECT id, title FROM projects WHERE profile_id = ? AND id IN ({ids})"
 
 
@@ -438,11 +432,6 @@ class PortfolioService:
                 after=str(note.id),
             )  # fmt: skip
             return to_note(row)
-
-    def proven_skill_ids(self, profile_id: int) -> set[str]:
-        """The skills some project being built or done lists (an idea proves nothing)."""
-        with self._db.read_plain() as conn:
-            return {skill for (skill,) in conn.execute(_PROVEN_SKILLS, (profile_id, *_UNDER_WAY))}
 
     def with_skill(self, profile_id: int, skill_id: str) -> list[Project]:
         """Projects that demonstrate a skill, newest first."""

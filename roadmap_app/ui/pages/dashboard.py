@@ -192,12 +192,13 @@ class DashboardPage(Page):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.scroll_area)
         self._one_column = False
-        # Built before the window's first paint, the next actions (which weigh the whole
-        # history) wait for it: progress and activity show at once, the actions a moment later.
+        # Built before the window's first paint, the next actions and the job-ready forecast
+        # (which weigh the whole history) wait for it: progress, time and activity show at
+        # once, the forecast and the actions a moment later.
         defer = not ctx.window_painted
         if defer:
             ctx.painted.connect(self._after_first_paint)
-        self.refresh(suggestions=not defer)
+        self.refresh(forecasts=not defer)
 
     @property
     def one_column(self) -> bool:
@@ -243,11 +244,12 @@ class DashboardPage(Page):
         # A window closed right after its first paint (--exit-after-startup, or the learner
         # quitting at once) has nobody to suggest to: the page reads them when next shown.
         if self.isVisible():
+            self._refresh_forecast(self.ctx.profile)
             self.refresh_suggestions()
         else:
             self.stale = True
 
-    def refresh(self, *, suggestions: bool = True) -> None:
+    def refresh(self, *, forecasts: bool = True) -> None:
         services, profile = self.ctx.services, self.ctx.profile
         roadmap = services.roadmap
         summary = services.progress.summary(profile.id, profile.current_step_id)
@@ -283,8 +285,8 @@ class DashboardPage(Page):
             label.setFont(font)
             label.setText(f"{'▶ ' if is_current else ''}{step.number}. {step.title}")
             bar.set_value(counts.fraction, f"{counts.done}/{counts.counted} · {counts.percent}%")
-        self._refresh_study(profile)
-        if suggestions:
+        self._refresh_study(profile, forecast=forecasts)
+        if forecasts:
             self.refresh_suggestions()
         entries = services.activity.recent(profile.id, limit=30)
         # Nothing recorded but the profile itself: the top next action is where to start.
@@ -318,7 +320,7 @@ class DashboardPage(Page):
 
         self.activity_model.set_rows([(f"{e.at:%d %b %H:%M}", describe(e, title_of)) for e in entries])
 
-    def _refresh_study(self, profile: Profile) -> None:
+    def _refresh_study(self, profile: Profile, *, forecast: bool = True) -> None:
         study = self.ctx.services.study
         history = study.history(profile.id, STUDY_WEEKS, first_weekday=first_weekday())
         self.study_heatmap.set_days(history.days, first_weekday())
@@ -328,9 +330,17 @@ class DashboardPage(Page):
         goal = history.goal_minutes
         week = format_minutes(history.week_minutes)
         self.week_label.setText(f"This week: {week} of {format_minutes(goal)}" if goal else f"This week: {week}")
-        if not goal:
+        if forecast or not goal:
+            self._refresh_forecast(profile)
+        else:
+            self.ready_label.setText("Job-ready: …")  # one line, as the forecast will be
+
+    def _refresh_forecast(self, profile: Profile) -> None:
+        """The job-ready line: the pace plan at the weekly goal."""
+        if not profile.weekly_goal_minutes:
             self.ready_label.setText("Set a weekly goal on the Time page to see when you are job-ready.")
             return
+        study = self.ctx.services.study
         try:
             plan = study.plan(profile.id)
         except FAILURES as exc:
