@@ -158,7 +158,7 @@ class Services:
     def gap(self) -> GapService:
         from roadmap_app.services.gap import GapService
 
-        return GapService(self.roadmaps, self.progress, self.portfolio, self.credentials, self.experience)
+        return GapService(self._db, self.roadmaps, self.progress, self.portfolio)
 
     @cached_property
     def jobs(self) -> JobService:

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from roadmap_app.domain.gap import AdReader, Gap, HaveSkill, MissingSkill
+from roadmap_app.domain.gap import AdReader, AdSkills, Gap, HaveSkill, MissingSkill
 from roadmap_app.domain.model import ItemState, Roadmap
-from roadmap_app.domain.records import CredentialStatus
+from roadmap_app.domain.records import CredentialStatus, newest_first_key
 from roadmap_app.services.errors import InvalidInputError
+from roadmap_app.storage import plain
 
 if TYPE_CHECKING:
-    from roadmap_app.services.credentials import CredentialService
-    from roadmap_app.services.experience import ExperienceService
     from roadmap_app.services.portfolio import PortfolioService
     from roadmap_app.services.progress import ProgressService
     from roadmap_app.services.roadmap_source import RoadmapSource
+    from roadmap_app.storage.db import Database
 
 MAX_AD_CHARS = 2_000_000  # a long ad is some thousands of words; this is far beyond any
 MAX_AD_BYTES = 4 * MAX_AD_CHARS
@@ -52,6 +52,17 @@ def decode_ad(data: bytes, source: str) -> str:
 _ASKED_KEPT = 2_000
 """How many ads' skills :meth:`GapService.skills_asked` remembers before it starts again."""
 
+_UNDER_WAY = tuple(s.value for s in CredentialStatus if s is not CredentialStatus.PLANNED)
+# The experience and the credentials under way or done that list some skills, one row per
+# (skill, record): ``kind``, id, title and start day, to be ordered as the records' lists are.
+_RECORDS_SHOWING = (
+    "SELECT s.skill_id, 'experience', e.id, e.title, e.started_on FROM experience_skills s"
+    " JOIN experiences e ON e.id = s.experience_id WHERE e.profile_id = ? AND s.skill_id IN ({wanted})"
+    " UNION ALL SELECT s.skill_id, 'credential', c.id, c.title, c.started_on FROM credential_skills s"
+    " JOIN credentials c ON c.id = s.credential_id WHERE c.profile_id = ? AND s.skill_id IN ({wanted})"
+    " AND c.status IN (" + ", ".join("?" * len(_UNDER_WAY)) + ")"
+)
+
 
 class GapService:
     @property
@@ -61,19 +72,17 @@ class GapService:
 
     def __init__(
         self,
+        db: Database,
         roadmap: RoadmapSource,
         progress: ProgressService,
         portfolio: PortfolioService,
-        credentials: CredentialService,
-        experience: ExperienceService,
     ) -> None:
+        self._db = db
         self._roadmaps = roadmap
         self._progress = progress
         self._portfolio = portfolio
-        self._credentials = credentials
-        self._experience = experience
         self._reader_of: tuple[Roadmap, AdReader] | None = None
-        self._asked: dict[str, tuple[str, ...]] = {}
+        self._asked: dict[str, AdSkills] = {}
         self._asked_of: AdReader | None = None
 
     def _reader(self) -> AdReader:
@@ -86,29 +95,35 @@ class GapService:
     def skills_asked(self, text: str) -> tuple[str, ...]:
         """The roadmap skill ids an ad asks for, in its order; remembered per text (until the
         roadmap changes), as the next actions read every open application's ad at each call."""
+        return self._read(text).skill_ids if len(text) <= MAX_AD_CHARS else ()
+
+    def _read(self, text: str) -> AdSkills:
+        """What an ad asks for, read once per text (until the roadmap changes)."""
         reader = self._reader()
         if reader is not self._asked_of or len(self._asked) >= _ASKED_KEPT:
             self._asked, self._asked_of = {}, reader
         found = self._asked.get(text)
         if found is None:
-            found = self._asked[text] = reader.read(text).skill_ids if len(text) <= MAX_AD_CHARS else ()
+            found = self._asked[text] = reader.read(text)
         return found
 
     def _records_showing(self, profile_id: int, skill_ids: list[str]) -> dict[str, list[str]]:
         """For each skill, the experience and the credentials under way or done that list it
         (a planned credential proves nothing yet), as "experience ID: TITLE"."""
-        wanted = set(skill_ids)
+        wanted = sorted(set(skill_ids))
         found: dict[str, list[str]] = {s: [] for s in skill_ids}
         if not wanted:
             return found
-        for e in self._experience.list(profile_id):
-            for skill_id in wanted.intersection(e.skill_ids):
-                found[skill_id].append(f"experience {e.id}: {e.title}")
-        for c in self._credentials.list(profile_id):
-            if c.status is CredentialStatus.PLANNED:
-                continue
-            for skill_id in wanted.intersection(c.skill_ids):
-                found[skill_id].append(f"credential {c.id}: {c.title}")
+        marks = ", ".join("?" * len(wanted))
+        with self._db.read_plain() as conn:
+            rows = conn.execute(
+                _RECORDS_SHOWING.format(wanted=marks),
+                (profile_id, *wanted, profile_id, *wanted, *_UNDER_WAY),
+            ).fetchall()
+        # Experience first, then credentials, each newest first as their lists show them.
+        rows.sort(key=lambda r: (r[1] != "experience", newest_first_key(plain.day(r[4]), r[2])))
+        for skill_id, kind, record_id, title, _started in rows:
+            found[skill_id].append(f"{kind} {record_id}: {title}")
         return found
 
     def check(self, profile_id: int, text: str) -> Gap:
@@ -118,7 +133,7 @@ class GapService:
             raise InvalidInputError(
                 f"the ad has {len(text):,} characters, more than {MAX_AD_CHARS:,}; give the ad alone"
             )
-        found = self._reader().read(text)
+        found = self._read(text)
         states = self._progress.states(profile_id)
         done = [s for s in found.skill_ids if (p := states.get(s)) is not None and p.state is ItemState.DONE]
         projects = self._portfolio.showing(profile_id, done, EVIDENCE_SHOWN)

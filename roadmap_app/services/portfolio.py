@@ -45,6 +45,11 @@ EDITABLE = frozenset({"title", "summary", "status", "repo_url", "demo_url", "sta
 
 
 _TITLES = "SELECT id, title FROM projects WHERE profile_id = ? AND id IN ({ids})"
+# The projects listing some skills, newest first (the stored times sort as they read).
+_SHOWING = (
+    "SELECT s.skill_id, p.id, p.title FROM project_skills s JOIN projects p ON p.id = s.project_id"
+    " WHERE p.profile_id = ? AND s.skill_id IN ({wanted}) ORDER BY p.updated_at DESC, p.id DESC"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -452,13 +457,8 @@ class PortfolioService:
         newest: dict[str, list[str]] = {s: [] for s in wanted}
         if not wanted:
             return {}
-        with self._db.read() as session:
-            rows = session.execute(
-                sql.select(tables.ProjectSkillRow.skill_id, tables.ProjectRow.id, tables.ProjectRow.title)
-                .join(tables.ProjectRow, tables.ProjectSkillRow.project_id == tables.ProjectRow.id)
-                .where(tables.ProjectRow.profile_id == profile_id, tables.ProjectSkillRow.skill_id.in_(wanted))
-                .order_by(tables.ProjectRow.updated_at.desc(), tables.ProjectRow.id.desc())
-            )
+        with self._db.read_plain() as conn:
+            rows = conn.execute(_SHOWING.format(wanted=", ".join("?" * len(wanted))), (profile_id, *wanted))
             # Counted here rather than by a window function: SQLite ranks a few thousand links slower.
             for skill_id, project_id, title in rows:
                 counts[skill_id] += 1

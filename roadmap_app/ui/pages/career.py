@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -54,6 +54,9 @@ class ReadingTable(QTableView):
     def __init__(self, model: RecordTableModel[Any], name: str, fits: Sequence[tuple[Fit, int]]) -> None:
         super().__init__()
         self._fits = list(fits)
+        # The width the columns and rows were last fitted to: showing the page again at the
+        # same width, with the same rows, keeps them (a fit measures every cell's text).
+        self._fitted_width: int | None = None
         self.setObjectName(name)
         self.setModel(model)
         self.setAccessibleName(name.replace("View", "").replace("_", " "))
@@ -75,7 +78,7 @@ class ReadingTable(QTableView):
         # Side padding would not count in Qt's wrapping, and rows would cut their last line.
         self.setStyleSheet("QTableView::item { padding: 4px 0px; }")
         show_focus(self)
-        model.modelReset.connect(self.fit)
+        model.modelReset.connect(self.refit)
 
     def _natural(self, column: int) -> tuple[int, int]:
         """(one-line width, longest word) of a column's header and values, padding included."""
@@ -125,10 +128,16 @@ class ReadingTable(QTableView):
             widths[c] = max(share, 80)
         return widths
 
+    def refit(self) -> None:
+        """Fit again whatever the width: the rows, the font or the style changed."""
+        self._fitted_width = None
+        self.fit()
+
     def fit(self) -> None:
         available = self.viewport().width()
-        if available <= 0 or not self._fits:
+        if available <= 0 or not self._fits or available == self._fitted_width:
             return
+        self._fitted_width = available
         for column, width in enumerate(self.column_widths(available)):
             self.horizontalHeader().resizeSection(column, width)
         limit = self.fontMetrics().lineSpacing() * MAX_ROW_LINES + 10
@@ -142,6 +151,11 @@ class ReadingTable(QTableView):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.refit()
 
 
 class CareerPage(Page):

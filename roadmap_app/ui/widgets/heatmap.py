@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QEvent, QLocale, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from roadmap_app.domain.study import Day, format_minutes, shade, week_start
@@ -46,6 +46,10 @@ class Heatmap(QWidget):
         self._start = date.today()
         self._most = 0
         self.selected: date | None = None
+        # The squares and names, painted once for a size, palette and font: a page shown
+        # again, or a day selected, paints this picture and the selection ring alone.
+        self._picture: QPixmap | None = None
+        self._picture_key: tuple[object, ...] = ()
 
     def set_days(self, days: Sequence[Day], first_weekday: int = 0) -> None:
         """The days to paint, oldest first; ``first_weekday`` 0 is Monday."""
@@ -56,6 +60,7 @@ class Heatmap(QWidget):
         self._most = max((d.minutes for d in self._days), default=0)
         if self.selected not in self._by_day:
             self.selected = self._days[-1].day if self._days else None
+        self._picture = None
         self.updateGeometry()
         self.update()
 
@@ -104,6 +109,35 @@ class Heatmap(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._cells())
+        palette = self.palette()
+        first = self.first_shown
+        if self.selected is not None and self.selected in self._by_day and self.selected >= first:
+            pen = QPen(palette.color(palette.ColorRole.Highlight) if self.hasFocus() else frame_colour(palette), 2)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(self.cell_rect(self.selected).adjusted(-1, -1, 1, 1), 3, 3)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._picture = None
+
+    def _cells(self) -> QPixmap:
+        """The picture of the squares and the names at the widget's size."""
+        ratio = self.devicePixelRatioF()
+        key = (self.width(), self.height(), ratio)
+        if self._picture is None or self._picture_key != key:
+            picture = QPixmap(QSize(max(1, round(self.width() * ratio)), max(1, round(self.height() * ratio))))
+            picture.setDevicePixelRatio(ratio)
+            picture.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(picture)
+            self._paint_cells(painter)
+            painter.end()
+            self._picture, self._picture_key = picture, key
+        return self._picture
+
+    def _paint_cells(self, painter: QPainter) -> None:
         palette = self.palette()
         colours = heat_colours(palette)
         muted = muted_colour(palette)
@@ -129,11 +163,6 @@ class Heatmap(QWidget):
                 continue
             painter.setBrush(colours[shade(day.minutes, self._most, len(colours) - 1)])
             painter.drawRoundedRect(self.cell_rect(day.day), 2, 2)
-        if self.selected is not None and self.selected in self._by_day and self.selected >= first:
-            pen = QPen(palette.color(palette.ColorRole.Highlight) if self.hasFocus() else frame_colour(palette), 2)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(self.cell_rect(self.selected).adjusted(-1, -1, 1, 1), 3, 3)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         day = self.day_at(event.position().toPoint())

@@ -309,6 +309,21 @@ class JobDetails(QWidget):
         self.contacts.show_rows(application.contacts)
         self.notes.show_rows(application.notes)
         self._show_gap(application, gap)
+        self._settle_layout()
+
+    def _settle_layout(self) -> None:
+        """Lay the column out now, cards first: the new texts wrap to their heights before the
+        one paint that shows them, rather than in a second pass after it. Only once shown:
+        hidden, the column has no width to wrap to yet."""
+        if not self.isVisible():
+            return
+        for card in self.cards:
+            layout = card.layout()
+            if layout is not None:
+                layout.activate()
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
 
     def _show_gap(self, application: Application, gap: Gap | None) -> None:
         has_ad = bool(application.ad_text.strip())
