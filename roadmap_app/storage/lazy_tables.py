@@ -12,14 +12,6 @@ pays for the 24 declarative classes. Type checkers see ``storage.tables`` itself
 
 from __future__ import annotations
 
-from typing import Any
+from roadmap_app.storage.lazy import forwarding
 
-
-def __getattr__(name: str) -> Any:
-    if name.startswith("__"):
-        raise AttributeError(name)
-    from roadmap_app.storage import tables
-
-    value = getattr(tables, name)
-    globals()[name] = value
-    return value
+__getattr__ = forwarding("roadmap_app.storage.tables", globals())

@@ -15,20 +15,15 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from roadmap_app.storage.lazy import forwarding
+
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from roadmap_app.storage.views import *  # noqa: F403  (what __getattr__ gives)
 
 
-def __getattr__(name: str) -> Any:
-    if name.startswith("__"):
-        raise AttributeError(name)
-    from roadmap_app.storage import views
-
-    value = getattr(views, name)
-    globals()[name] = value
-    return value
+__getattr__ = forwarding("roadmap_app.storage.views", globals())
 
 
 def driver(session: Session) -> Any:

@@ -14,14 +14,6 @@ SQLAlchemy itself:
 
 from __future__ import annotations
 
-from typing import Any
+from roadmap_app.storage.lazy import forwarding
 
-
-def __getattr__(name: str) -> Any:
-    if name.startswith("__"):
-        raise AttributeError(name)
-    import sqlalchemy
-
-    value = getattr(sqlalchemy, name)
-    globals()[name] = value
-    return value
+__getattr__ = forwarding("sqlalchemy", globals())
