@@ -10,7 +10,7 @@ from roadmap_app.domain.activity import Activity, ActivityAction, SubjectKind, p
 from roadmap_app.domain.model import ItemState, Profile, Progress, enum_or
 from roadmap_app.services._clock import Clock as Clock
 from roadmap_app.services._clock import system_clock as system_clock
-from roadmap_app.services.errors import NotFoundError
+from roadmap_app.services.errors import NotFoundError, UserError
 from roadmap_app.storage import plain
 
 if TYPE_CHECKING:
@@ -73,6 +73,24 @@ def unbury(session: Session, uuids: list[str]) -> None:
         row = session.get(TombstoneRow, value)
         if row is not None:
             session.delete(row)
+
+
+def put_back(session: Session, row: Any, what: str) -> None:
+    """Add a deleted record's row again, with its own id and UUID (for undo).
+
+    Refused with a one-line error when the record is back already, say restored twice,
+    or came back another way, such as an import: nothing is written then.
+    """
+    from roadmap_app.storage import sql
+
+    table = type(row)
+    there = session.get(table, row.id) is not None
+    if not there and row.uuid:
+        there = session.scalar(sql.select(table.id).where(table.uuid == row.uuid)) is not None
+    if there:
+        raise UserError(f"{what} {row.id} is already there: there is nothing to put back")
+    session.add(row)
+    session.flush()
 
 
 def profile_row(session: Session, profile_id: int) -> ProfileRow:

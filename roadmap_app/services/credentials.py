@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from roadmap_app.domain.activity import ActivityAction, SubjectKind
 from roadmap_app.domain.model import Roadmap, enum_or
 from roadmap_app.domain.records import Credential, CredentialKind, CredentialStatus, newest_first_key
-from roadmap_app.services._common import Clock, bury, profile_row, record, rows_for_ids, system_clock, unbury
+from roadmap_app.services._common import Clock, bury, profile_row, put_back, record, rows_for_ids, system_clock, unbury
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
 from roadmap_app.services.record_values import (
     check_dates,
@@ -247,8 +247,7 @@ class CredentialService:
                 updated_at=credential.updated_at,
                 skills=[tables.CredentialSkillRow(skill_id=s) for s in credential.skill_ids],
             )
-            session.add(row)
-            session.flush()
+            put_back(session, row, "credential")
             unbury(session, [credential.uuid])
             record(
                 session, profile_id, self._clock(), ActivityAction.CREDENTIAL_RESTORE, SubjectKind.CREDENTIAL,

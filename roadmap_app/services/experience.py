@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from roadmap_app.domain.activity import ActivityAction, SubjectKind
 from roadmap_app.domain.model import Roadmap, enum_or
 from roadmap_app.domain.records import Experience, ExperienceKind, ExperienceNote, newest_first_key
-from roadmap_app.services._common import Clock, bury, profile_row, record, rows_for_ids, system_clock, unbury
+from roadmap_app.services._common import Clock, bury, profile_row, put_back, record, rows_for_ids, system_clock, unbury
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
 from roadmap_app.services.record_values import (
     check_dates,
@@ -276,8 +276,7 @@ class ExperienceService:
                 skills=[tables.ExperienceSkillRow(skill_id=s) for s in experience.skill_ids],
                 notes=[_note_row(n) for n in experience.notes],
             )
-            session.add(row)
-            session.flush()
+            put_back(session, row, "experience")
             unbury(session, [experience.uuid, *(n.uuid for n in experience.notes)])
             record(
                 session, profile_id, self._clock(), ActivityAction.EXPERIENCE_RESTORE, SubjectKind.EXPERIENCE,
@@ -343,8 +342,7 @@ class ExperienceService:
             self._row(session, profile_id, note.experience_id)
             row = _note_row(note)
             row.experience_id = note.experience_id
-            session.add(row)
-            session.flush()
+            put_back(session, row, "experience note")
             unbury(session, [note.uuid])
             record(
                 session, profile_id, self._clock(), ActivityAction.EXPERIENCE_NOTE_RESTORE, SubjectKind.EXPERIENCE,

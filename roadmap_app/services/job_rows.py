@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from roadmap_app.domain.activity import ActivityAction, SubjectKind
 from roadmap_app.domain.jobs import Application, ApplicationNote, Contact, Interview, InterviewKind, Stage, StageChange
-from roadmap_app.services._common import Clock, bury, record, unbury
+from roadmap_app.services._common import Clock, bury, put_back, record, unbury
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
 from roadmap_app.services.job_values import clean_text, load_applications
 from roadmap_app.storage.db import Database
@@ -161,8 +161,7 @@ class ApplicationStore:
     ) -> T:
         with self._db.write() as session:
             self._row(session, profile_id, application_id)
-            session.add(row)
-            session.flush()
+            put_back(session, row, CHILDREN[type(row).__name__][1])
             unbury(session, [row.uuid])
             record(session, profile_id, self._clock(), action, A, application_id, after=str(row.id))
             return convert(row)

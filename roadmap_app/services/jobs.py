@@ -24,7 +24,7 @@ from roadmap_app.domain.jobs import (
     Stage,
     StageChange,
 )
-from roadmap_app.services._common import Clock, bury, profile_row, record, rows_for_ids, system_clock, unbury
+from roadmap_app.services._common import Clock, bury, profile_row, put_back, record, rows_for_ids, system_clock, unbury
 from roadmap_app.services.errors import InvalidInputError
 from roadmap_app.services.job_rows import (
     ApplicationStore,
@@ -214,8 +214,7 @@ class JobService(ApplicationStore):
             row.interviews = [interview_row(i) for i in a.interviews]
             row.contacts = [contact_row(c) for c in a.contacts]
             row.notes = [note_row(n) for n in a.notes]
-            session.add(row)
-            session.flush()
+            put_back(session, row, "application")
             children = [c.uuid for c in a.stages] + [i.uuid for i in a.interviews]
             children += [c.uuid for c in a.contacts] + [n.uuid for n in a.notes]
             unbury(session, [a.uuid, *children])

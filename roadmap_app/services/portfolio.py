@@ -11,7 +11,7 @@ from roadmap_app.domain.activity import ActivityAction, SubjectKind
 from roadmap_app.domain.limits import MAX_TEXT
 from roadmap_app.domain.model import Project, ProjectNote, ProjectStatus, Roadmap
 from roadmap_app.services import _project_rows
-from roadmap_app.services._common import Clock, bury, profile_row, record, rows_for_ids, system_clock, unbury
+from roadmap_app.services._common import Clock, bury, profile_row, put_back, record, rows_for_ids, system_clock, unbury
 from roadmap_app.services._project_rows import projects_from_rows, to_note, to_project
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
 from roadmap_app.services.project_query import ProjectQuery, ProjectSort, matching, ordered
@@ -350,8 +350,7 @@ class PortfolioService:
                     for n in project.notes
                 ],
             )
-            session.add(row)
-            session.flush()
+            put_back(session, row, "project")
             unbury(session, [project.uuid, *(n.uuid for n in project.notes)])
             record(
                 session, profile_id, self._clock(), ActivityAction.PROJECT_RESTORE, SubjectKind.PROJECT, project.id,
@@ -429,8 +428,7 @@ class PortfolioService:
                 updated_at=note.updated_at,
                 text=note.text,
             )
-            session.add(row)
-            session.flush()
+            put_back(session, row, "project note")
             unbury(session, [note.uuid])
             record(
                 session, profile_id, self._clock(), ActivityAction.NOTE_RESTORE, SubjectKind.PROJECT, note.project_id,

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from roadmap_app.domain.activity import ActivityAction, SubjectKind
 from roadmap_app.domain.model import ItemKind, Roadmap, enum_or
 from roadmap_app.domain.resources import MAX_PARTS, Resource, ResourceKind, RoadmapResource, list_order
-from roadmap_app.services._common import Clock, bury, profile_row, record, system_clock, unbury
+from roadmap_app.services._common import Clock, bury, profile_row, put_back, record, system_clock, unbury
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
 from roadmap_app.services.project_values import clean_link
 from roadmap_app.services.record_values import clean_record_title, parse_choice
@@ -270,8 +270,7 @@ class ResourceService:
                 created_at=resource.created_at,
                 updated_at=resource.updated_at,
             )
-            session.add(row)
-            session.flush()
+            put_back(session, row, "resource")
             unbury(session, [resource.uuid])
             record(session, profile_id, self._clock(), ActivityAction.RESOURCE_RESTORE, SubjectKind.ITEM,
                    resource.item_id, after=resource.title)  # fmt: skip

@@ -23,6 +23,7 @@ from roadmap_app.services._common import (
     Clock,
     bury,
     profile_row,
+    put_back,
     read_profile,
     read_states,
     record,
@@ -216,7 +217,7 @@ class StudyService:
         with self._db.write() as session:
             profile_row(session, profile_id)
             if session.get(tables.StudySessionRow, gone.id) is not None:
-                raise UserError(f"study session {gone.id} is already there")
+                raise UserError(f"study session {gone.id} is already there: there is nothing to put back")
             self._check_room(session, profile_id, gone.day, gone.minutes)
             row = tables.StudySessionRow(
                 id=gone.id,
@@ -229,8 +230,7 @@ class StudyService:
                 note=gone.note,
                 created_at=gone.created_at,
             )
-            session.add(row)
-            session.flush()
+            put_back(session, row, "study session")
             unbury(session, [row.uuid])
             record(
                 session, profile_id, self._clock(), ActivityAction.STUDY_RESTORE, SubjectKind.STUDY, row.id,
