@@ -130,6 +130,7 @@ def test_the_only_stage_change_left_cannot_be_removed(services: Services, ada: i
         (lambda s, a, i: s.jobs.add_interview(a, i, "2026-12-09"), "must be a day"),
         (lambda s, a, i: s.jobs.add_contact(a, i, " "), "needs a name"),
         (lambda s, a, i: s.jobs.add_contact(a, i, "Grace", email="grace at acme"), "not an email address"),
+        (lambda s, a, i: s.jobs.add_contact(a, i, "Grace", email="grace\n@acme.org"), "'grace @acme.org' is not an"),
         (lambda s, a, i: s.jobs.add_note(a, i, "  \n"), "needs some text"),
         (lambda s, a, i: s.jobs.add_note(a, i, "x" * 1_000_001), "at most 1,000,000"),
         (lambda s, a, i: s.jobs.delete_interview(a, 999), "no interview with id 999"),

@@ -21,6 +21,7 @@ from roadmap_app.domain.limits import MAX_SHORT, MAX_TITLE
 from roadmap_app.services.errors import InvalidInputError
 from roadmap_app.services.gap import MAX_AD_CHARS
 from roadmap_app.services.record_values import clean_line, clean_long, clean_url, parse_choice
+from roadmap_app.services.records import quoted
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -120,7 +121,7 @@ def clean_contact(name: Any, role: Any, email: Any) -> tuple[str, str, str]:
     address = no_surrogates(str(email).strip(), "email")
     local, at, domain = address.rpartition("@")
     if address and (not (local and at and domain) or any(c.isspace() for c in address) or len(address) > MAX_SHORT):
-        raise InvalidInputError(f"'{address[:80]}' is not an email address; give one such as grace@example.org")
+        raise InvalidInputError(f"{quoted(address, 80)} is not an email address; give one such as grace@example.org")
     return cleaned, no_surrogates(clean_line(role, "contact's role"), "contact's role"), address
 
 
