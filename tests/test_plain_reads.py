@@ -3,6 +3,7 @@ commands see is what the ORM sessions see, through every change of the file."""
 
 from __future__ import annotations
 
+import argparse
 import sqlite3
 import subprocess
 import sys
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from roadmap_app.bootstrap import open_services
+from roadmap_app.cli.parser import build_parser
 from roadmap_app.services import Services
 from roadmap_app.storage.db import Database, open_database
 from roadmap_app.storage.faults import Fault
@@ -72,16 +74,83 @@ def test_a_database_opened_read_only_is_read_on_the_driver(data_dir: Path) -> No
         db.close()
 
 
-def test_the_commands_that_only_read_do_not_load_sqlalchemy(services: Services, data_dir: Path) -> None:
+def _plain_commands() -> set[str]:
+    """Every command (``job list``, ...) the parser marks as reading through the driver alone."""
+    found: set[str] = set()
+
+    def walk(parser: argparse.ArgumentParser, words: tuple[str, ...]) -> None:
+        if parser.get_default("plain"):
+            found.add(" ".join(words))
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    walk(sub, (*words, name))
+
+    walk(build_parser(), ())
+    return found
+
+
+# Each command marked plain, with the arguments it is run with below.
+PLAIN_COMMANDS = {
+    "status": ["status", "--json"],
+    "items": ["items", "--json"],
+    "next": ["next", "--json"],
+    "today": ["today", "--json"],
+    "plan": ["plan", "--hours-per-week", "6", "--json"],
+    "history": ["history", "--json"],
+    "job list": ["job", "list", "--json"],
+    "job show": ["job", "show", "{application}", "--json"],
+}
+
+
+def test_every_command_marked_plain_is_run_below() -> None:
+    assert _plain_commands() == set(PLAIN_COMMANDS)
+
+
+@pytest.mark.parametrize("command", list(PLAIN_COMMANDS))
+def test_the_commands_that_only_read_do_not_load_sqlalchemy(services: Services, data_dir: Path, command: str) -> None:
+    """A command marked plain reads through the driver alone: SQLAlchemy costs more than the
+    rest of such a command, so loading it by mistake would make it three times as slow."""
     profile = services.profiles.current()
-    services.progress.set_state(profile.id, services.roadmap.skills[0].id, "done")
-    services.study.log(profile.id, 45, services.roadmap.skills[0].id)
+    skill = services.roadmap.skills[0].id
+    services.progress.set_state(profile.id, skill, "done")
+    services.study.log(profile.id, 45, skill)
+    services.portfolio.add(
+        profile.id, "Churn model", status="done", repo_url="https://example.org/churn", skill_ids=[skill]
+    )
+    services.credentials.add(profile.id, "Statistics course", status="in_progress", skill_ids=[skill])
+    services.experience.add(profile.id, "Data intern", organisation="Acme")
+    application = services.jobs.add(profile.id, "Acme", "ML engineer", ad_text="Python, SQL and Docker")
+    first = services.suggestions.next_actions(profile.id)[0]
+    services.suggestions.snooze(profile.id, first.key, 3)
+    args = [a.format(application=application.id) for a in PLAIN_COMMANDS[command]]
     code = (
         "import sys\n"
         "from roadmap_app.__main__ import main\n"
-        f"code = main(['--data-dir', {str(data_dir)!r}, 'status'])\n"
+        f"code = main(['--data-dir', {str(data_dir)!r}, *{args!r}])\n"
         "print('sqlalchemy' in sys.modules, code)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.split()[-2:] == ["False", "0"], done.stdout
+    assert done.stdout.split()[-2:] == ["False", "0"], done.stdout[-400:]
+
+
+def test_next_actions_read_on_the_driver_are_those_read_through_the_engine(services: Services, data_dir: Path) -> None:
+    profile = services.profiles.current()
+    skill = services.roadmap.skills[0].id
+    services.progress.set_state(profile.id, skill, "in_progress")
+    services.portfolio.add(profile.id, "Churn model", status="building", skill_ids=[skill])
+    services.jobs.add(profile.id, "Acme", "ML engineer", ad_text="Python, SQL and Docker")
+    first = services.suggestions.next_actions(profile.id)[0]
+    services.suggestions.snooze(profile.id, first.key, 3)
+    through_engine = services.suggestions.next_actions(profile.id)
+
+    _paths, fresh = open_services(data_dir)
+    try:
+        on_driver = fresh.suggestions.next_actions(profile.id)  # nothing has made the engine yet
+        fresh.warm_up()  # the engine is made: the next read is watched, and reads everything again
+        again = fresh.suggestions.next_actions(profile.id)
+    finally:
+        fresh.close()
+    assert on_driver == through_engine == again
+    assert first.key not in {s.key for s in on_driver}, "the snooze was read on the driver too"

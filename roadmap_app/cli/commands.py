@@ -60,6 +60,10 @@ def dispatch(args: argparse.Namespace) -> int:
         return fail(exc)
     except OSError as exc:
         return fail(as_fault(exc, Path(args.data_dir or ".")) or exc)
+    if not getattr(args, "plain", False):
+        # The command needs SQLAlchemy: load it while the collector still waits, as the
+        # rest of the start, rather than collecting again and again during its import.
+        ctx.services.warm_up(mapped=False)
     settle()  # the start is over: collect cycles again during the command's own work
     try:
         result: int = args.handler(args, ctx)

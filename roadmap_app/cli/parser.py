@@ -81,15 +81,16 @@ def build_parser() -> argparse.ArgumentParser:
     entry.add_argument("--uninstall-desktop-entry", action="store_true", help="remove it from the menu again")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    def command(name: str, handler: HandlerName, help_text: str) -> argparse.ArgumentParser:
+    def command(name: str, handler: HandlerName, help_text: str, *, plain: bool = False) -> argparse.ArgumentParser:
+        """A command; ``plain`` if it reads through the SQLite driver alone (see `commands.dispatch`)."""
         p = sub.add_parser(name, help=help_text, description=help_text)
-        p.set_defaults(handler=handler)
+        p.set_defaults(handler=handler, plain=plain)
         return p
 
-    p = command("status", "commands:status", "overall progress, per step, and skills by state")
+    p = command("status", "commands:status", "overall progress, per step, and skills by state", plain=True)
     p.add_argument("--json", action="store_true")
 
-    p = command("items", "item_commands:items", "every item of the roadmap with its id (and your state)")
+    p = command("items", "item_commands:items", "every item of the roadmap with its id (and your state)", plain=True)
     p.add_argument("--kind", metavar="K", help="only items of this kind (step, task, skill, ...)")
     p.add_argument("--archived", action="store_true", help="your progress on ids the roadmap in use no longer has")
     p.add_argument("--json", action="store_true")
@@ -127,7 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("item", metavar="ITEM")
     p.add_argument("text", metavar="TEXT")
 
-    p = command("next", "commands:next_actions", "what to do next, best first, each with its reason")
+    p = command("next", "commands:next_actions", "what to do next, best first, each with its reason", plain=True)
     p.add_argument("--limit", type=int, metavar="N", help="show at most N suggestions")
     p.add_argument("--json", action="store_true")
     answer = p.add_mutually_exclusive_group()
@@ -136,7 +137,9 @@ def build_parser() -> argparse.ArgumentParser:
     answer.add_argument("--restore", metavar="KEY", help="show a snoozed or dismissed suggestion again")
     p.add_argument("--days", type=int, default=7, metavar="N", help="how long --snooze hides it (default: 7)")
 
-    p = command("today", "commands:today", "a plan for today: a few next actions that fit one study session")
+    p = command(
+        "today", "commands:today", "a plan for today: a few next actions that fit one study session", plain=True
+    )
     p.add_argument(
         "--minutes", type=int, default=DEFAULT_SESSION, metavar="N", help="the session's length (default: 45)"
     )
@@ -186,13 +189,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--note", metavar="TEXT", help="with stop: what you did")
 
     p = command(
-        "history", "study_commands:history", "minutes studied per day, your streaks and this week against your goal"
+        "history",
+        "study_commands:history",
+        "minutes studied per day, your streaks and this week against your goal",
+        plain=True,
     )
     p.add_argument("--weeks", type=int, default=52, metavar="N", help="how many weeks back (default: 52)")
     p.add_argument("--json", action="store_true")
 
     p = command(
-        "plan", "study_commands:plan", "when each step finishes and when you are job-ready, at your weekly hours"
+        "plan",
+        "study_commands:plan",
+        "when each step finishes and when you are job-ready, at your weekly hours",
+        plain=True,
     )
     p.add_argument("--hours-per-week", type=float, metavar="N", help="plan at N hours a week (default: your goal)")
     p.add_argument("--json", action="store_true")

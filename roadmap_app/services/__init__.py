@@ -215,18 +215,20 @@ class Services:
         """Changes when another process commits to the database; the window polls it."""
         return self._db.data_version()
 
-    def warm_up(self) -> None:
+    def warm_up(self, *, mapped: bool = True) -> None:
         """Load what the first change needs (SQLAlchemy, its engine, the ORM classes) ahead of it.
 
         The window's first paint reads through the driver alone; it calls this right after,
-        so that a click does not wait for the imports.
+        so that a click does not wait for the imports. A command that reads with SQLAlchemy
+        loads it (without the ORM classes, ``mapped=False``) before it runs.
         """
-        from sqlalchemy.orm import configure_mappers
-
-        import roadmap_app.storage.tables  # noqa: F401  (the import is the work)
+        import sqlalchemy.orm  # the import is the work
 
         self._db.engine  # noqa: B018  (made on first use)
-        configure_mappers()
+        if mapped:
+            import roadmap_app.storage.tables  # noqa: F401
+
+            sqlalchemy.orm.configure_mappers()
 
     def close(self) -> None:
         self._db.close()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Any
 
 from roadmap_app.domain.evidence import SkillEvidence, gather_evidence
 from roadmap_app.domain.model import ItemState, Project, ProjectStatus, Roadmap
@@ -13,15 +13,7 @@ from roadmap_app.services.experience import ExperienceService
 from roadmap_app.services.portfolio import PortfolioService
 from roadmap_app.services.progress import ProgressService
 from roadmap_app.services.roadmap_source import RoadmapSource
-from roadmap_app.storage import plain
 from roadmap_app.storage.db import Database
-
-if TYPE_CHECKING:
-    import sqlalchemy as sql
-    from sqlalchemy.orm import Session
-else:
-    from roadmap_app.storage import sql
-
 
 _PROJECT_UNDER_WAY = tuple(s.value for s in ProjectStatus if s is not ProjectStatus.IDEA)
 _CREDENTIAL_UNDER_WAY = tuple(s.value for s in CredentialStatus if s is not CredentialStatus.PLANNED)
@@ -114,18 +106,15 @@ class EvidenceService:
         return found[0] if found else None
 
 
-def record_skills(session: Session, profile_id: int) -> frozenset[str]:
+_RECORD_SKILLS = (
+    "SELECT s.skill_id FROM experience_skills AS s JOIN experiences AS e ON s.experience_id = e.id"
+    " WHERE e.profile_id = ?"
+    " UNION SELECT s.skill_id FROM credential_skills AS s JOIN credentials AS c ON s.credential_id = c.id"
+    " WHERE c.profile_id = ? AND c.status != ?"
+)
+
+
+def record_skills(driver: Any, profile_id: int) -> frozenset[str]:
     """The skills an experience or a credential under way proves, for the suggestions."""
-    experiences, experience_skills = plain.experiences.c, plain.experience_skills.c
-    credentials, credential_skills = plain.credentials.c, plain.credential_skills.c
-    used = (
-        sql.select(experience_skills.skill_id)
-        .join(plain.experiences, experience_skills.experience_id == experiences.id)
-        .where(experiences.profile_id == profile_id)
-    )
-    covered = (
-        sql.select(credential_skills.skill_id)
-        .join(plain.credentials, credential_skills.credential_id == credentials.id)
-        .where(credentials.profile_id == profile_id, credentials.status != CredentialStatus.PLANNED.value)
-    )
-    return frozenset(session.scalars(used.union(covered)))
+    rows = driver.execute(_RECORD_SKILLS, (profile_id, profile_id, CredentialStatus.PLANNED.value))
+    return frozenset(skill_id for (skill_id,) in rows)

@@ -12,6 +12,7 @@ from roadmap_app.domain.jobs import Application, ApplicationNote, Contact, Inter
 from roadmap_app.services._common import Clock, bury, put_back, record, unbury
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
 from roadmap_app.services.job_values import clean_text, load_applications
+from roadmap_app.storage import plain
 from roadmap_app.storage.db import Database
 
 if TYPE_CHECKING:
@@ -88,6 +89,14 @@ def to_note(r: tables.ApplicationNoteRow) -> ApplicationNote:
     return ApplicationNote(r.id, r.application_id, r.text, r.created_at, r.updated_at, r.uuid)
 
 
+def load_one(driver: Any, profile_id: int, application_id: int) -> Application:
+    """One of the profile's applications with all it holds (``driver``: a DB-API connection)."""
+    found = load_applications(driver, profile_id, [application_id])
+    if not found:
+        raise NotFoundError(f"no application with id {application_id}; {LIST_HINT}")
+    return found[0]
+
+
 class ApplicationStore:
     """Reading an application whole, and the writes every child of it shares."""
 
@@ -96,10 +105,7 @@ class ApplicationStore:
         self._clock = clock
 
     def _load(self, session: Session, profile_id: int, application_id: int) -> Application:
-        found = load_applications(session, profile_id, [application_id])
-        if not found:
-            raise NotFoundError(f"no application with id {application_id}; {LIST_HINT}")
-        return found[0]
+        return load_one(plain.driver(session), profile_id, application_id)
 
     def _row(self, session: Session, profile_id: int, application_id: int) -> tables.ApplicationRow:
         row = session.get(tables.ApplicationRow, application_id)

@@ -24,7 +24,7 @@ from roadmap_app.services.record_values import clean_line, clean_long, clean_url
 from roadmap_app.services.records import quoted
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    pass
 
 EDITABLE = ("company", "role", "url", "ad_text", "location", "salary", "source")
 #: How far ahead an interview may be planned: a later day is a typo in the year.
@@ -160,13 +160,15 @@ _day = date.fromisoformat
 _moment = datetime.fromisoformat
 
 
-def load_applications(session: Session, profile_id: int, ids: list[int] | None = None) -> list[Application]:
+def load_applications(driver: Any, profile_id: int, ids: list[int] | None = None) -> list[Application]:
     """The profile's applications (or those of ``ids``) with all they hold, in five queries
-    whatever their number; unordered."""
+    whatever their number; unordered.
+
+    ``driver`` is a DB-API connection (``Database.read_plain``, or ``plain.driver`` of a
+    session): rows as plain tuples, fetched at once.
+    """
     only = f"AND a.id IN ({', '.join('?' * len(ids))})" if ids is not None else ""
     params = (profile_id, *(ids or ()))
-    # The driver's own cursor: rows as plain tuples, fetched at once.
-    driver: Any = session.connection().connection.dbapi_connection
 
     def rows(sql: str) -> list[Any]:
         found: list[Any] = driver.execute(sql.format(only=only), params).fetchall()

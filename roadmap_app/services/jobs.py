@@ -30,6 +30,7 @@ from roadmap_app.services.job_rows import (
     ApplicationStore,
     contact_row,
     interview_row,
+    load_one,
     note_row,
     note_text,
     stage_row,
@@ -101,13 +102,13 @@ class JobService(ApplicationStore):
         """The applications with everything they hold, the newest stage reached first (by
         its day, then id); with ``stage``, only those now at that stage."""
         wanted = parse_stage(stage) if stage is not None else None
-        with self._db.read() as session:
-            found = load_applications(session, profile_id)
+        with self._db.read_plain() as driver:
+            found = load_applications(driver, profile_id)
         return newest_first([a for a in found if wanted is None or a.stage is wanted])
 
     def get(self, profile_id: int, application_id: int) -> Application:
-        with self._db.read() as session:
-            return self._load(session, profile_id, application_id)
+        with self._db.read_plain() as driver:
+            return load_one(driver, profile_id, application_id)
 
     def titles(self, profile_id: int, application_ids: Iterable[int]) -> dict[int, str]:
         """'ROLE at COMPANY' of some of the profile's applications, by id (deleted ones left out)."""

@@ -114,9 +114,8 @@ class PortfolioService:
         One plain query of ids alone: it reads neither the projects' text nor their notes.
         """
         found: dict[str, list[int]] = {}
-        with self._db.read() as session:
-            # The driver's own cursor: some 6,000 pairs of ids as plain tuples, fetched at once.
-            driver: Any = session.connection().connection.dbapi_connection
+        with self._db.read_plain() as driver:
+            # Some 6,000 pairs of ids as plain tuples, fetched at once.
             rows = driver.execute(_PROJECTS_BY_SKILL, (profile_id,)).fetchall()
         for skill_id, project_id in rows:
             found.setdefault(skill_id, []).append(project_id)

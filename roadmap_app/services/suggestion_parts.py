@@ -1,9 +1,9 @@
 """The next actions' snapshot read in parts, each with the tables it reads, so that a cache
 can read again only the parts a write touched.
 
-Plain columns through the driver where the rows are many (projects, their skills, their
-notes' newest times): building typed rows or ORM objects for thousands of them costs more
-than the rules.
+Each part reads plain columns through the driver (a DB-API connection, in the caller's
+read transaction): building typed rows or ORM objects for thousands of projects costs more
+than the rules, and a command that only asks for the next actions loads no SQLAlchemy.
 """
 
 from __future__ import annotations
@@ -15,17 +15,14 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
 from roadmap_app.domain.activity import SubjectKind
 from roadmap_app.domain.jobs import Application, Contact, Interview, InterviewKind, Stage, StageChange
-from roadmap_app.domain.model import Feedback, Profile, Progress, Project, ProjectStatus
+from roadmap_app.domain.model import Feedback, Project, ProjectStatus
 from roadmap_app.services._common import read_profile, read_states
 from roadmap_app.services.evidence import record_skills
 from roadmap_app.services.job_values import _APPLICATIONS, _CHILD_QUERIES, _KINDS, _STAGES
 from roadmap_app.services.study_values import day_totals, logged_on_items
-from roadmap_app.storage import plain
+from roadmap_app.storage.plain import day, moment
 
 _day = date.fromisoformat
 _moment = datetime.fromisoformat
@@ -44,62 +41,52 @@ _PROJECT_SKILLS = "SELECT project_id, skill_id FROM project_skills ORDER BY proj
 _LAST_NOTES = "SELECT project_id, max(updated_at) FROM project_notes GROUP BY project_id"
 
 
+_LAST_ACTIVITY = (
+    "SELECT subject_id, max(at) FROM activity WHERE profile_id = ? AND subject_kind = ? GROUP BY subject_id"
+)
+FEEDBACK = "SELECT key, snoozed_until, dismissed_fingerprint FROM suggestion_feedback WHERE profile_id = ?"
+"""The profile's answers to suggestions; ``read_feedback`` makes them Feedback."""
+
+
 def to_feedback(row: Any) -> Feedback:
-    """Feedback from an ORM row or a plain row with its key, snoozed_until and dismissed_fingerprint."""
+    """Feedback from a stored row (ORM) with its key, snoozed_until and dismissed_fingerprint."""
     return Feedback(key=row.key, snoozed_until=row.snoozed_until, dismissed_fingerprint=row.dismissed_fingerprint)
 
 
-def _driver(session: Session) -> Any:
-    return session.connection().connection.dbapi_connection
-
-
-def read_project_rows(session: Session, profile_id: int) -> list[tuple[Any, ...]]:
-    rows: list[tuple[Any, ...]] = _driver(session).execute(_PROJECTS, (profile_id,)).fetchall()
+def read_project_rows(driver: Any, profile_id: int) -> list[tuple[Any, ...]]:
+    rows: list[tuple[Any, ...]] = driver.execute(_PROJECTS, (profile_id,)).fetchall()
     return rows
 
 
-def read_project_skills(session: Session, _profile_id: int) -> dict[int, tuple[str, ...]]:
-    rows = _driver(session).execute(_PROJECT_SKILLS)
+def read_project_skills(driver: Any, _profile_id: int) -> dict[int, tuple[str, ...]]:
+    rows = driver.execute(_PROJECT_SKILLS)
     return {project_id: tuple(r[1] for r in group) for project_id, group in groupby(rows, itemgetter(0))}
 
 
-def read_last_notes(session: Session, _profile_id: int) -> dict[int, str]:
-    return {pid: at for pid, at in _driver(session).execute(_LAST_NOTES) if at is not None}
+def read_last_notes(driver: Any, _profile_id: int) -> dict[int, str]:
+    return {pid: at for pid, at in driver.execute(_LAST_NOTES) if at is not None}
 
 
-def read_last_activity(session: Session, profile_id: int) -> dict[str, datetime]:
-    activity = plain.activity.c
-    rows = session.connection().execute(
-        select(activity.subject_id, func.max(activity.at))
-        .where(activity.profile_id == profile_id, activity.subject_kind == SubjectKind.ITEM.value)
-        .group_by(activity.subject_id)
-    )
-    return {subject: at for subject, at in rows if at is not None}
+def read_last_activity(driver: Any, profile_id: int) -> dict[str, datetime]:
+    rows = driver.execute(_LAST_ACTIVITY, (profile_id, SubjectKind.ITEM.value))
+    return {subject: moment(at) for subject, at in rows if at is not None}
 
 
-def read_feedback(session: Session, profile_id: int) -> dict[str, Feedback]:
-    rows = session.execute(feedback_query(profile_id))
-    return {r.key: to_feedback(r) for r in rows}
+def read_feedback(driver: Any, profile_id: int) -> dict[str, Feedback]:
+    return {
+        key: Feedback(key=key, snoozed_until=day(until), dismissed_fingerprint=fingerprint)
+        for key, until, fingerprint in driver.execute(FEEDBACK, (profile_id,))
+    }
 
 
-def feedback_query(profile_id: int) -> Any:
-    """The profile's answers to suggestions, as plain rows."""
-    feedback = plain.suggestion_feedback.c
-    return select(feedback.key, feedback.snoozed_until, feedback.dismissed_fingerprint).where(
-        feedback.profile_id == profile_id
-    )
-
-
-def read_study(session: Session, profile_id: int) -> tuple[dict[date, int], dict[str, int]]:
+def read_study(driver: Any, profile_id: int) -> tuple[dict[date, int], dict[str, int]]:
     """Minutes per day and per task or skill, as the Time page and the plan read them."""
-    conn = _driver(session)
-    return day_totals(conn, profile_id), logged_on_items(conn, profile_id)
+    return day_totals(driver, profile_id), logged_on_items(driver, profile_id)
 
 
-def read_applications(session: Session, profile_id: int) -> dict[int, AppRows]:
+def read_applications(driver: Any, profile_id: int) -> dict[int, AppRows]:
     """Each application's row with its stages, interviews and contacts, as stored (no notes:
     no rule reads them)."""
-    driver = _driver(session)
     children: dict[str, dict[int, list[tuple[Any, ...]]]] = {}
     for name in ("stages", "interviews", "contacts"):
         grouped: dict[int, list[tuple[Any, ...]]] = {}
@@ -152,24 +139,16 @@ class Part:
     """One part of the snapshot: the tables it reads and how to read it."""
 
     tables: frozenset[str]
-    read: Callable[[Session, int], Any]
+    read: Callable[[Any, int], Any]  # (a DB-API connection, the profile id)
 
 
-def _part(tables: str, read: Callable[[Session, int], Any]) -> Part:
+def _part(tables: str, read: Callable[[Any, int], Any]) -> Part:
     return Part(frozenset(tables.split()), read)
 
 
-def _profile(session: Session, profile_id: int) -> Profile:
-    return read_profile(_driver(session), profile_id)
-
-
-def _states(session: Session, profile_id: int) -> dict[str, Progress]:
-    return read_states(_driver(session), profile_id)
-
-
 PARTS: dict[str, Part] = {
-    "profile": _part("profiles", _profile),
-    "states": _part("item_progress", _states),
+    "profile": _part("profiles", read_profile),
+    "states": _part("item_progress", read_states),
     "projects": _part("projects", read_project_rows),
     "project_skills": _part("project_skills", read_project_skills),
     "last_notes": _part("project_notes", read_last_notes),

@@ -8,9 +8,6 @@ from datetime import date, datetime, timedelta
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session
-
 from roadmap_app.domain.activity import ActivityAction, SubjectKind
 from roadmap_app.domain.jobs import CLOSED_STAGES as CLOSED
 from roadmap_app.domain.jobs import Application
@@ -25,11 +22,14 @@ from roadmap_app.services.gap import GapService
 from roadmap_app.services.records import quoted
 from roadmap_app.services.roadmap_source import RoadmapSource
 from roadmap_app.services.study_values import ready_plan, study_week, time_facts_of
-from roadmap_app.services.suggestion_parts import PARTS, Built, feedback_query, to_feedback
+from roadmap_app.services.suggestion_parts import PARTS, Built, read_feedback, to_feedback
 from roadmap_app.services.write_watch import WriteWatch, touched
 from roadmap_app.storage.db import Database
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session
+
     from roadmap_app.storage import tables
 else:
     from roadmap_app.storage import lazy_tables as tables
@@ -45,7 +45,7 @@ class _Kept:
 
     profile_id: int
     roadmap: Roadmap
-    engine: Engine
+    engine: Engine | None  # None: read through the driver alone, and not watched
     parts: dict[str, Any]
     today: date | None = None
     snapshot: Snapshot | None = None
@@ -92,25 +92,10 @@ class SuggestionService:
             roadmap = self._roadmap  # read outside the transaction (see RoadmapSource.use)
             today = self._clock().date()
             try:
-                with self._db.read() as session:
-                    engine = self._db.engine
-                    driver: Any = session.connection().connection.dbapi_connection
-                    written = self._watch.look(engine, driver)
-                    kept = self._kept
-                    if (
-                        written is None
-                        or kept is None
-                        or kept.profile_id != profile_id
-                        or kept.roadmap is not roadmap
-                        or kept.engine is not engine
-                    ):
-                        kept = _Kept(profile_id, roadmap, engine, {})
-                        stale = set(PARTS)
-                    else:
-                        stale = touched({name: part.tables for name, part in PARTS.items()}, written)
-                    self._kept = None  # until the parts and what is made of them are whole again
-                    for name in stale:
-                        kept.parts[name] = PARTS[name].read(session, profile_id)
+                if self._db.engine_made:
+                    kept, stale = self._read_watched(profile_id, roadmap)
+                else:
+                    kept, stale = self._read_once(profile_id, roadmap)
                 if stale or kept.today != today:
                     self._compose(kept, stale, today)
             except BaseException:
@@ -118,6 +103,43 @@ class SuggestionService:
                 raise
             self._kept = kept
             return kept
+
+    def _read_watched(self, profile_id: int, roadmap: Roadmap) -> tuple[_Kept, set[str]]:
+        """The parts that writes since the last read touched, or all of them when unsure."""
+        with self._db.read() as session:
+            engine = self._db.engine
+            driver: Any = session.connection().connection.dbapi_connection
+            written = self._watch.look(engine, driver)
+            kept = self._kept
+            if (
+                written is None
+                or kept is None
+                or kept.profile_id != profile_id
+                or kept.roadmap is not roadmap
+                or kept.engine is not engine
+            ):
+                kept = _Kept(profile_id, roadmap, engine, {})
+                stale = set(PARTS)
+            else:
+                stale = touched({name: part.tables for name, part in PARTS.items()}, written)
+            self._kept = None  # until the parts and what is made of them are whole again
+            for name in stale:
+                kept.parts[name] = PARTS[name].read(driver, profile_id)
+        return kept, stale
+
+    def _read_once(self, profile_id: int, roadmap: Roadmap) -> tuple[_Kept, set[str]]:
+        """Every part, through the driver alone, before anything has made the engine.
+
+        Nothing can have been written through this process yet, and nothing is watched:
+        a command asking for the next actions loads no SQLAlchemy. The next read once the
+        engine is made (the window's first change) reads everything again, watched.
+        """
+        kept = _Kept(profile_id, roadmap, None, {})
+        self._kept = None
+        with self._db.read_plain() as driver:
+            for name, part in PARTS.items():
+                kept.parts[name] = part.read(driver, profile_id)
+        return kept, set(PARTS)
 
     def _compose(self, kept: _Kept, stale: set[str], today: date) -> None:
         """The snapshot from the parts, rebuilding only what comes from a part read again."""
@@ -177,8 +199,8 @@ class SuggestionService:
         return list(found) if limit is None else found[: max(limit, 0)]
 
     def feedback(self, profile_id: int) -> dict[str, Feedback]:
-        with self._db.read() as session:
-            return {r.key: to_feedback(r) for r in session.execute(feedback_query(profile_id))}
+        with self._db.read_plain() as driver:
+            return read_feedback(driver, profile_id)
 
     def today(self, profile_id: int, minutes: int = DEFAULT_MINUTES) -> TodayPlan:
         """A few of the next actions that fit one study session of ``minutes``."""

@@ -7,9 +7,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from roadmap_app.domain.activity import ActivityAction, SubjectKind
 from roadmap_app.domain.evidence import Proof, ProofKind
 from roadmap_app.domain.model import ItemKind, ItemState, Progress, Roadmap
@@ -22,9 +19,13 @@ from roadmap_app.services.roadmap_source import RoadmapSource
 from roadmap_app.storage.db import Database
 
 if TYPE_CHECKING:
+    import sqlalchemy as sql
+    from sqlalchemy.orm import Session
+
     from roadmap_app.storage import tables
 else:
     from roadmap_app.storage import lazy_tables as tables
+    from roadmap_app.storage import sql
 
 #: The table of each kind of record a task can be done by.
 _RECORD_TABLES = {
@@ -98,9 +99,8 @@ class TaskLinkService:
     def all(self, profile_id: int) -> dict[str, tuple[Proof, ...]]:
         """Every task's records, by task id (also ids the roadmap in use no longer has)."""
         found: dict[str, list[Proof]] = {}
-        with self._db.read() as session:
-            # One query through the driver's own cursor: the links of the three kinds as plain tuples.
-            driver: Any = session.connection().connection.dbapi_connection
+        with self._db.read_plain() as driver:
+            # One query: the links of the three kinds as plain tuples.
             rows = driver.execute(_ALL_LINKS, (profile_id,) * 6).fetchall()
         for task_id, kind, record_id, title in rows:
             found.setdefault(task_id, []).append(Proof(ProofKind(kind), record_id, title))
@@ -112,7 +112,7 @@ class TaskLinkService:
         table = record_table(kind)
         with self._db.read() as session:
             rows = session.execute(
-                select(table.id, table.title).where(table.profile_id == profile_id).order_by(table.id.desc())
+                sql.select(table.id, table.title).where(table.profile_id == profile_id).order_by(table.id.desc())
             )
             return [Proof(kind, record_id, title) for record_id, title in rows]
 

@@ -18,6 +18,7 @@ from roadmap_app.services.export_format import (
     StageRecord,
 )
 from roadmap_app.services.job_values import load_applications
+from roadmap_app.storage import plain
 from roadmap_app.storage.tables import (
     ApplicationContactRow,
     ApplicationInterviewRow,
@@ -34,7 +35,7 @@ def export_applications(
     session: Session, profile_id: int
 ) -> tuple[tuple[ApplicationRecord, ...], dict[str, dict[str, str]]]:
     """The profile's applications as export records (oldest first), and their ids' UUIDs."""
-    apps = sorted(load_applications(session, profile_id), key=lambda a: a.id)
+    apps = sorted(load_applications(plain.driver(session), profile_id), key=lambda a: a.id)
     records = tuple(
         ApplicationRecord(
             uuid=a.uuid,

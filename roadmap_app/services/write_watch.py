@@ -21,9 +21,10 @@ import re
 import sqlite3
 import threading
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, event
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 _WRITE = re.compile(
     r"\s*(INSERT|REPLACE|UPDATE|DELETE)\b(?:\s+OR\s+(\w+))?(?:\s+INTO|\s+FROM)?\s+[\"`\[]?(\w+)", re.IGNORECASE
@@ -105,6 +106,8 @@ class WriteWatch:
 
     def watch(self, engine: Engine) -> None:
         """Listen to ``engine`` (again when the database has a new one)."""
+        from sqlalchemy import event
+
         with self._lock:
             if engine is self._engine:
                 return
@@ -121,7 +124,11 @@ class WriteWatch:
         with self._lock:
             engine, self._engine = self._engine, None
             self._unsure = True
-        if engine is not None and event.contains(engine, "before_cursor_execute", self._before):
+        if engine is None:
+            return
+        from sqlalchemy import event
+
+        if event.contains(engine, "before_cursor_execute", self._before):
             event.remove(engine, "before_cursor_execute", self._before)
             event.remove(engine, "after_cursor_execute", self._after)
 
