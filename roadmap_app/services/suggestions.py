@@ -24,6 +24,7 @@ from roadmap_app.services.roadmap_source import RoadmapSource
 from roadmap_app.services.study_values import ready_plan, study_week, time_facts_of
 from roadmap_app.services.suggestion_parts import PARTS, Built, read_feedback, to_feedback
 from roadmap_app.services.write_watch import WriteWatch, touched
+from roadmap_app.storage import plain
 from roadmap_app.storage.db import Database
 
 if TYPE_CHECKING:
@@ -108,7 +109,7 @@ class SuggestionService:
         """The parts that writes since the last read touched, or all of them when unsure."""
         with self._db.read() as session:
             engine = self._db.engine
-            driver: Any = session.connection().connection.dbapi_connection
+            driver = plain.driver(session)
             written = self._watch.look(engine, driver)
             kept = self._kept
             if (
