@@ -46,9 +46,16 @@ EDITABLE = frozenset({"title", "summary", "status", "repo_url", "demo_url", "sta
 
 _TITLES = "SELECT id, title FROM projects WHERE profile_id = ? AND id IN ({ids})"
 # The projects listing some skills, newest first (the stored times sort as they read).
-_SHOWING = (
-    "SELECT s.skill_id, p.id, p.title FROM project_skills s JOIN projects p ON p.id = s.project_id"
-    " WHERE p.profile_id = ? AND s.skill_id IN ({wanted}) ORDER BY p.updated_at DESC, p.id DESC"
+# How many of the profile's projects list each skill: from the skill's links to their projects
+# (CROSS JOIN keeps that order; from the projects, SQLite would read every link of the profile).
+_SHOWING_COUNTS = (
+    "SELECT s.skill_id, COUNT(*) FROM project_skills s CROSS JOIN projects p ON p.id = s.project_id"
+    " WHERE s.skill_id IN ({wanted}) AND p.profile_id = ? GROUP BY s.skill_id"
+)
+# The newest projects listing one skill: the profile's projects newest first, until ``limit``.
+_SHOWING_NEWEST = (
+    "SELECT p.id, p.title FROM project_skills s JOIN projects p ON p.id = s.project_id"
+    " WHERE p.profile_id = ? AND s.skill_id = ? ORDER BY p.updated_at DESC, p.id DESC LIMIT ?"
 )
 
 
@@ -448,17 +455,14 @@ class PortfolioService:
 
     def showing(self, profile_id: int, skill_ids: Iterable[str], limit: int) -> dict[str, tuple[int, list[str]]]:
         """For each skill, how many projects list it and the newest ``limit`` of them as
-        "project ID: TITLE"; one query, whatever the number of skills."""
+        "project ID: TITLE"; it reads the counts and those few projects, never every link."""
         wanted = sorted(set(skill_ids))
-        counts = dict.fromkeys(wanted, 0)
-        newest: dict[str, list[str]] = {s: [] for s in wanted}
         if not wanted:
             return {}
+        found: dict[str, tuple[int, list[str]]] = {s: (0, []) for s in wanted}
         with self._db.read_plain() as conn:
-            rows = conn.execute(_SHOWING.format(wanted=", ".join("?" * len(wanted))), (profile_id, *wanted))
-            # Counted here rather than by a window function: SQLite ranks a few thousand links slower.
-            for skill_id, project_id, title in rows:
-                counts[skill_id] += 1
-                if len(newest[skill_id]) < limit:
-                    newest[skill_id].append(f"project {project_id}: {title}")
-        return {s: (counts[s], newest[s]) for s in wanted}
+            counts = conn.execute(_SHOWING_COUNTS.format(wanted=", ".join("?" * len(wanted))), (*wanted, profile_id))
+            for skill_id, count in counts.fetchall():
+                rows = conn.execute(_SHOWING_NEWEST, (profile_id, skill_id, max(limit, 0)))
+                found[skill_id] = (count, [f"project {project_id}: {title}" for project_id, title in rows])
+        return found
