@@ -73,6 +73,17 @@ def test_the_row_count_is_the_whole_list_and_pages_are_read_on_demand(qtmodeltes
     qtmodeltester.check(model)
 
 
+def test_a_role_the_list_does_not_answer_reads_no_page() -> None:
+    reader = Reader(PROJECTS)
+    model = PagedProjectsModel(page=10)
+    model.set_lister(reader)
+    for role in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.BackgroundRole):
+        assert model.index(5, 0).data(role) is None
+    assert reader.reads == []
+    assert model.index(5, 0).data(Qt.ItemDataRole.ToolTipRole).startswith("Project 20\nIdea")
+    assert reader.reads == [(0, 10)]
+
+
 def test_a_project_is_found_without_reading_the_pages_before_it() -> None:
     reader = Reader(PROJECTS)
     model = PagedProjectsModel(page=10)

@@ -57,6 +57,9 @@ class ReadingTable(QTableView):
         # The width the columns and rows were last fitted to: showing the page again at the
         # same width, with the same rows, keeps them (a fit measures every cell's text).
         self._fitted_width: int | None = None
+        # The columns' (one-line width, longest word), measured once per rows, font and style:
+        # a window being resized fits again at every step.
+        self._naturals: list[tuple[int, int]] | None = None
         self.setObjectName(name)
         self.setModel(model)
         self.setAccessibleName(name.replace("View", "").replace("_", " "))
@@ -93,7 +96,9 @@ class ReadingTable(QTableView):
 
     def column_widths(self, available: int) -> list[int]:
         """The widths the columns get in `available` pixels."""
-        naturals = [self._natural(c) for c in range(len(self._fits))]
+        if self._naturals is None:
+            self._naturals = [self._natural(c) for c in range(len(self._fits))]
+        naturals = self._naturals
         widths = [0] * len(self._fits)
         floors = [0] * len(self._fits)
         long_columns = [c for c, (fit, _cap) in enumerate(self._fits) if fit is Fit.LONG]
@@ -131,6 +136,7 @@ class ReadingTable(QTableView):
     def refit(self) -> None:
         """Fit again whatever the width: the rows, the font or the style changed."""
         self._fitted_width = None
+        self._naturals = None
         self.fit()
 
     def fit(self) -> None:

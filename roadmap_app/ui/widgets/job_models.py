@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from html import escape
 from typing import Any
 
@@ -18,7 +19,16 @@ from PySide6.QtGui import QFont
 
 from roadmap_app.domain.jobs import OPEN_STAGES, Application, Stage
 from roadmap_app.ui.widgets.common import plural
-from roadmap_app.ui.widgets.models import HEADER_ROLE, ID_ROLE, OBJECT_ROLE
+from roadmap_app.ui.widgets.models import (
+    ACCESSIBLE,
+    DISPLAY,
+    FONT,
+    HEADER_ROLE,
+    ID_ROLE,
+    OBJECT_ROLE,
+    SELECTABLE,
+    TOOLTIP,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -31,9 +41,15 @@ APPLICATION, SINCE = 0, 1
 _HEADERS = ("Application", "Since")
 #: internalId of a group row; an application's is its group's row + 1.
 _GROUP = 0
+#: The roles each kind of row answers (the others get None at once).
+_GROUP_ROLES = frozenset({DISPLAY, ACCESSIBLE, FONT, int(HEADER_ROLE), int(ID_ROLE)})
+_APPLICATION_ROLES = frozenset({DISPLAY, ACCESSIBLE, TOOLTIP, int(HEADER_ROLE), int(ID_ROLE), int(OBJECT_ROLE)})
+_GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled  # reached by the arrows (Left and Right fold it), never selected
 
 
+@lru_cache(maxsize=4096)
 def short_day(day: date | None) -> str:
+    """``day`` as "05 Mar 2026" (remembered: the tree paints each row's day at every repaint)."""
     return f"{day:%d %b %Y}" if day else ""
 
 
@@ -74,6 +90,7 @@ class ApplicationsModel(QAbstractItemModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._groups: list[StageGroup] = []
+        self._bold: QFont | None = None  # the groups' font, made at the first paint
 
     def set_applications(self, applications: Iterable[Application]) -> None:
         self.beginResetModel()
@@ -140,29 +157,31 @@ class ApplicationsModel(QAbstractItemModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        if index.internalId() == _GROUP:
-            # Reached by the arrows (Left and Right fold and unfold it), never selected.
-            return Qt.ItemFlag.ItemIsEnabled
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _GROUP_FLAGS if index.internalId() == _GROUP else SELECTABLE
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        if index.internalId() == _GROUP:
+        internal = index.internalId()
+        if internal == _GROUP:
+            if role not in _GROUP_ROLES:
+                return None
             return self._group_data(self._groups[index.row()], index.column(), role)
-        application = self.application(index)
-        assert application is not None
+        if role not in _APPLICATION_ROLES:
+            return None
+        application = self._groups[internal - 1].applications[index.row()]
         return self._application_data(application, index.column(), role)
 
     def _group_data(self, group: StageGroup, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and column == APPLICATION:
+        if role == DISPLAY and column == APPLICATION:
             return group.title
-        if role == Qt.ItemDataRole.AccessibleTextRole and column == APPLICATION:
+        if role == ACCESSIBLE and column == APPLICATION:
             return f"{group.stage.label}: {plural(len(group.applications), 'application')}"
-        if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setBold(True)
-            return font
+        if role == FONT:
+            if self._bold is None:
+                self._bold = QFont()
+                self._bold.setBold(True)
+            return self._bold
         if role == HEADER_ROLE:
             return True
         if role == ID_ROLE:
@@ -170,12 +189,12 @@ class ApplicationsModel(QAbstractItemModel):
         return None
 
     def _application_data(self, application: Application, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY:
             return application_title(application) if column == APPLICATION else short_day(application.stage_on)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
+        if role == ACCESSIBLE:
             since = f" since {short_day(application.stage_on)}" if application.stage_on else ""
             return f"{application.company}, {application.role}: {application.stage.label.lower()}{since}"
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP:
             # Rich text built here, so that what the learner typed is never read as markup.
             where = " · ".join(p for p in (application.location, application.salary) if p)
             title = escape(application_title(application))

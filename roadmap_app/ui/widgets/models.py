@@ -27,6 +27,16 @@ HAS_NOTE_ROLE = Qt.ItemDataRole.UserRole + 8
 #: What did a task, in words ("" when no record did): shown under the task's title.
 DONE_BY_ROLE = Qt.ItemDataRole.UserRole + 9
 
+# Roles and flags as plain values, looked up once: a view asks data() a dozen roles per cell
+# at every paint, and most of them get None.
+DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+FONT = int(Qt.ItemDataRole.FontRole)
+SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_LIST_ROLES = frozenset({DISPLAY, ACCESSIBLE, TOOLTIP, int(OBJECT_ROLE), int(ID_ROLE)})
+_TABLE_ROLES = frozenset({DISPLAY, ACCESSIBLE, TOOLTIP, int(OBJECT_ROLE)})
+
 
 @dataclass(frozen=True, slots=True)
 class ChecklistRow:
@@ -78,7 +88,7 @@ class ChecklistModel(QAbstractListModel):
             return Qt.ItemFlag.NoItemFlags
         if self._rows[index.row()].header:
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return SELECTABLE
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -213,12 +223,12 @@ class ObjectListModel(QAbstractListModel, Generic[T]):
         return 0 if parent.isValid() else len(self._items)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
+        if role not in _LIST_ROLES or not index.isValid() or not 0 <= index.row() < len(self._items):
             return None
         item = self._items[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in (DISPLAY, ACCESSIBLE):
             return self._text(item)
-        if role == Qt.ItemDataRole.ToolTipRole and self._tooltip is not None:
+        if role == TOOLTIP and self._tooltip is not None:
             return self._tooltip(item) or None
         if role == OBJECT_ROLE:
             return item
@@ -336,9 +346,9 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if role not in _TABLE_ROLES or not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role != OBJECT_ROLE:
             return self._columns[index.column()].value(self._rows[index.row()])
         if role == OBJECT_ROLE:
             return self._rows[index.row()]

@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from roadmap_app.domain.model import Project
 from roadmap_app.services.portfolio import ProjectQuery, ProjectSort
-from roadmap_app.ui.widgets.models import ID_ROLE, OBJECT_ROLE
+from roadmap_app.ui.widgets.models import ACCESSIBLE, DISPLAY, ID_ROLE, OBJECT_ROLE, TOOLTIP
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE = 100
@@ -34,6 +34,8 @@ Lister = Callable[[ProjectQuery], ProjectSource]
 EMPTY = ProjectSource(lambda: 0, lambda _offset, _limit: [], lambda _id: None)
 
 COLUMNS = ("Title", "Status", "Updated")
+#: The roles a row answers (the others get None at once, before its page is read).
+_ROLES = frozenset({DISPLAY, TOOLTIP, ACCESSIBLE, int(ID_ROLE), int(OBJECT_ROLE)})
 #: What clicking each column's header sorts by, and which way first.
 COLUMN_SORTS = (ProjectSort.TITLE, ProjectSort.STATUS, ProjectSort.UPDATED)
 FIRST_DESCENDING = {ProjectSort.TITLE: False, ProjectSort.STATUS: False, ProjectSort.UPDATED: True}
@@ -174,32 +176,24 @@ class PagedProjectsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self._total:
-            return None
-        if role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.AccessibleTextRole,
-            ID_ROLE,
-            OBJECT_ROLE,
-        ):
+        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < self._total:
             return None
         project = self.item(index.row())
         if project is None:
             return None
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY:
             if column == TITLE:
                 return project.title
             if column == STATUS:
                 return project.status.label
             return f"{project.updated_at:%d %b %Y}"
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP:
             lines = [project.title, f"{project.status.label} · {skills_text(project)}"]
             if project.summary.strip():
                 lines.append(project.summary.strip()[:300])
             return "\n".join(lines)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
+        if role == ACCESSIBLE:
             return f"{project.title}: {project.status.label}, {skills_text(project)}, updated {project.updated_at:%d %B %Y}"
         if role == ID_ROLE:
             return project.id
