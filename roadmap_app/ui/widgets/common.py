@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QFrame, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
@@ -121,8 +121,50 @@ class ProgressRing(_Progress):
         painter.end()
 
 
-def heading(text: str, level: int = 1, parent: QWidget | None = None) -> QLabel:
-    label = QLabel(text, parent)
+class WrapLabel(QLabel):
+    """A word-wrapped label that lays its text out once per width until the text changes.
+
+    Qt's layouts ask a label's height for a width several times in one pass, and a label
+    that holds a text document (rich text, or text the mouse can select) lays the whole
+    document out again at each question.
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        self._heights: dict[int, int] = {}
+
+    def setText(self, text: str) -> None:
+        if text != self.text():
+            self._heights.clear()
+            super().setText(text)
+
+    def clear(self) -> None:
+        self._heights.clear()
+        super().clear()
+
+    def setTextFormat(self, text_format: Qt.TextFormat) -> None:
+        self._heights.clear()
+        super().setTextFormat(text_format)
+
+    def setWordWrap(self, on: bool) -> None:
+        self._heights = {}
+        super().setWordWrap(on)
+
+    def heightForWidth(self, width: int) -> int:
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = super().heightForWidth(width)
+        return height
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._heights.clear()
+        super().changeEvent(event)
+
+
+def heading(text: str, level: int = 1, parent: QWidget | None = None) -> WrapLabel:
+    label = WrapLabel(text, parent)
     font = label.font()
     font.setPointSizeF(font.pointSizeF() * {1: 1.6, 2: 1.25, 3: 1.05}.get(level, 1.0))
     font.setBold(True)
@@ -132,12 +174,11 @@ def heading(text: str, level: int = 1, parent: QWidget | None = None) -> QLabel:
     return label
 
 
-class MutedLabel(QLabel):
+class MutedLabel(WrapLabel):
     """Secondary text in a softer colour; `apply_colour` follows a theme change."""
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
-        self.setWordWrap(True)
         self.apply_colour()
 
     def apply_colour(self) -> None:

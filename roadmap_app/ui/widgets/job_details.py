@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QTableView,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from roadmap_app.domain.gap import Gap
 from roadmap_app.domain.jobs import Application, Interview
-from roadmap_app.ui.widgets.common import Card, heading, muted_label, plural, show_focus
+from roadmap_app.ui.widgets.common import Card, WrapLabel, heading, muted_label, plural, show_focus
 from roadmap_app.ui.widgets.job_models import short_day
 from roadmap_app.ui.widgets.markdown import is_openable, open_link
 from roadmap_app.ui.widgets.models import Column, RecordTableModel
@@ -138,11 +137,11 @@ class JobDetails(QWidget):
 
         self.facts = QFormLayout()
         self.facts.setHorizontalSpacing(16)
-        self.location = QLabel()
-        self.salary = QLabel()
-        self.source = QLabel()
+        self.location = WrapLabel()
+        self.salary = WrapLabel()
+        self.source = WrapLabel()
         link_row = QHBoxLayout()
-        self.link = QLabel()
+        self.link = WrapLabel()
         self.link.setObjectName("jobLink")
         self.link.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.link.setWordWrap(True)
@@ -222,11 +221,11 @@ class JobDetails(QWidget):
         self.no_ad = muted_label(
             "No ad stored. Edit the application and paste the ad to see which of the skills it asks for you can show."
         )
-        self.have = QLabel()
+        self.have = WrapLabel()
         self.have.setObjectName("gapHave")
-        self.missing = QLabel()
+        self.missing = WrapLabel()
         self.missing.setObjectName("gapMissing")
-        self.unknown = QLabel()
+        self.unknown = WrapLabel()
         self.unknown.setObjectName("gapUnknown")
         for label in (self.have, self.missing, self.unknown):
             label.setTextFormat(Qt.TextFormat.RichText)
