@@ -52,7 +52,13 @@ class Heatmap(QWidget):
         self._picture_key: tuple[object, ...] = ()
 
     def set_days(self, days: Sequence[Day], first_weekday: int = 0) -> None:
-        """The days to paint, oldest first; ``first_weekday`` 0 is Monday."""
+        """The days to paint, oldest first; ``first_weekday`` 0 is Monday.
+
+        When the same days are given again with the same most minutes (time logged today,
+        say), only the squares whose shade changed are painted again, onto the kept picture.
+        """
+        before, before_most, before_weekday = self._by_day, self._most, self._first_weekday
+        before_selected = self.selected
         self._days = tuple(days)
         self._by_day = {d.day: d for d in self._days}
         self._first_weekday = first_weekday
@@ -60,9 +66,29 @@ class Heatmap(QWidget):
         self._most = max((d.minutes for d in self._days), default=0)
         if self.selected not in self._by_day:
             self.selected = self._days[-1].day if self._days else None
-        self._picture = None
-        self.updateGeometry()
-        self.update()
+        same_squares = (
+            self._picture is not None
+            and self._most == before_most
+            and first_weekday == before_weekday
+            and len(before) == len(self._by_day)
+            and all(d.day in before for d in (self._days[0], self._days[-1]))
+        )
+        if not same_squares:
+            self._picture = None
+            self.updateGeometry()
+            self.update()
+            return
+        steps = len(heat_colours(self.palette())) - 1
+        changed = [
+            d.day
+            for d in self._days
+            if (old := before.get(d.day)) is None
+            or shade(old.minutes, before_most, steps) != shade(d.minutes, self._most, steps)
+        ]
+        self._paint_squares(changed)
+        for day in {*changed, before_selected, self.selected} - {None}:
+            assert isinstance(day, date)
+            self.update(self.cell_rect(day).adjusted(-2, -2, 2, 2))  # the square and its ring
 
     def day(self, day: date) -> Day | None:
         return self._by_day.get(day)
@@ -163,6 +189,25 @@ class Heatmap(QWidget):
                 continue
             painter.setBrush(colours[shade(day.minutes, self._most, len(colours) - 1)])
             painter.drawRoundedRect(self.cell_rect(day.day), 2, 2)
+
+    def _paint_squares(self, days: Sequence[date]) -> None:
+        """Paint the squares of ``days`` again onto the kept picture."""
+        if self._picture is None or not days:
+            return
+        colours = heat_colours(self.palette())
+        painter = QPainter(self._picture)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for day in days:
+            found = self._by_day.get(day)
+            if found is None or day < self.first_shown:
+                continue
+            square = self.cell_rect(day)
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+            painter.fillRect(square, Qt.GlobalColor.transparent)
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+            painter.setBrush(colours[shade(found.minutes, self._most, len(colours) - 1)])
+            painter.drawRoundedRect(square, 2, 2)
+        painter.end()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         day = self.day_at(event.position().toPoint())
