@@ -14,6 +14,7 @@ import pytest
 from roadmap_app.bootstrap import open_services
 from roadmap_app.cli.parser import build_parser
 from roadmap_app.services import Services
+from roadmap_app.services.portfolio import ProjectQuery
 from roadmap_app.storage.db import Database, open_database
 from roadmap_app.storage.faults import Fault
 
@@ -100,6 +101,7 @@ PLAIN_COMMANDS = {
     "history": ["history", "--json"],
     "job list": ["job", "list", "--json"],
     "job show": ["job", "show", "{application}", "--json"],
+    "project list": ["project", "list", "--json"],
 }
 
 
@@ -154,3 +156,26 @@ def test_next_actions_read_on_the_driver_are_those_read_through_the_engine(servi
         fresh.close()
     assert on_driver == through_engine == again
     assert first.key not in {s.key for s in on_driver}, "the snooze was read on the driver too"
+
+
+def test_the_default_project_list_read_on_the_driver_is_the_one_the_query_builder_reads(services: Services) -> None:
+    """Newest first with no filter reads SQL text on the driver; any other query is built with
+    SQLAlchemy. A query that filters nothing (a blank text) takes the second way."""
+    ada = services.profiles.create("Ada")
+    skills = [s.id for s in services.roadmap.skills[:3]]
+    made = [
+        services.portfolio.add(ada.id, f"Project {n}", summary="x" * n, skill_ids=skills[: n % 4], status=status)
+        for n, status in enumerate(("idea", "building", "done", "building", "done", "idea", "done"))
+    ]
+    services.portfolio.update(ada.id, made[2].id, title="Project 2, renamed")  # a newer update time
+    services.portfolio.add(services.profiles.create("Bo").id, "Someone else's")
+    through_the_builder = ProjectQuery(text=" ")
+    assert through_the_builder != ProjectQuery()
+    plain = services.portfolio.projects(ada.id)
+    assert plain == services.portfolio.projects(ada.id, query=through_the_builder)
+    assert [p.id for p in plain][0] == made[2].id and len(plain) == len(made)
+    assert any(p.started_on is not None for p in plain) and any(p.finished_on is not None for p in plain)
+    for offset, limit in ((0, 3), (2, 3), (5, 10), (9, 2), (0, 0)):
+        page = services.portfolio.projects(ada.id, offset=offset, limit=limit)
+        assert page == services.portfolio.projects(ada.id, offset=offset, limit=limit, query=through_the_builder)
+        assert page == plain[offset : offset + limit]

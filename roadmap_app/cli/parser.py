@@ -232,7 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--status", default="idea", metavar="S", help="idea, building or done")
     p.add_argument("--idea", default="", metavar="ID", help="the project idea it starts from")
     p = psub.add_parser("list", help="list your projects")
-    p.set_defaults(handler="portfolio_commands:project_list")
+    p.set_defaults(handler="portfolio_commands:project_list", plain=True)
     p.add_argument("--json", action="store_true")
     p = psub.add_parser("show", help="one project with its notes")
     p.set_defaults(handler="portfolio_commands:project_show")

@@ -78,20 +78,58 @@ def to_project(row: tables.ProjectRow, *, with_notes: bool) -> Project:
     return project_from_row(row, (s.skill_id for s in row.skills), notes)
 
 
+def skills_of(driver: Any, project_ids: list[int]) -> dict[int, list[str]]:
+    """The skill ids of each project, read on a DB-API connection, in id order."""
+    skills: dict[int, list[str]] = {}
+    # Through the driver's own cursor: the skills of 2,000 projects are some 6,000 plain tuples.
+    for start in range(0, len(project_ids), _IN_CHUNK):
+        chunk = project_ids[start : start + _IN_CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        sql = f"SELECT project_id, skill_id FROM project_skills WHERE project_id IN ({marks}) ORDER BY project_id, skill_id"
+        for project_id, skill_id in driver.execute(sql, chunk).fetchall():
+            skills.setdefault(project_id, []).append(skill_id)
+    return skills
+
+
 def projects_from_rows(session: Session, rows: Iterable[Any]) -> list[Project]:
     """Projects (without notes) from plain rows of ``PROJECT_COLUMNS``, with their skills.
 
     Plain column queries: for a long list, building ORM objects costs ten times the query.
     """
     rows = list(rows)
-    skills: dict[int, list[str]] = {}
-    ids = [row.id for row in rows]
-    # Through the driver's own cursor: the skills of 2,000 projects are some 6,000 plain tuples.
-    driver = plain.driver(session)
-    for start in range(0, len(ids), _IN_CHUNK):
-        chunk = ids[start : start + _IN_CHUNK]
-        marks = ", ".join("?" * len(chunk))
-        sql = f"SELECT project_id, skill_id FROM project_skills WHERE project_id IN ({marks}) ORDER BY project_id, skill_id"
-        for project_id, skill_id in driver.execute(sql, chunk).fetchall():
-            skills.setdefault(project_id, []).append(skill_id)
+    skills = skills_of(plain.driver(session), [row.id for row in rows])
     return [project_from_row(row, skills.get(row.id, ())) for row in rows]
+
+
+#: The profile's projects newest first (the default list's order), a page of them, as SQL text.
+NEWEST_FIRST = (
+    f"SELECT {', '.join(_COLUMN_NAMES)} FROM projects WHERE profile_id = ?"
+    " ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?"
+)
+
+
+def newest_projects(driver: Any, profile_id: int, offset: int, limit: int | None) -> list[Project]:
+    """A page of the profile's projects, newest first, with their skills, read on a DB-API
+    connection alone; dates and times are read as the ORM's types read them."""
+    rows = driver.execute(NEWEST_FIRST, (profile_id, -1 if limit is None else max(limit, 0), max(offset, 0)))
+    rows = rows.fetchall()
+    skills = skills_of(driver, [row[0] for row in rows])
+    return [
+        Project(
+            id=project_id,
+            title=title,
+            summary=summary,
+            status=stored_status(status),
+            repo_url=repo_url,
+            demo_url=demo_url,
+            idea_id=idea_id,
+            started_on=plain.day(started_on),
+            finished_on=plain.day(finished_on),
+            created_at=plain.moment(created_at),
+            updated_at=plain.moment(updated_at),
+            skill_ids=tuple(skills.get(project_id, ())),
+            uuid=uuid,
+        )
+        for (project_id, title, summary, status, repo_url, demo_url, idea_id, started_on, finished_on, created_at,
+             updated_at, uuid) in rows
+    ]  # fmt: skip

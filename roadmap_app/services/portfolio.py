@@ -12,7 +12,7 @@ from roadmap_app.domain.limits import MAX_TEXT
 from roadmap_app.domain.model import Project, ProjectNote, ProjectStatus, Roadmap
 from roadmap_app.services import _project_rows
 from roadmap_app.services._common import Clock, bury, profile_row, put_back, record, rows_for_ids, system_clock, unbury
-from roadmap_app.services._project_rows import projects_from_rows, to_note, to_project
+from roadmap_app.services._project_rows import newest_projects, projects_from_rows, to_note, to_project
 from roadmap_app.services.errors import InvalidInputError, NotFoundError
 from roadmap_app.services.project_query import ProjectQuery, ProjectSort, matching, ordered
 from roadmap_app.services.project_values import clean_link, clean_title, logged_value, parse_status
@@ -105,6 +105,11 @@ class PortfolioService:
         ``offset`` and ``limit`` read one page of that order, for lists that load as they scroll.
         """
         wanted = query or ProjectQuery()
+        if wanted == ProjectQuery():
+            # The default list, newest first, as SQL text on the driver: `project list` and the
+            # Portfolio page's first rows read without SQLAlchemy.
+            with self._db.read_plain() as driver:
+                return newest_projects(driver, profile_id, offset, limit)
         with self._db.read() as session:
             statement = (
                 matching(sql.select(*_project_rows.PLAIN_PROJECT_COLUMNS), profile_id, wanted)
