@@ -83,3 +83,16 @@ def test_a_new_longest_day_or_a_new_day_paints_every_square_again(qtbot: QtBot) 
     fresh.select(TODAY)
     settle()
     assert image(heatmap) == image(fresh)
+
+
+def test_the_first_time_logged_repaints_one_square_though_it_is_the_busiest_day(qtbot: QtBot) -> None:
+    empty = [replace(d, minutes=0) for d in DAYS]
+    heatmap = shown(qtbot, empty)
+    settle()
+    painted = Painted()
+    heatmap.installEventFilter(painted)
+    first = [*empty[:-1], replace(empty[-1], minutes=20)]
+    heatmap.set_days(first)
+    settle()
+    assert painted.region.subtracted(QRegion(heatmap.cell_rect(TODAY).adjusted(-2, -2, 2, 2))).isEmpty()
+    assert image(heatmap) == image(shown(qtbot, first))

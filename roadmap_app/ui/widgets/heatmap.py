@@ -54,8 +54,9 @@ class Heatmap(QWidget):
     def set_days(self, days: Sequence[Day], first_weekday: int = 0) -> None:
         """The days to paint, oldest first; ``first_weekday`` 0 is Monday.
 
-        When the same days are given again with the same most minutes (time logged today,
-        say), only the squares whose shade changed are painted again, onto the kept picture.
+        When the same days are given again (time logged today, say), only the squares whose
+        shade changed are painted again, onto the kept picture; a new busiest day can change
+        every shade, and then the whole picture is painted again.
         """
         before, before_most, before_weekday = self._by_day, self._most, self._first_weekday
         before_selected = self.selected
@@ -68,23 +69,24 @@ class Heatmap(QWidget):
             self.selected = self._days[-1].day if self._days else None
         same_squares = (
             self._picture is not None
-            and self._most == before_most
             and first_weekday == before_weekday
             and len(before) == len(self._by_day)
             and all(d.day in before for d in (self._days[0], self._days[-1]))
         )
-        if not same_squares:
+        changed: list[date] = []
+        if same_squares:
+            steps = len(heat_colours(self.palette())) - 1
+            changed = [
+                d.day
+                for d in self._days
+                if (old := before.get(d.day)) is None
+                or shade(old.minutes, before_most, steps) != shade(d.minutes, self._most, steps)
+            ]
+        if not same_squares or len(changed) > len(self._days) // 4:
             self._picture = None
             self.updateGeometry()
             self.update()
             return
-        steps = len(heat_colours(self.palette())) - 1
-        changed = [
-            d.day
-            for d in self._days
-            if (old := before.get(d.day)) is None
-            or shade(old.minutes, before_most, steps) != shade(d.minutes, self._most, steps)
-        ]
         self._paint_squares(changed)
         for day in {*changed, before_selected, self.selected} - {None}:
             assert isinstance(day, date)
