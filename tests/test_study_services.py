@@ -307,3 +307,23 @@ def test_an_id_past_the_integer_range_is_refused_like_any_unknown_one(app: Servi
     with pytest.raises(FAILURES, match="no study session"):
         app.study.delete(me, 2**70)
     assert app.study.sessions(me) == []
+
+
+def test_minutes_by_group_count_from_the_day_given_and_name_the_skills_categories(app: Services, me: int) -> None:
+    today = START.date()
+    since = today - timedelta(days=20)
+    project = app.portfolio.add(me, "Churn model")
+    app.study.log(me, 30, "skill.python", day=since)  # the first day counted
+    app.study.log(me, 15, "skill.python", day=today)
+    app.study.log(me, 50, "skill.python", day=since - timedelta(days=1))  # the day before: left out
+    app.study.log(me, 40, f"project:{project.id}", day=today)
+    app.study.log(me, 10, day=today)
+    other = app.profiles.create("Bo").id
+    app.study.log(other, 90, "skill.python", day=today)
+    skill = app.roadmap.skill("skill.python")
+    assert skill is not None
+    category = app.roadmap.category(skill.category_id)
+    assert category is not None
+    assert app.study.minutes_by_group(me, since) == [(category.title, 45), ("Projects", 40), ("Other study", 10)]
+    assert app.study.minutes_by_group(me) == [(category.title, 95), ("Projects", 40), ("Other study", 10)]
+    assert app.study.logged_by_subject(me) == {"skill.python": 95, f"project:{project.id}": 40}

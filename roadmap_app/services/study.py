@@ -255,8 +255,8 @@ class StudyService:
 
     def logged_by_subject(self, profile_id: int) -> dict[str, int]:
         """Minutes logged per task or skill id and per ``project:ID``, over all time."""
-        with self._db.read() as session:
-            return {k: m for k, m in logged_by_subject(session, profile_id).items() if k}
+        with self._db.read_plain() as conn:
+            return {k: m for k, m in logged_by_subject(conn, profile_id).items() if k}
 
     def minutes_by_group(self, profile_id: int, since: date | None = None) -> list[tuple[str, int]]:
         """Minutes per skill category (tasks count towards the categories of the skills they train;
@@ -291,8 +291,8 @@ class StudyService:
         return task.skill_ids if task else ()
 
     def _minutes_by_subject(self, profile_id: int, since: date | None) -> dict[str, int]:
-        with self._db.read() as session:
-            return logged_by_subject(session, profile_id, since)
+        with self._db.read_plain() as conn:
+            return logged_by_subject(conn, profile_id, since)
 
     # --- history --------------------------------------------------------------------------
 

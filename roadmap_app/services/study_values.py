@@ -30,13 +30,11 @@ from roadmap_app.services.records import quoted
 from roadmap_app.storage import plain
 
 if TYPE_CHECKING:
-    import sqlalchemy as sql
     from sqlalchemy.orm import Session
 
     from roadmap_app.storage import tables
 else:
     from roadmap_app.storage import lazy_tables as tables
-    from roadmap_app.storage import sql
 
 
 def parse_day(text: str, what: str = "date") -> date:
@@ -134,13 +132,15 @@ def logged_on_items(driver: Any, profile_id: int) -> dict[str, int]:
     return {item_id: int(minutes) for item_id, minutes in rows}
 
 
-def logged_by_subject(session: Session, profile_id: int, since: date | None = None) -> dict[str, int]:
-    """Minutes per subject as typed (``skill.python``, ``project:7``; "" for none)."""
-    s = plain.study_sessions.c
-    query = sql.select(s.subject_kind, s.subject_id, sql.func.sum(s.minutes)).where(s.profile_id == profile_id)
+def logged_by_subject(driver: Any, profile_id: int, since: date | None = None) -> dict[str, int]:
+    """Minutes per subject as typed (``skill.python``, ``project:7``; "" for none), read on a
+    DB-API connection (the Time page reads it after every session logged)."""
+    query = "SELECT subject_kind, subject_id, sum(minutes) FROM study_sessions WHERE profile_id = ?"
+    params: list[object] = [profile_id]
     if since is not None:
-        query = query.where(s.day >= since)
-    rows = session.execute(query.group_by(s.subject_kind, s.subject_id))
+        query += " AND day >= ?"  # days are stored as ISO text (SQLAlchemy's Date on SQLite)
+        params.append(since.isoformat())
+    rows = driver.execute(query + " GROUP BY subject_kind, subject_id", params)
     return {str(StudySubject(study_kind(k), i)): int(m) for k, i, m in rows}
 
 
