@@ -76,11 +76,15 @@ class Heatmap(QWidget):
         changed: list[date] = []
         if same_squares:
             steps = len(heat_colours(self.palette())) - 1
+            same_most = before_most == self._most
             changed = [
                 d.day
                 for d in self._days
                 if (old := before.get(d.day)) is None
-                or shade(old.minutes, before_most, steps) != shade(d.minutes, self._most, steps)
+                or (
+                    (old.minutes != d.minutes or not same_most)
+                    and shade(old.minutes, before_most, steps) != shade(d.minutes, self._most, steps)
+                )
             ]
         if not same_squares or len(changed) > len(self._days) // 4:
             self._picture = None
