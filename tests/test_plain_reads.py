@@ -173,7 +173,7 @@ def test_the_default_project_list_read_on_the_driver_is_the_one_the_query_builde
     assert through_the_builder != ProjectQuery()
     plain = services.portfolio.projects(ada.id)
     assert plain == services.portfolio.projects(ada.id, query=through_the_builder)
-    assert [p.id for p in plain][0] == made[2].id and len(plain) == len(made)
+    assert plain[0].id == made[2].id and len(plain) == len(made)
     assert any(p.started_on is not None for p in plain) and any(p.finished_on is not None for p in plain)
     for offset, limit in ((0, 3), (2, 3), (5, 10), (9, 2), (0, 0)):
         page = services.portfolio.projects(ada.id, offset=offset, limit=limit)
