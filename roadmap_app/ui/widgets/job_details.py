@@ -50,8 +50,11 @@ class RecordsTable(QTableView):
         header = self.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setStretchLastSection(True)
+        # The columns fit their contents when rows are shown (show_rows), at once: left to the
+        # header's ResizeToContents, they would fit in a timer after the first paint and the
+        # table would lay out and paint a second time.
         for column in range(len(columns) - 1):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -65,6 +68,8 @@ class RecordsTable(QTableView):
         if not rows and self.records.rowCount() == 0:
             return  # empty before and after: nothing to lay out again
         self.records.set_rows(rows)
+        for column in range(self.records.columnCount() - 1):
+            self.resizeColumnToContents(column)
         self.resizeRowsToContents()
         shown = sum(self.rowHeight(r) for r in range(min(len(rows), MAX_ROWS_SHOWN)))
         self.setFixedHeight(self.horizontalHeader().sizeHint().height() + shown + 2 * self.frameWidth() + 4)
