@@ -96,3 +96,15 @@ def test_the_first_time_logged_repaints_one_square_though_it_is_the_busiest_day(
     settle()
     assert painted.region.subtracted(QRegion(heatmap.cell_rect(TODAY).adjusted(-2, -2, 2, 2))).isEmpty()
     assert image(heatmap) == image(shown(qtbot, first))
+
+
+def test_no_days_after_no_days_paints_an_empty_map(qtbot: QtBot) -> None:
+    heatmap = shown(qtbot, [])
+    settle()
+    heatmap.set_days([])
+    settle()
+    assert heatmap.selected is None
+    heatmap.set_days(DAYS)
+    heatmap.resize(heatmap.sizeHint())
+    settle()
+    assert image(heatmap) == image(shown(qtbot, DAYS))

@@ -69,6 +69,7 @@ class Heatmap(QWidget):
             self.selected = self._days[-1].day if self._days else None
         same_squares = (
             self._picture is not None
+            and bool(self._days)
             and first_weekday == before_weekday
             and len(before) == len(self._by_day)
             and all(d.day in before for d in (self._days[0], self._days[-1]))
