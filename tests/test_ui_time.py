@@ -49,6 +49,21 @@ def test_logging_time_on_the_page_is_saved_and_undone(open_window: WindowOpener,
     assert [(s.id, s.uuid) for s in again] == [(sessions[0].id, sessions[0].uuid)]
 
 
+def test_the_first_columns_fit_their_rows_as_time_is_logged(open_window: WindowOpener, qtbot: QtBot) -> None:
+    window = open_window()
+    page = time_page(window)
+    # "ML frameworks and libraries" is wider than a column's default width.
+    for subject in ("skill.python", "skill.pytorch", ""):
+        page.select_subject(subject)
+        qtbot.mouseClick(page.log_button, Qt.MouseButton.LeftButton)
+        # No event processed since the click: the columns already fit the new rows.
+        for view in (page.groups_view, page.day_view):
+            model, metrics = view.model(), view.fontMetrics()
+            texts = [str(model.index(row, 0).data() or "") for row in range(model.rowCount())]
+            assert texts and view.columnWidth(0) >= max(metrics.horizontalAdvance(t) for t in texts)
+    assert page.groups_view.columnWidth(0) > page.groups_view.horizontalHeader().defaultSectionSize()
+
+
 def test_a_refused_log_says_why_and_changes_nothing(open_window: WindowOpener) -> None:
     window = open_window()
     page = time_page(window)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from roadmap_app.domain.study import MAX_HOURS_PER_WEEK, MINUTES_PER_DAY, StudySession, Timer, format_minutes
 from roadmap_app.services import FAILURES
 from roadmap_app.ui.pages.base import Page, scrolling
-from roadmap_app.ui.widgets.common import Card, ProgressBar, heading, muted_label, plural, show_focus
+from roadmap_app.ui.widgets.common import Card, ProgressBar, fit_columns, heading, muted_label, plural, show_focus
 from roadmap_app.ui.widgets.heatmap import Heatmap, first_weekday
 from roadmap_app.ui.widgets.models import Column, RecordTableModel
 from roadmap_app.ui.window.context import Change, LearnerContext
@@ -159,7 +159,8 @@ class TimePage(Page):
         view.setAccessibleName(name)
         view.verticalHeader().hide()
         view.horizontalHeader().setStretchLastSection(True)
-        view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # The first column fits its rows as they are set (fit_columns), before the next paint.
+        view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -301,6 +302,7 @@ class TimePage(Page):
             self.ready_by.setDate(shown_ready)
         since = today.fromordinal(today.toordinal() - 12 * 7 + 1)
         self.groups_model.set_rows(services.study.minutes_by_group(profile.id, since))
+        fit_columns(self.groups_view, [0])
         self._show_day(self.heatmap.selected or today)
         self._timer = services.study.timer(profile.id)
         self._show_timer()
@@ -342,6 +344,7 @@ class TimePage(Page):
         services = self.ctx.services
         sessions = services.study.sessions(self.ctx.profile_id, start=day, end=day)
         self.day_model.set_rows(sessions)
+        fit_columns(self.day_view, [0])
         total = sum(s.minutes for s in sessions)
         self.day_label.setText(f"{day:%A %d %B %Y}: {format_minutes(total) if total else 'no study logged'}")
         found = self.heatmap.day(day)

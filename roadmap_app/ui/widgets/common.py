@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QFrame, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFrame,
+    QLabel,
+    QPlainTextEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from roadmap_app.domain.model import ItemState
 from roadmap_app.ui.window.theme import muted_colour, state_colour, track_colour
@@ -161,6 +172,14 @@ class WrapLabel(QLabel):
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._heights.clear()
         super().changeEvent(event)
+
+
+def fit_columns(view: QTableView, columns: Iterable[int]) -> None:
+    """Fit ``columns`` of a table to its rows now, for tables whose header leaves them
+    Interactive: a header in ResizeToContents mode fits them in a timer after its model
+    resets, after the next paint, and the table is laid out and painted a second time."""
+    for column in columns:
+        view.resizeColumnToContents(column)
 
 
 def heading(text: str, level: int = 1, parent: QWidget | None = None) -> WrapLabel:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from roadmap_app.domain.gap import Gap
 from roadmap_app.domain.jobs import Application, Interview
-from roadmap_app.ui.widgets.common import Card, WrapLabel, heading, muted_label, plural, show_focus
+from roadmap_app.ui.widgets.common import Card, WrapLabel, fit_columns, heading, muted_label, plural, show_focus
 from roadmap_app.ui.widgets.job_models import short_day
 from roadmap_app.ui.widgets.markdown import is_openable, open_link
 from roadmap_app.ui.widgets.models import Column, RecordTableModel
@@ -50,9 +50,7 @@ class RecordsTable(QTableView):
         header = self.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setStretchLastSection(True)
-        # The columns fit their contents when rows are shown (show_rows), at once: left to the
-        # header's ResizeToContents, they would fit in a timer after the first paint and the
-        # table would lay out and paint a second time.
+        # The columns fit their contents as rows are shown (show_rows, see fit_columns).
         for column in range(len(columns) - 1):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -68,8 +66,7 @@ class RecordsTable(QTableView):
         if not rows and self.records.rowCount() == 0:
             return  # empty before and after: nothing to lay out again
         self.records.set_rows(rows)
-        for column in range(self.records.columnCount() - 1):
-            self.resizeColumnToContents(column)
+        fit_columns(self, range(self.records.columnCount() - 1))
         self.resizeRowsToContents()
         shown = sum(self.rowHeight(r) for r in range(min(len(rows), MAX_ROWS_SHOWN)))
         self.setFixedHeight(self.horizontalHeader().sizeHint().height() + shown + 2 * self.frameWidth() + 4)
