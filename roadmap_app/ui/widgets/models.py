@@ -348,11 +348,8 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in _TABLE_ROLES or not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        if role != OBJECT_ROLE:
-            return self._columns[index.column()].value(self._rows[index.row()])
-        if role == OBJECT_ROLE:
-            return self._rows[index.row()]
-        return None
+        row = self._rows[index.row()]
+        return row if role == OBJECT_ROLE else self._columns[index.column()].value(row)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
