@@ -3,6 +3,7 @@ timer, the goal fields, history and plan, and sessions in export and import."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -17,6 +18,8 @@ from roadmap_app.domain.model import ItemState
 from roadmap_app.domain.study import StudySubject, StudySubjectKind
 from roadmap_app.services import FAILURES, Services, UserError
 from roadmap_app.services.export_format import ImportFormatError
+from roadmap_app.services.study import CHANGES_PER_DAY_SQL
+from roadmap_app.services.study_values import DAY_TOTALS_SQL
 
 START = datetime(2026, 3, 4, 9, 0)  # a Wednesday
 
@@ -225,6 +228,35 @@ def test_history_through_the_service_reads_the_goal_the_minimum_and_changes(app:
     assert app.study.history(me, 1).days[-1].changes == changes + 1
     with pytest.raises(FAILURES, match="weeks"):
         app.study.history(me, 0)
+
+
+def test_a_change_counts_on_the_day_it_was_made_up_to_its_last_moment(app: Services, me: int, clock: Clock) -> None:
+    yesterday = START.date() - timedelta(days=1)
+    before = {d.day: d.changes for d in app.study.history(me, 1).days}
+    clock.now = datetime.combine(yesterday, datetime.max.time())  # 23:59:59.999999
+    app.progress.set_state(me, "skill.python", ItemState.DONE)
+    clock.now = datetime.combine(START.date(), datetime.min.time())
+    app.progress.set_state(me, "skill.sql", ItemState.DONE)
+    app.progress.set_state(me, "skill.r", ItemState.DONE)
+    clock.now = START
+    after = {d.day: d.changes for d in app.study.history(me, 1).days}
+    assert after[yesterday] == before[yesterday] + 1
+    assert after[START.date()] == before[START.date()] + 2
+
+
+def test_the_history_reads_its_day_counts_from_indexes_alone(app: Services, data_dir: Path) -> None:
+    """Years of activity and sessions are read at each refresh of the Time page and the
+    dashboard: an index that holds every column read spares a table row per entry."""
+    conn = sqlite3.connect(data_dir / "roadmap.sqlite3")
+    try:
+        actions = ", ".join("'x'" for _ in range(3))
+        for query in (DAY_TOTALS_SQL, CHANGES_PER_DAY_SQL.replace(", ".join("?" * 3), actions)):
+            plan = " ".join(
+                row[-1] for row in conn.execute(f"EXPLAIN QUERY PLAN {query}", (1, "2026-01-01")[: query.count("?")])
+            )
+            assert "COVERING INDEX" in plan, plan
+    finally:
+        conn.close()
 
 
 def test_the_plan_through_the_service(app: Services, me: int) -> None:

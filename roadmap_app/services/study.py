@@ -64,9 +64,10 @@ else:
 MIN_TIMED_SECONDS = 30
 _STUDY_ACTIONS = (ActivityAction.STUDY_LOG.value, ActivityAction.STUDY_DELETE.value, ActivityAction.STUDY_RESTORE.value)
 # The changes per day since a moment, study entries left out: the history's second count.
-_CHANGES_PER_DAY = (
-    "SELECT date(at), count(*) FROM activity WHERE profile_id = ? AND at >= ?"
-    f" AND action NOT IN ({', '.join('?' for _ in _STUDY_ACTIONS)}) GROUP BY date(at)"
+# Read from the index on (profile_id, at, action) alone; a stored moment starts with its day.
+CHANGES_PER_DAY_SQL = (
+    "SELECT substr(at, 1, 10) AS d, count(*) FROM activity WHERE profile_id = ? AND at >= ?"
+    f" AND action NOT IN ({', '.join('?' for _ in _STUDY_ACTIONS)}) GROUP BY d"
 )
 # The profile's done projects with a repository: the plan counts them as shown work.
 _LINKED_DONE_PROJECTS = "SELECT count(*) FROM projects WHERE profile_id = ? AND status = ? AND repo_url != ''"
@@ -309,7 +310,7 @@ class StudyService:
             changes = {
                 date.fromisoformat(d): int(n)
                 for d, n in conn.execute(
-                    _CHANGES_PER_DAY,
+                    CHANGES_PER_DAY_SQL,
                     (profile_id, plain.stored_moment(datetime.combine(first, datetime.min.time())), *_STUDY_ACTIONS),
                 )
                 if d

@@ -133,7 +133,8 @@ class ActivityRow(Base):
     before: Mapped[str] = mapped_column(Text, default="")
     after: Mapped[str] = mapped_column(Text, default="")
     __table_args__ = (
-        Index("ix_activity_profile_id_at", "profile_id", "at"),
+        # By time; with the action, the changes per day are counted from the index alone.
+        Index("ix_activity_profile_id_at_action", "profile_id", "at", "action"),
         # The newest entries first, without sorting the whole history.
         Index("ix_activity_profile_id_id", "profile_id", "id"),
         # Covers "last activity per subject" for the suggestions and a record's timeline.
@@ -154,8 +155,8 @@ class StudySessionRow(Base):
     subject_id: Mapped[str] = mapped_column(default="")
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime]
-    # History, streaks and the week read a profile's sessions by day.
-    __table_args__ = (Index("ix_study_sessions_profile_id_day", "profile_id", "day"),)
+    # History, streaks and the week read a profile's minutes by day, from the index alone.
+    __table_args__ = (Index("ix_study_sessions_profile_id_day_minutes", "profile_id", "day", "minutes"),)
 
 
 class TimerRow(Base):
