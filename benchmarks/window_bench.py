@@ -30,6 +30,7 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListWidget, QMainWindow, QPushButton, QWidget
@@ -119,6 +120,16 @@ def main(argv: list[str] | None = None) -> int:
         app.processEvents()  # and painted once off screen, as the window does in idle time
     settle(app, paints, paints.count)
     navigation: QListWidget = find(window, QListWidget, "navigation")
+    seen: dict[str, Any] = {}
+
+    def widget(kind: type[QWidget], name: str) -> Any:
+        """A widget looked up once, not inside each timed step: a search of the whole
+        window's tree costs a few tenths of a millisecond, which the learner never waits for."""
+        found = seen.get(name)
+        if found is None or not shiboken6.isValid(found):
+            found = seen[name] = find(window, kind, name)
+        return found
+
     project_ids = [p.id for p in services.portfolio.projects(profile.id, limit=args.repeats)]
 
     def run(name: str, step: Callable[[int], object], after: Callable[[int], object] | None = None) -> None:
@@ -151,9 +162,9 @@ def main(argv: list[str] | None = None) -> int:
     def set_state(n: int) -> None:
         if n == 0:
             navigation.setCurrentRow(2)
-            view = find(window, QWidget, "skillsView")
+            view = widget(QWidget, "skillsView")
             view.setFocus()
-        view = find(window, QWidget, "skillsView")
+        view = widget(QWidget, "skillsView")
         QTest.keyClick(view, Qt.Key.Key_D if n % 2 else Qt.Key.Key_R)
 
     run("set_state_window", set_state)
@@ -161,17 +172,17 @@ def main(argv: list[str] | None = None) -> int:
     def set_task_state(n: int) -> None:
         if n == 0:
             window.show_page("roadmap")
-            view = find(window, QWidget, "tasksView")
+            view = widget(QWidget, "tasksView")
             view.setCurrentIndex(view.model().index(0, 0))
             view.setFocus()
-        view = find(window, QWidget, "tasksView")
+        view = widget(QWidget, "tasksView")
         QTest.keyClick(view, Qt.Key.Key_D if n % 2 else Qt.Key.Key_R)
 
     run("set_state_task_window", set_task_state)
     navigation.setCurrentRow(2)
 
     def filter_skills(n: int) -> None:
-        box: QLineEdit = find(window, QLineEdit, "skillsFilter")
+        box: QLineEdit = widget(QLineEdit, "skillsFilter")
         if n % 4 == 0:
             box.clear()
         else:
@@ -179,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
 
     navigation.setCurrentRow(2)
     run("filter_window", filter_skills)
-    find(window, QLineEdit, "skillsFilter").clear()
+    widget(QLineEdit, "skillsFilter").clear()
 
     def open_project(n: int) -> None:
         if not project_ids:
@@ -189,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     run("open_project_window", open_project)
 
     def search(n: int) -> None:
-        box: QLineEdit = find(window, QLineEdit, "searchBox")
+        box: QLineEdit = widget(QLineEdit, "searchBox")
         if n % 4 == 0:
             box.clear()
         else:
@@ -200,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     def repaint_heatmap(n: int) -> None:
         if n == 0:
             window.show_page("time")
-        heatmap: QWidget = find(window, QWidget, "historyHeatmap")
+        heatmap: QWidget = widget(QWidget, "historyHeatmap")
         heatmap.update()
 
     run("heatmap_window", repaint_heatmap)
@@ -208,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     def log_time(n: int) -> None:
         if n == 0:
             window.show_page("time")
-        button: QPushButton = find(window, QPushButton, "logTimeButton")
+        button: QPushButton = widget(QPushButton, "logTimeButton")
         QTest.mouseClick(button, Qt.MouseButton.LeftButton)
 
     run("log_time_window", log_time, after=lambda _n: window.ctx.undo_stack.undo())
