@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QScrollArea, QSplitter, QWidget
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QScrollArea, QSplitter, QStyle, QWidget
 
 from roadmap_app.ui.window.context import Change, LearnerContext
 
@@ -80,3 +81,71 @@ def scrolling(widget: QWidget) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     return area
+
+
+class DetailsSplitter(QSplitter):
+    """A list beside its details, side by side: the details (the last pane, a scroll area)
+    keep the width their content needs while the list can give it.
+
+    A plain splitter gives all of a shrinking window's loss to the pane that stretches, so
+    on a half screen the details were cut at the right while the list kept its width. Here
+    the list keeps the width it was given (by the page, a remembered state, or the learner
+    dragging the handle) where the details have room, and yields down to its minimum
+    where they have not; it gets that width back as the window grows.
+    """
+
+    def __init__(self, orientation: Qt.Orientation, parent: QWidget | None = None) -> None:
+        super().__init__(orientation, parent)
+        #: The list's width when the details have room.
+        self.list_width = 0
+        self.splitterMoved.connect(self._moved_by_hand)
+
+    def setSizes(self, sizes: Sequence[int]) -> None:
+        super().setSizes(sizes)
+        self.list_width = sizes[0] if sizes else 0
+        if self.isVisible():
+            self.keep_details_whole()
+
+    def restoreState(self, state: QByteArray | bytes | bytearray | memoryview) -> bool:
+        restored = super().restoreState(state)
+        if restored:
+            self.list_width = self.sizes()[0]
+        return restored
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.keep_details_whole()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.keep_details_whole()
+
+    def _moved_by_hand(self, *_: object) -> None:
+        # The handle stops where the details would be cut; what was asked for is kept, and
+        # given back when the window grows.
+        self.list_width = self.sizes()[0]
+        self.keep_details_whole()
+
+    def details_need(self) -> int:
+        """The width the details' content needs, with its vertical scroll bar."""
+        area = self.widget(self.count() - 1)
+        if not isinstance(area, QScrollArea):
+            return 0
+        content = area.widget()
+        if content is None:
+            return 0
+        bar = area.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, area)
+        return content.minimumSizeHint().width() + bar + 2 * area.frameWidth()
+
+    def keep_details_whole(self) -> None:
+        sizes = self.sizes()
+        if len(sizes) != 2 or sum(sizes) <= 0 or not self.list_width:
+            return
+        listing = self.widget(0)
+        if listing is None:
+            return
+        least = max(listing.minimumWidth(), listing.minimumSizeHint().width())
+        total = sum(sizes)
+        width = max(least, min(self.list_width, total - self.details_need()))
+        if width != sizes[0]:
+            super().setSizes([width, total - width])

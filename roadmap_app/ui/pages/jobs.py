@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QMenu,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QTreeView,
     QVBoxLayout,
@@ -27,7 +26,7 @@ from roadmap_app.domain.gap import Gap
 from roadmap_app.domain.job_figures import job_figures
 from roadmap_app.domain.jobs import Application, Stage
 from roadmap_app.services import FAILURES, NotFoundError
-from roadmap_app.ui.pages.base import Page, scrolling
+from roadmap_app.ui.pages.base import DetailsSplitter, Page, scrolling
 from roadmap_app.ui.pages.job_changes import JobChanges
 from roadmap_app.ui.widgets.common import Card, heading, muted_label, plural, show_focus
 from roadmap_app.ui.widgets.job_details import JobDetails
@@ -128,7 +127,7 @@ class JobSearchPage(Page):
             (details.notes, "note"),
         ):
             card.delete_button.clicked.connect(lambda _=False, c=card, k=kind: self.changes.delete_part(c, k))
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = DetailsSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(scrolling(self.details))
         self.splitter.setStretchFactor(1, 1)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QToolButton,
     QTreeView,
     QVBoxLayout,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 from roadmap_app.domain.model import Project, ProjectStatus
 from roadmap_app.services.portfolio import ProjectQuery, ProjectSort
 from roadmap_app.ui.dialogs.confirm import asked, verb_question
-from roadmap_app.ui.pages.base import Page, scrolling
+from roadmap_app.ui.pages.base import DetailsSplitter, Page, scrolling
 from roadmap_app.ui.widgets.common import muted_label
 from roadmap_app.ui.widgets.paging import (
     STATUS,
@@ -137,7 +136,7 @@ class PortfolioPage(Page):
         left_layout.addWidget(self.view, 1)
 
         self.editor = ProjectEditor(ctx)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = DetailsSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(scrolling(self.editor))
         splitter.setStretchFactor(1, 1)

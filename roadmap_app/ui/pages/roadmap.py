@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -19,7 +18,7 @@ from roadmap_app.domain.model import ItemState, Progress, Step
 from roadmap_app.domain.own_items import OWN_TASK_PREFIX, OwnKind, is_own
 from roadmap_app.domain.progress import ProgressSummary, summarise
 from roadmap_app.services import FAILURES
-from roadmap_app.ui.pages.base import Page, scrolling
+from roadmap_app.ui.pages.base import DetailsSplitter, Page, scrolling
 from roadmap_app.ui.pages.task_done_by import TaskDoneBy
 from roadmap_app.ui.widgets.archived import ArchivedProgressBox
 from roadmap_app.ui.widgets.common import Card, DebouncedTextEdit, ProgressBar, heading, muted_label
@@ -157,7 +156,7 @@ class RoadmapPage(Page):
         body.addWidget(self.plan_card)
         body.addStretch(1)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = DetailsSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.steps_view)
         splitter.addWidget(scrolling(detail))
         splitter.setStretchFactor(1, 1)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 from roadmap_app.domain.evidence import ProofKind
 from roadmap_app.domain.model import ItemState, Progress, Project, Skill
 from roadmap_app.domain.own_items import OwnKind, is_own
-from roadmap_app.ui.pages.base import Page, scrolling
+from roadmap_app.ui.pages.base import DetailsSplitter, Page, scrolling
 from roadmap_app.ui.widgets.archived import ArchivedProgressBox
 from roadmap_app.ui.widgets.common import Card, DebouncedTextEdit, heading, muted_label
 from roadmap_app.ui.widgets.delegates import KEYS_HINT, ChecklistView, StateButtons
@@ -170,7 +169,7 @@ class SkillsPage(Page):
         self.empty_spacer = QWidget()
         body.addWidget(self.empty_spacer, 1)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = DetailsSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(scrolling(detail))
         splitter.setStretchFactor(1, 1)

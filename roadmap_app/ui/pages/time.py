@@ -6,8 +6,10 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QComboBox,
     QDateEdit,
     QDoubleSpinBox,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -35,6 +38,9 @@ from roadmap_app.ui.window.undo import SetGoalCommand
 from roadmap_app.ui.window.undo_time import DeleteSessionCommand, LogTimeCommand, StopTimerCommand
 
 MAX_CONTENT_WIDTH = 1100
+#: A card beside others gets at least this much, or the row stacks: narrower, its text
+#: wraps a word to a line.
+CARD_FLOOR_WIDTH = 200
 #: Changes to study time alone: they leave the subjects time can be logged on as they are.
 STUDY_ONLY = Change.TIME | Change.SUGGESTIONS
 
@@ -55,15 +61,17 @@ class TimePage(Page):
         super().__init__(ctx, parent)
         self.setObjectName("timePage")
         self.setAccessibleName("Time")
-        column = QWidget()
+        self.column = column = QWidget()
         column.setMaximumWidth(MAX_CONTENT_WIDTH)
-        outer = QVBoxLayout(column)
+        self.column_layout = outer = QVBoxLayout(column)
         outer.setContentsMargins(24, 20, 24, 20)
         outer.setSpacing(16)
         outer.addWidget(heading("Time", 1))
         outer.addWidget(muted_label("Log what you study, by hand or with the timer, and see your momentum."))
 
-        figures = QHBoxLayout()
+        # Side by side where the window has room, one above the other where it has not
+        # (a half screen): see `_reflow`.
+        self.figures_row = figures = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         figures.setSpacing(16)
         self.streak_card = Card("Streak")
         self.streak = heading("", 2)
@@ -84,7 +92,7 @@ class TimePage(Page):
         figures.addWidget(self._goal_card(), 2)
         outer.addLayout(figures)
 
-        lower = QHBoxLayout()
+        self.lower_row = lower = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         lower.setSpacing(16)
         lower.addWidget(self._log_card(), 1)
         self.groups_card = Card("Minutes per skill group, last 12 weeks")
@@ -139,7 +147,7 @@ class TimePage(Page):
         centred = QHBoxLayout(centre)
         centred.setContentsMargins(0, 0, 0, 0)
         centred.addWidget(column)
-        area = scrolling(centre)
+        self.scroll_area = area = scrolling(centre)
         area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -152,6 +160,28 @@ class TimePage(Page):
         self.refresh()
 
     # --- building -----------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._reflow(event.size().width())
+
+    def _reflow(self, width: int) -> None:
+        """Each row of cards side by side when every card gets its room, else stacked."""
+        margins = self.column_layout.contentsMargins()
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        room = min(width - bar, MAX_CONTENT_WIDTH) - margins.left() - margins.right()
+        for row in (self.figures_row, self.lower_row):
+            cards = [item.widget() for item in map(row.itemAt, range(row.count())) if item is not None]
+            widths = [max(CARD_FLOOR_WIDTH, card.minimumSizeHint().width()) for card in cards if card is not None]
+            need = sum(widths) + row.spacing() * (len(widths) - 1)
+            one_column = room < need
+            direction = QBoxLayout.Direction.TopToBottom if one_column else QBoxLayout.Direction.LeftToRight
+            if row.direction() != direction:
+                row.setDirection(direction)
+
+    def one_column(self) -> bool:
+        """Whether the cards stand one above the other (the window is narrow)."""
+        return self.figures_row.direction() == QBoxLayout.Direction.TopToBottom
 
     def _table(self, model: RecordTableModel, name: str) -> QTableView:  # type: ignore[type-arg]
         view = QTableView()
@@ -214,6 +244,9 @@ class TimePage(Page):
         self.subject = QComboBox()
         self.subject.setObjectName("logSubject")
         self.subject.setAccessibleName("What the time was for")
+        # Some titles are long: the box takes the room there is, not its longest title's.
+        self.subject.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.subject.setMinimumContentsLength(16)
         form.addRow("For", self.subject)
         self.day = QDateEdit()
         self.day.setCalendarPopup(True)
@@ -247,6 +280,8 @@ class TimePage(Page):
         timer_row.addWidget(self.start_button)
         timer_row.addWidget(self.stop_button)
         card.body.addLayout(timer_row)
+        # Beside a taller card, the room left over goes below, not between the title and the form.
+        card.body.addStretch(1)
         return card
 
     # --- reading ------------------------------------------------------------------------

@@ -237,7 +237,9 @@ class ChecklistDelegate(QStyledItemDelegate):
         if index.data(DONE_BY_ROLE):
             # A second, smaller line: the record that did the task.
             height += QFontMetrics(small_font(option.font)).height() + 2
-        return QSize(200, height + (22 if index.data(HEADER_ROLE) else 16))
+        # Narrow enough that a list yielding its room to the details never scrolls sideways:
+        # titles are shortened to the width there is.
+        return QSize(160, height + (22 if index.data(HEADER_ROLE) else 16))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         painter.save()
@@ -251,14 +253,19 @@ class ChecklistDelegate(QStyledItemDelegate):
             painter.setFont(font)
             painter.setPen(palette.color(QPalette.ColorRole.Text))
             text_rect = rect.adjusted(8, 10, -8, 0)
-            painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, str(index.data()))
-            painter.setPen(muted_colour(palette))
+            # The title first; the count takes the room left beside it, shortened to fit,
+            # so on a narrow list the two never run into each other.
+            bold_metrics = QFontMetrics(font)
+            title = bold_metrics.elidedText(str(index.data()), Qt.TextElideMode.ElideRight, text_rect.width())
+            painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
             small = QFont(font)
             small.setBold(False)
-            painter.setFont(small)
-            painter.drawText(
-                text_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(index.data(DETAIL_ROLE))
-            )
+            room = text_rect.width() - bold_metrics.horizontalAdvance(title) - 12
+            count = QFontMetrics(small).elidedText(str(index.data(DETAIL_ROLE)), Qt.TextElideMode.ElideRight, room)
+            if room > 0 and count not in ("", "…"):
+                painter.setPen(muted_colour(palette))
+                painter.setFont(small)
+                painter.drawText(text_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, count)
             painter.setPen(QPen(track_colour(palette), 1))
             painter.drawLine(rect.left() + 8, rect.bottom(), rect.right() - 8, rect.bottom())
             painter.restore()
@@ -288,7 +295,8 @@ class ChecklistDelegate(QStyledItemDelegate):
             painter.setPen(palette.color(QPalette.ColorRole.Base) if state is not ItemState.TODO else colour)
             painter.drawText(mark, Qt.AlignmentFlag.AlignCenter, _MARKS[state])
         label = state.label if state is not ItemState.TODO else ""
-        label_width = option.fontMetrics.horizontalAdvance("In progress") + 16
+        # A title gives way to its own state only, so on a narrow list it keeps what room it can.
+        label_width = option.fontMetrics.horizontalAdvance(label) + 16 if label else 0
         title_rect = rect.adjusted(int(mark.right()) - rect.left() + 10, 0, -label_width - 8, 0)
         title_font = QFont(font)
         title_font.setStrikeOut(state is ItemState.SKIPPED)
@@ -348,7 +356,8 @@ class StepDelegate(QStyledItemDelegate):
     """A step: its number in a circle, title, a progress bar and a "current" badge."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        return QSize(240, option.fontMetrics.height() * 2 + 30)
+        # Within the list's narrowest (240 with its frame), so it never scrolls sideways.
+        return QSize(200, option.fontMetrics.height() * 2 + 30)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         painter.save()
