@@ -199,7 +199,14 @@ def test_a_damaged_database_is_never_backed_up_and_old_backups_stay(data_dir: Pa
         corrupt_pages(db)
         with pytest.raises(UserError, match="could not make a backup"):
             services.backups.create_automatic("daily")
+        # Made by hand (File → Back up now): the message names the damage and what to do,
+        # not the disk.
+        with pytest.raises(UserError, match="could not make a backup") as raised:
+            services.backups.create()
         assert sorted(p.name for p in (data_dir / "backups").iterdir()) == before
+        message = str(raised.value)
+        assert "damaged" in message and "roadmap-app restore" in message
+        assert "free space" not in message and "\n" not in message
     finally:
         services.close()
 

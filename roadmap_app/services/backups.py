@@ -199,12 +199,17 @@ class BackupService:
                 # The open may have trusted a clean close; the next one must check the file.
                 self._db.damage_suspected = True
             fault = as_fault(exc, self._dir)
-            raise BackupFailedError(
-                f"could not make a backup: {fault}"
-                if fault is not None
-                else f"could not make a backup ({exc}); check the free space in {self._dir}",
-                fault.fault if fault is not None else None,
-            ) from exc
+            if fault is not None:
+                message = f"could not make a backup: {fault}"
+            elif isinstance(exc, sqlite_backup.BackupError) and exc.damaged:
+                # Not the disk: the database itself. Its good backups are kept, never rotated out for it.
+                message = (
+                    f"could not make a backup: {exc}; run 'roadmap-app check', then 'roadmap-app restore'"
+                    " to restore the newest good backup"
+                )
+            else:
+                message = f"could not make a backup ({exc}); check the free space in {self._dir}"
+            raise BackupFailedError(message, fault.fault if fault is not None else None) from exc
         for mark in self._dir.glob(f"{FAILURE_MARK}*"):
             mark.unlink(missing_ok=True)
         info = parse_backup_name(target)

@@ -134,7 +134,8 @@ def copy_database(source: Path, target: Path) -> None:
         _fsync(target.parent)
     except sqlite3.Error as exc:
         # SQLite found the source's pages, read for the copy, damaged.
-        raise BackupError(str(exc), damaged=is_corruption(exc)) from exc
+        damaged = is_corruption(exc)
+        raise BackupError(f"the database is damaged ({exc})" if damaged else str(exc), damaged=damaged) from exc
     except OSError as exc:
         raise BackupError(exc.strerror or str(exc)) from exc
     finally:
