@@ -9,12 +9,14 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from roadmap_app.bootstrap import open_services
 from roadmap_app.services import Services, UserError
 from roadmap_app.services.backups import BackupInfo, choose_kept, parse_backup_name
 from roadmap_app.storage import backup as sqlite_backup
 from roadmap_app.storage.backup import BackupError, copy_database
+from roadmap_app.storage.db import Database
 
 
 class Clock:
@@ -259,3 +261,19 @@ def test_an_untouched_new_profile_is_not_backed_up_but_the_first_mark_is(data_di
     services.progress.set_state(ada.id, "skill.python", "in_progress")
     assert services.backups.on_close() is not None
     services.close()
+
+
+def test_a_write_that_changes_no_row_asks_for_no_backup_on_closing(learner: Path) -> None:
+    db = Database(learner / "roadmap.sqlite3")
+    try:
+        mark = db.write_count
+        with db.write():
+            pass
+        with db.write() as session:
+            session.execute(text("UPDATE profiles SET name = name WHERE id = -1"))
+        assert db.write_count == mark, "nothing changed"
+        with db.write() as session:
+            session.execute(text("UPDATE profiles SET name = name || '' WHERE name = 'Ada'"))
+        assert db.write_count == mark + 1
+    finally:
+        db.close()

@@ -211,10 +211,16 @@ class Database:
         from sqlalchemy.orm import Session
 
         with self._faults_named(), self.engine.connect() as conn:
+            driver = conn.connection.dbapi_connection
+            before = driver.total_changes if driver is not None else -1
             conn = conn.execution_options(sqlite_begin="IMMEDIATE")
             with Session(bind=conn, expire_on_commit=False) as session, session.begin():
                 yield session
-        self.write_count += 1
+            # A transaction that changed no row (a note saved as it was) is no change: it
+            # asks for no backup on closing.
+            changed = driver is None or driver.total_changes != before
+        if changed:
+            self.write_count += 1
         secure_file(self.path)
 
     @property
