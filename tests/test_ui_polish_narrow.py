@@ -35,6 +35,24 @@ def left_in_window(widget: QWidget) -> int:
     return widget.mapTo(widget.window(), QPoint(0, 0)).x()
 
 
+def skills_splitter(window: MainWindow) -> tuple[DetailsSplitter, QScrollArea]:
+    """The Skills page, shown: its list-and-details splitter and the details' scroll area."""
+    window.show_page(PageName.SKILLS)
+    splitter = window.page(SKILLS).splitters["main"]
+    assert isinstance(splitter, DetailsSplitter)
+    details = splitter.widget(1)
+    assert isinstance(details, QScrollArea)
+    return splitter, details
+
+
+def drag_handle(qtbot: QtBot, splitter: DetailsSplitter, dx: int) -> None:
+    handle = splitter.handle(1)
+    start = handle.rect().center()
+    qtbot.mousePress(handle, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(handle, start + QPoint(dx, 0))
+    qtbot.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=start + QPoint(dx, 0))
+
+
 def test_on_a_half_screen_the_time_cards_stand_one_above_the_other_and_nothing_scrolls_sideways(
     qtbot: QtBot, open_window: WindowOpener
 ) -> None:
@@ -63,12 +81,7 @@ def test_on_a_half_screen_the_skills_list_yields_its_width_and_gets_it_back(
     qtbot: QtBot, open_window: WindowOpener
 ) -> None:
     window = open_window()
-    window.show_page(PageName.SKILLS)
-    page = window.page(SKILLS)
-    splitter = page.splitters["main"]
-    assert isinstance(splitter, DetailsSplitter)
-    details = splitter.widget(1)
-    assert isinstance(details, QScrollArea)
+    splitter, details = skills_splitter(window)
     resized(qtbot, window, 1180, 780)
     wide_list = splitter.sizes()[0]
 
@@ -83,16 +96,10 @@ def test_on_a_half_screen_the_skills_list_yields_its_width_and_gets_it_back(
 
 def test_a_handle_moved_by_hand_is_the_width_the_list_returns_to(qtbot: QtBot, open_window: WindowOpener) -> None:
     window = open_window()
-    window.show_page(PageName.SKILLS)
-    splitter = window.page(SKILLS).splitters["main"]
-    assert isinstance(splitter, DetailsSplitter)
+    splitter, _details = skills_splitter(window)
     resized(qtbot, window, 1180, 780)
     before = splitter.sizes()[0]
-    handle = splitter.handle(1)
-    start = handle.rect().center()
-    qtbot.mousePress(handle, Qt.MouseButton.LeftButton, pos=start)
-    qtbot.mouseMove(handle, start + QPoint(-60, 0))
-    qtbot.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=start + QPoint(-60, 0))
+    drag_handle(qtbot, splitter, -60)
     chosen = splitter.sizes()[0]
     assert chosen < before
     assert chosen == splitter.list_width
@@ -104,17 +111,9 @@ def test_a_handle_moved_by_hand_is_the_width_the_list_returns_to(qtbot: QtBot, o
 
 def test_the_handle_stops_where_the_details_would_be_cut(qtbot: QtBot, open_window: WindowOpener) -> None:
     window = open_window()
-    window.show_page(PageName.SKILLS)
-    splitter = window.page(SKILLS).splitters["main"]
-    assert isinstance(splitter, DetailsSplitter)
-    details = splitter.widget(1)
-    assert isinstance(details, QScrollArea)
+    splitter, details = skills_splitter(window)
     resized(qtbot, window, 900, 600)
-    handle = splitter.handle(1)
-    start = handle.rect().center()
-    qtbot.mousePress(handle, Qt.MouseButton.LeftButton, pos=start)
-    qtbot.mouseMove(handle, start + QPoint(300, 0))
-    qtbot.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=start + QPoint(300, 0))
+    drag_handle(qtbot, splitter, 300)
     qtbot.wait(20)
     assert not details.horizontalScrollBar().isVisible()
     # What was asked for comes back where there is room for it.
