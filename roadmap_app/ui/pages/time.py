@@ -61,7 +61,7 @@ class TimePage(Page):
         super().__init__(ctx, parent)
         self.setObjectName("timePage")
         self.setAccessibleName("Time")
-        self.column = column = QWidget()
+        column = QWidget()
         column.setMaximumWidth(MAX_CONTENT_WIDTH)
         self.column_layout = outer = QVBoxLayout(column)
         outer.setContentsMargins(24, 20, 24, 20)
@@ -174,8 +174,7 @@ class TimePage(Page):
             cards = [item.widget() for item in map(row.itemAt, range(row.count())) if item is not None]
             widths = [max(CARD_FLOOR_WIDTH, card.minimumSizeHint().width()) for card in cards if card is not None]
             need = sum(widths) + row.spacing() * (len(widths) - 1)
-            one_column = room < need
-            direction = QBoxLayout.Direction.TopToBottom if one_column else QBoxLayout.Direction.LeftToRight
+            direction = QBoxLayout.Direction.TopToBottom if room < need else QBoxLayout.Direction.LeftToRight
             if row.direction() != direction:
                 row.setDirection(direction)
 
