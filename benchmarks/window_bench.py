@@ -223,8 +223,8 @@ def main(argv: list[str] | None = None) -> int:
         heatmap: QWidget = widget(QWidget, "historyHeatmap")
         if n == 0:
             window.show_page("time")
-            # In a window too narrow for the cards side by side (the offscreen screen is
-            # 800 pixels wide) the heatmap is below the fold: scrolled to, as a learner would.
+            # Where the page stacks its cards (a narrow window) the heatmap is below the
+            # fold, and repainting it would paint nothing: scrolled to, as a learner would.
             area = heatmap.parentWidget()
             while area is not None and not isinstance(area, QScrollArea):
                 area = area.parentWidget()
